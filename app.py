@@ -1,0 +1,40 @@
+"""Cantiere del Welfare: page config, settings, store, navigation. Nothing else."""
+
+# numpy and pandas first: concurrent first use of plotly otherwise races on a
+# half-initialised pandas (plotly issue 2433)
+import numpy  # noqa: F401
+import pandas  # noqa: F401
+import streamlit as st
+
+from cantiere import ui
+from cantiere.errors import CantiereError
+
+st.set_page_config(page_title="Cantiere del Welfare", page_icon="🏗️", layout="wide")
+
+try:
+    ui.get_settings()
+    ui.get_store()
+except CantiereError as exc:
+    ui.show_error(exc)
+    st.stop()
+
+t = ui.t
+PAGES = {
+    t("nav.section.territorio"): [
+        st.Page("pages/panoramica.py", title=t("nav.panoramica"), icon="🏠", url_path="panoramica", default=True),
+        st.Page("pages/atlante.py", title=t("nav.atlante"), icon="🗺️", url_path="atlante"),
+        st.Page("pages/servizi.py", title=t("nav.servizi"), icon="🏥", url_path="servizi"),
+    ],
+    t("nav.section.laboratorio"): [
+        st.Page("pages/partecipa.py", title=t("nav.partecipa"), icon="🙋", url_path="partecipa"),
+        st.Page("pages/proiezione.py", title=t("nav.proiezione"), icon="📽️", url_path="proiezione"),
+        st.Page("pages/risultati.py", title=t("nav.risultati"), icon="📊", url_path="risultati"),
+    ],
+    t("nav.section.gestione"): [
+        st.Page("pages/facilitazione.py", title=t("nav.facilitazione"), icon="🧑‍🏫", url_path="facilitazione"),
+        st.Page("pages/dati.py", title=t("nav.dati"), icon="📥", url_path="dati"),
+    ],
+}
+
+ui.language_picker()
+st.navigation(PAGES).run()

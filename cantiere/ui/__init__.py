@@ -1,0 +1,72 @@
+"""Streamlit glue: the only package that imports streamlit.
+
+Process-wide resources (settings, store) are cached with ``st.cache_resource``;
+per-user state lives in ``st.session_state`` under the keys of ``ui.state``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import streamlit as st
+
+from cantiere import config
+from cantiere.errors import CantiereError
+from cantiere.i18n import LANGUAGES, translate
+from cantiere.ui import state
+
+log = logging.getLogger("cantiere")
+
+
+@st.cache_resource
+def get_settings() -> config.Settings:
+    """Settings of this process (environment first, then secrets.toml)."""
+    try:
+        secrets = dict(st.secrets)
+    except Exception:  # no secrets.toml: that is the normal case
+        secrets = {}
+    return config.load(secrets=secrets)
+
+
+@st.cache_resource
+def get_store():
+    """The process-wide Store (one engine, one write lock)."""
+    from cantiere.store import Store
+
+    return Store(get_settings().database_url)
+
+
+def lang() -> str:
+    """The language of this session: ?lang=en in the URL, else the setting."""
+    chosen = st.session_state.get(state.LANG)
+    if chosen in LANGUAGES:
+        return chosen
+    from_url = st.query_params.get("lang")
+    if from_url in LANGUAGES:
+        return from_url
+    return get_settings().language
+
+
+def t(key: str, **params) -> str:
+    """Translate ``key`` in the session's language."""
+    return translate(key, lang(), **params)
+
+
+def show_error(exc: Exception) -> None:
+    """Show an error as a person can act on it; never a traceback."""
+    if isinstance(exc, CantiereError):
+        st.error(exc.message(lang()))
+    else:
+        log.exception("unexpected error")
+        st.error(t("error.unexpected"))
+
+
+def language_picker() -> None:
+    """A small it/en switch in the sidebar."""
+    current = lang()
+    choice = st.sidebar.segmented_control(
+        t("app.language"), LANGUAGES, default=current, key=state.LANG_WIDGET, format_func=str.upper
+    )
+    if choice and choice != current:
+        st.session_state[state.LANG] = choice
+        st.rerun()

@@ -1,0 +1,8 @@
+"""Facilitazione: placeholder until its issue lands."""
+
+import streamlit as st
+
+from cantiere.ui import t
+
+st.title(t("nav.facilitazione"))
+st.info(t("common.coming_soon"))

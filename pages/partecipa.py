@@ -1,0 +1,8 @@
+"""Partecipa: placeholder until its issue lands."""
+
+import streamlit as st
+
+from cantiere.ui import t
+
+st.title(t("nav.partecipa"))
+st.info(t("common.coming_soon"))

@@ -1,0 +1,8 @@
+"""Proiezione: placeholder until its issue lands."""
+
+import streamlit as st
+
+from cantiere.ui import t
+
+st.title(t("nav.proiezione"))
+st.info(t("common.coming_soon"))

@@ -1,0 +1,8 @@
+"""Servizi: placeholder until its issue lands."""
+
+import streamlit as st
+
+from cantiere.ui import t
+
+st.title(t("nav.servizi"))
+st.info(t("common.coming_soon"))
