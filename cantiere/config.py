@@ -33,7 +33,7 @@ class Setting:
 def _choice(valid: tuple[str, ...], name: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value not in valid:
-            raise ConfigError(name=name, value=value, valid=", ".join(valid))
+            raise ConfigError(name=f"CANTIERE_{name.upper()}", value=value, valid=", ".join(valid))
         return value
 
     return parse
@@ -46,7 +46,7 @@ def _positive_int(name: str) -> Callable[[str], int]:
         except ValueError:
             number = 0
         if number <= 0:
-            raise ConfigError(name=name, value=value, valid="> 0")
+            raise ConfigError(name=f"CANTIERE_{name.upper()}", value=value, valid="> 0")
         return number
 
     return parse

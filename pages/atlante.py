@@ -1,8 +1,107 @@
-"""Atlante: placeholder until its issue lands."""
+"""Atlante dei bisogni: choropleth of a need indicator by comune or district,
+with legend, ranking, and a comune profile (age pyramid, comparison)."""
+
+import html
 
 import streamlit as st
 
-from cantiere.ui import t
+from cantiere import atlas, charts, indicators, maps, territory
+from cantiere.classes import SCHEMES
+from cantiere.ui import atlas as cached
+from cantiere.ui import lang, t
+from cantiere.ui.mapview import clicked_feature
+from cantiere.ui.params import url_choice
 
 st.title(t("nav.atlante"))
-st.info(t("common.coming_soon"))
+st.caption(t("atlante.intro"))
+
+keys = list(indicators.INDICATORS)
+default_indicator = url_choice("indicatore", lambda v: indicators.indicator(v).key, "quota_65")
+default_level = url_choice("livello", atlas.check_map_level, "comune")
+default_year = url_choice("anno", territory.check_year, territory.DEFAULT_YEAR)
+
+left, middle, right = st.columns([3, 1, 1])
+key = left.selectbox(
+    t("atlante.indicator"), keys, index=keys.index(default_indicator),
+    format_func=lambda k: t(indicators.INDICATORS[k].label), key="atlante.indicator",
+)
+level = middle.selectbox(
+    t("atlante.level"), atlas.MAP_LEVELS, index=atlas.MAP_LEVELS.index(default_level),
+    format_func=lambda v: t(f"level.{v}"), key="atlante.level",
+)
+year = right.selectbox(
+    t("atlante.year"), territory.YEARS, index=territory.YEARS.index(default_year), key="atlante.year"
+)
+scheme = st.radio(
+    t("atlante.scheme"), list(SCHEMES), format_func=lambda s: t(f"scheme.{s}"),
+    horizontal=True, key="atlante.scheme",
+)
+
+view = cached.view(key, level, year, scheme, lang())
+about = atlas.indicator_about(view.indicator, year, lang())
+
+map_col, side_col = st.columns([3, 2])
+with map_col:
+    clicked = clicked_feature(
+        cached.base_map(), maps.choropleth_layer(view.geojson, about["label"]), key="atlante.map"
+    )
+    st.caption(t("atlante.attribution", year=year))
+with side_col:
+    st.metric(t("atlante.province_value"), view.province_label)
+    st.markdown(f"**{t('atlante.legend')}** — {about['unit']}")
+    if view.classes.k == 1:
+        st.caption(t("atlante.legend_single"))
+    # colours and ranges are our own figures, never user text
+    swatches = "".join(
+        f'<div><span style="display:inline-block;width:1.2em;height:1em;background:{color};'
+        f'border:1px solid #555;margin-right:.5em"></span>{html.escape(text)}</div>'
+        for color, text in atlas.legend(view, lang())
+    )
+    st.markdown(swatches, unsafe_allow_html=True)
+    st.subheader(t("atlante.ranking"))
+    st.dataframe(
+        view.table[["rank", "name", "district", "label"]].rename(
+            columns={
+                "rank": t("atlante.col.rank"), "name": t("atlante.col.name"),
+                "district": t("atlante.col.district"), "label": t("atlante.col.value"),
+            }
+        ),
+        hide_index=True, width="stretch", key="atlante.table",
+    )
+    with st.expander(t("atlante.about")):
+        st.markdown(t("atlante.about_text", **about))
+
+st.header(t("atlante.detail"))
+st.caption(t("atlante.map_hint"))
+comuni = territory.comuni(year)
+codes = [c.code for c in comuni]
+default_code = url_choice("comune", lambda v: territory.comune(v, year).code, "039014")
+if clicked and clicked.get("code") in codes:
+    default_code = clicked["code"]
+code = st.selectbox(
+    t("atlante.detail_pick"), codes, index=codes.index(default_code),
+    format_func=lambda c: territory.comune(c, year).name, key="atlante.comune",
+)
+chosen = territory.comune(code, year)
+levels = cached.all_levels(year)
+pyramid_col, compare_col = st.columns([3, 2])
+with pyramid_col:
+    st.subheader(t("atlante.pyramid", name=chosen.name, year=year))
+    labels = {k: t(f"atlante.{k}") for k in ("female", "male", "age", "people")}
+    st.plotly_chart(charts.age_pyramid(cached.pyramid(code, year), labels, lang()), key="atlante.pyramid")
+with compare_col:
+    district_name = territory.district(chosen.district).name
+    names = [chosen.name, district_name, t("common.province")]
+    rows = (
+        levels["comune"].set_index("codice").loc[code, key],
+        levels["distretto"].set_index("codice").loc[chosen.district, key],
+        levels["provincia"][key].iloc[0],
+    )
+    st.plotly_chart(
+        charts.comparison(names, [float(v) for v in rows], t("atlante.compare", label=about["label"]), about["unit"], lang()),
+        key="atlante.compare",
+    )
+    st.dataframe(
+        {t("atlante.col.name"): names, t("atlante.col.value"): [atlas.format_value(view.indicator, v, lang()) for v in rows]},
+        hide_index=True, width="stretch",
+    )

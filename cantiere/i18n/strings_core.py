@@ -30,16 +30,16 @@ STRINGS = {
     "common.download_csv": {"it": "Scarica CSV", "en": "Download CSV"},
     "error.generic": {"it": "Si è verificato un errore.", "en": "An error occurred."},
     "error.unknown_name": {
-        "it": "{kind} sconosciuto: «{name}». Valori validi: {valid}.",
-        "en": "Unknown {kind}: “{name}”. Valid values: {valid}.",
+        "it": "Valore non valido per «{kind}»: «{name}». Valori validi: {valid}.",
+        "en": "Invalid value for “{kind}”: “{name}”. Valid values: {valid}.",
     },
     "error.classification": {
         "it": "Non ci sono valori da suddividere in classi.",
         "en": "There are no values to split into classes.",
     },
     "error.config": {
-        "it": "Impostazione non valida: CANTIERE_{name}={value}. Valori validi: {valid}.",
-        "en": "Invalid setting: CANTIERE_{name}={value}. Valid values: {valid}.",
+        "it": "Impostazione non valida: {name}={value}. Valori validi: {valid}.",
+        "en": "Invalid setting: {name}={value}. Valid values: {valid}.",
     },
     "error.data_missing": {
         "it": "Manca un file di dati: {what}. Per ripristinarlo: {fix}",

@@ -1,0 +1,115 @@
+"""Folium builders for the Atlante: data in, folium objects out (no Streamlit).
+
+The base map stays the same across reruns; what changes (the choropleth) is a
+FeatureGroup passed to ``st_folium(feature_group_to_add=...)`` so the map is
+not rebuilt in the browser at every choice.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import folium
+import geopandas as gpd
+import shapely.geometry
+from branca.element import MacroElement, Template
+
+from cantiere import territory
+from cantiere.classes import Classes
+
+CENTER = (44.33, 11.98)
+ZOOM = 9
+ATTRIBUTION = "Confini: openpolis (CC-BY 4.0) · Popolazione: ISTAT"
+
+
+class _Attribution(MacroElement):
+    """Adds a line to Leaflet's own attribution control (core Leaflet, no plugin)."""
+
+    _template = Template(
+        """{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}"""
+    )
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
+
+
+def _plain_map(**kwargs) -> folium.Map:
+    # Swapped for the offline-capable base map of cantiere.mapkit when it lands.
+    return folium.Map(tiles=None, **kwargs)
+
+
+def base_map(attribution: str = ATTRIBUTION) -> folium.Map:
+    """The province framed, with our data sources credited on the map."""
+    bounds = territory.boundaries().total_bounds  # minx, miny, maxx, maxy
+    m = _plain_map(location=CENTER, zoom_start=ZOOM, control_scale=True, prefer_canvas=False)
+    m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+    _Attribution(attribution).add_to(m)
+    return m
+
+
+@dataclass(frozen=True)
+class Unit:
+    """What the choropleth shows for one area: its id, name and formatted value."""
+
+    code: str
+    name: str
+    value: float | None
+    label: str  # the value as users read it ("25,5%")
+
+
+def choropleth_geojson(shapes: gpd.GeoDataFrame, key: str, units: list[Unit], classes: Classes) -> dict:
+    """GeoJSON of ``shapes`` (column ``key`` joins to ``Unit.code``) with each
+    feature's name, formatted value and fill colour in its properties."""
+    by_code = {u.code: u for u in units}
+    features = []
+    for row in shapes.itertuples():
+        unit = by_code.get(getattr(row, key))
+        value = unit.value if unit else None
+        features.append(
+            {
+                "type": "Feature",
+                "id": getattr(row, key),
+                "properties": {
+                    "code": getattr(row, key),
+                    "name": unit.name if unit else getattr(row, key),
+                    "label": unit.label if unit else "–",
+                    "color": classes.color(value),
+                },
+                "geometry": shapely.geometry.mapping(row.geometry),
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def choropleth_layer(geojson: dict, title: str, selected: str | None = None) -> folium.FeatureGroup:
+    """A FeatureGroup with the coloured areas; ``selected`` gets a thick outline."""
+
+    def style(feature):
+        chosen = feature["properties"]["code"] == selected
+        return {
+            "fillColor": feature["properties"]["color"],
+            "fillOpacity": 0.8,
+            "color": "#222222" if chosen else "#555555",
+            "weight": 3.5 if chosen else 0.8,
+        }
+
+    group = folium.FeatureGroup(name=title)
+    folium.GeoJson(
+        geojson,
+        name=title,
+        style_function=style,
+        highlight_function=lambda _f: {"weight": 3, "color": "#000000"},
+        # our own data only (comune names and our formatted figures): no participant text
+        tooltip=folium.GeoJsonTooltip(fields=["name", "label"], aliases=["", ""], labels=False),
+    ).add_to(group)
+    return group
+
+
+def geojson_size(geojson: dict) -> int:
+    """Bytes of the GeoJSON as sent to the browser."""
+    return len(json.dumps(geojson, separators=(",", ":")).encode("utf-8"))

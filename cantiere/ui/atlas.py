@@ -1,0 +1,29 @@
+"""Cached Atlante computations (process-wide: they depend only on their arguments)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cantiere import atlas, indicators, maps
+
+
+# cache_resource: the view is immutable and the same for everyone (no per-user
+# data), and it holds indicator definitions that cannot be pickled
+@st.cache_resource(show_spinner=False, max_entries=64)
+def view(indicator_key: str, level: str, year: int, scheme: str, lang: str) -> atlas.AtlasView:
+    return atlas.build(indicator_key, level, year, scheme, lang=lang)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def pyramid(code: str, year: int):
+    return indicators.age_pyramid(code, year)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def all_levels(year: int):
+    return {level: indicators.compute(level, year) for level in indicators.LEVELS}
+
+
+def base_map():
+    """A fresh base map each run (folium objects are not shared between sessions)."""
+    return maps.base_map()
