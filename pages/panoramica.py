@@ -20,13 +20,13 @@ def shown(key: str, value) -> str:
 
 
 st.header(t("panoramica.figures", year=year))
-cols = st.columns(6)
+cols = st.columns(3) + st.columns(3)
 cols[0].metric(t("panoramica.residents"), shown("residenti", province["residenti"]))
 cols[1].metric(t("panoramica.comuni"), str(len(territory.comuni(year))))
-cols[2].metric(t("panoramica.over65"), shown("quota_65", province["quota_65"]))
-cols[3].metric(t("panoramica.over80"), shown("quota_80", province["quota_80"]))
-cols[4].metric(t("panoramica.children"), shown("bambini_0_2", province["bambini_0_2"]))
-cols[5].metric(t("panoramica.oldage"), shown("indice_vecchiaia", province["indice_vecchiaia"]))
+cols[2].metric(t("panoramica.oldage"), shown("indice_vecchiaia", province["indice_vecchiaia"]))
+cols[3].metric(t("panoramica.over65"), shown("quota_65", province["quota_65"]))
+cols[4].metric(t("panoramica.over80"), shown("quota_80", province["quota_80"]))
+cols[5].metric(t("panoramica.children"), shown("bambini_0_2", province["bambini_0_2"]))
 
 st.subheader(t("panoramica.districts_title"))
 districts = levels["distretto"]
@@ -44,7 +44,7 @@ st.dataframe(
 )
 
 st.header(t("panoramica.links"))
-st.page_link("pages/atlante.py", label=t("panoramica.link.atlante"), icon="🗺️")
-st.page_link("pages/servizi.py", label=t("panoramica.link.servizi"), icon="🏥")
-st.page_link("pages/partecipa.py", label=t("panoramica.link.partecipa"), icon="🙋")
+st.page_link("pages/atlante.py", label=t("panoramica.link.atlante"), icon=":material/map:")
+st.page_link("pages/servizi.py", label=t("panoramica.link.servizi"), icon=":material/medical_services:")
+st.page_link("pages/partecipa.py", label=t("panoramica.link.partecipa"), icon=":material/how_to_vote:")
 st.caption(t("panoramica.sources"))
