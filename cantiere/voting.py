@@ -103,7 +103,7 @@ def _format_param(value: object, lang: str) -> object:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
     if isinstance(value, float) and not value.is_integer():
-        return fmt.number(value, 2, lang)
+        return fmt.number(value, 1 if round(value, 1) == value else 2, lang)
     return fmt.number(value, 0, lang)
 
 
@@ -138,13 +138,24 @@ def _situation(n_ballots: int, items: Sequence[Item], ranking: Sequence[Sequence
     lines = []
     if len(items) == 1:
         lines.append(Line("vote.explain.single_item", {"title": items[0].title}))
-    if n_ballots < 3:
-        lines.append(Line("vote.explain.few_ballots", {"n": n_ballots}))
+    if n_ballots == 1:
+        lines.append(Line("vote.explain.one_ballot"))
+    elif n_ballots == 2:
+        lines.append(Line("vote.explain.two_ballots"))
     if len(items) > 1 and len(ranking) == 1:
         lines.append(Line("vote.explain.all_tied", {"n": len(items)}))
     elif len(items) > 1 and ranking and len(ranking[0]) > 1:
         lines.append(Line("vote.explain.tie_first", {"n": len(ranking[0]), "titles": _titles(ranking[0], items)}))
     return lines
+
+
+def _lines(method_line: Line, n_ballots: int, items: Sequence[Item], ranking: Sequence[Sequence[int]]) -> list[Line]:
+    """How the method counts, then the plain words for degenerate rounds; with
+    no items or no ballots, only the latter (there is nothing to explain)."""
+    situation = _situation(n_ballots, items, ranking)
+    if not items or n_ballots == 0:
+        return situation
+    return [method_line, *situation]
 
 
 def _first_line(key: str, ranking: Sequence[Sequence[int]], items: Sequence[Item], n_ballots: int, **params) -> list[Line]:
@@ -266,8 +277,7 @@ def _dots_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Mappi
                 scores[item_id] += value
                 supporters[item_id] += 1
     ranking = tiers(scores) if ballots and items else ()
-    lines = [Line("vote.explain.dots", {"n": len(ballots), "dots": params.get("dots"), "max_per_item": params.get("max_per_item")})]
-    lines += _situation(len(ballots), items, ranking)
+    lines = _lines(Line("vote.explain.dots", {"n": len(ballots), "dots": params.get("dots"), "max_per_item": params.get("max_per_item")}), len(ballots), items, ranking)
     if ranking:
         best = ranking[0][0]
         lines += _first_line("vote.explain.dots_first", ranking, items, len(ballots), points=scores[best], supporters=supporters[best])
@@ -302,8 +312,7 @@ def _approval_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: M
     n = len(ballots)
     share = {item_id: (100.0 * votes / n if n else 0.0) for item_id, votes in scores.items()}
     ranking = tiers(scores) if ballots and items else ()
-    lines = [Line("vote.explain.approval", {"n": n})]
-    lines += _situation(n, items, ranking)
+    lines = _lines(Line("vote.explain.approval", {"n": n}), n, items, ranking)
     if ranking:
         best = ranking[0][0]
         lines += _first_line("vote.explain.approval_first", ranking, items, n, votes=scores[best], share=round(share[best], 1))
@@ -413,8 +422,7 @@ def _ranking_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Ma
     d = pairwise_preferences(orders, ids)
     p, schulze_order = schulze(d, ids) if ballots and items else ({}, ())
     winner = condorcet_winner(d, ids) if ballots and len(ids) > 1 else None
-    lines = [Line("vote.explain.ranking", {"n": n, "m": len(ids), "top": max(len(ids) - 1, 0)})]
-    lines += _situation(n, items, ranking)
+    lines = _lines(Line("vote.explain.ranking", {"n": n, "m": len(ids), "top": max(len(ids) - 1, 0)}), n, items, ranking)
     if ranking:
         lines += _first_line("vote.explain.borda_first", ranking, items, n, points=scores[ranking[0][0]])
     if schulze_order and len(ids) > 1:
@@ -608,8 +616,7 @@ def _budget_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Map
     greedy_out = outcome(greedy)
     mes_out = outcome(mes["selected"])
     mes_out.update(phase=mes["phase"], rho=mes["rho"], share_per_voter=mes["share"], initial_share=(budget / n if n else 0.0), completion_steps=mes["steps"])
-    lines = [Line("vote.explain.budget", {"n": n, "budget": budget})]
-    lines += _situation(n, items, ranking)
+    lines = _lines(Line("vote.explain.budget", {"n": n, "budget": budget}), n, items, ranking)
     if n and items:
         lines.append(Line("vote.explain.greedy", {"count": len(greedy), "spent": greedy_out["spent"], "titles": _titles(greedy, items) or "–"}))
         lines.append(Line("vote.explain.equal_shares", {"share": budget / n, "count": len(mes["selected"]), "spent": mes_out["spent"], "titles": _titles(mes["selected"], items) or "–"}))
@@ -734,8 +741,7 @@ def _pairwise_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: M
     decisive = sum(won.values())
     n = len(ballots)
     ranking = tiers(scores) if decisive and items else ()
-    lines = [Line("vote.explain.pairwise", {"n": n, "comparisons": decisive, "skipped": sum(skipped.values()) // 2})]
-    lines += _situation(n, items, ranking)
+    lines = _lines(Line("vote.explain.pairwise", {"n": n, "comparisons": decisive, "skipped": sum(skipped.values()) // 2}), n, items, ranking)
     if n and items and not decisive:
         lines.append(Line("vote.explain.no_comparisons"))
     if ranking:
@@ -859,8 +865,7 @@ def _matrix_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Map
         scores[i] = round((row["importance"] + row["feasibility"]) / 2, 9)
     n = len(ballots)
     ranking = tiers(scores) if ballots and items else ()
-    lines = [Line("vote.explain.matrix", {"n": n, "midpoint": MIDPOINT})]
-    lines += _situation(n, items, ranking)
+    lines = _lines(Line("vote.explain.matrix", {"n": n, "midpoint": MIDPOINT}), n, items, ranking)
     if ranking:
         best = ranking[0][0]
         lines += _first_line(
@@ -868,7 +873,10 @@ def _matrix_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Map
             importance=round(stats[best]["importance"], 2), feasibility=round(stats[best]["feasibility"], 2),
         )
         in_priority = [i for i in ids if stats[i]["quadrant"] == "priority"]
-        lines.append(Line("vote.explain.matrix_priority", {"count": len(in_priority), "titles": _titles(in_priority, items) or "–"}))
+        if in_priority:
+            lines.append(Line("vote.explain.matrix_priority", {"count": len(in_priority), "titles": _titles(in_priority, items)}))
+        else:
+            lines.append(Line("vote.explain.matrix_no_priority"))
         unrated = [i for i in ids if not raters[i]]
         if unrated:
             lines.append(Line("vote.explain.matrix_unrated", {"titles": _titles(unrated, items)}))

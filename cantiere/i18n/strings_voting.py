@@ -147,9 +147,13 @@ STRINGS = {
         "it": "C'è una sola priorità ({title}): la votazione non può sceglierne una tra più.",
         "en": "There is only one priority ({title}): the round cannot choose among several.",
     },
-    "vote.explain.few_ballots": {
-        "it": "Solo {n} schede: il risultato dice poco, servono più partecipanti.",
-        "en": "Only {n} ballots: the result says little, more participants are needed.",
+    "vote.explain.one_ballot": {
+        "it": "C'è una sola scheda: è l'opinione di una persona, non ancora del gruppo.",
+        "en": "There is a single ballot: it is one person's view, not yet the group's.",
+    },
+    "vote.explain.two_ballots": {
+        "it": "Ci sono solo due schede: il risultato dice poco, servono più partecipanti.",
+        "en": "There are only two ballots: the result says little, more participants are needed.",
     },
     "vote.explain.all_tied": {
         "it": "Tutte le {n} priorità sono in parità: nessuna prevale.",
@@ -161,24 +165,24 @@ STRINGS = {
     },
     # --- explanations: per method ------------------------------------------------------
     "vote.explain.dots": {
-        "it": "{n} schede: ogni partecipante aveva {dots} punti, al massimo {max_per_item} per priorità; conta la somma dei punti.",
-        "en": "{n} ballots: each participant had {dots} dots, at most {max_per_item} per priority; the total of dots counts.",
+        "it": "Schede: {n}. Ogni partecipante aveva {dots} punti, al massimo {max_per_item} per priorità; conta la somma dei punti.",
+        "en": "Ballots: {n}. Each participant had {dots} dots, at most {max_per_item} per priority; the total of dots counts.",
     },
     "vote.explain.dots_first": {
         "it": "Al primo posto {title} con {points} punti da {supporters} partecipanti.",
         "en": "First: {title} with {points} dots from {supporters} participants.",
     },
     "vote.explain.approval": {
-        "it": "{n} schede: ogni partecipante ha approvato le priorità che condivide; conta quante persone approvano ciascuna.",
-        "en": "{n} ballots: each participant approved the priorities they share; what counts is how many people approve each.",
+        "it": "Schede: {n}. Ogni partecipante ha approvato le priorità che condivide; conta quante persone approvano ciascuna.",
+        "en": "Ballots: {n}. Each participant approved the priorities they share; what counts is how many people approve each.",
     },
     "vote.explain.approval_first": {
         "it": "Al primo posto {title}, approvata da {votes} partecipanti ({share}%).",
         "en": "First: {title}, approved by {votes} participants ({share}%).",
     },
     "vote.explain.ranking": {
-        "it": "{n} schede con una classifica di {m} priorità. Borda: il primo posto vale {top} punti, il secondo uno in meno e così via; chi non è in classifica divide i punti rimasti. Schulze: si confrontano le priorità a due a due e vince chi batte tutte le altre, direttamente o attraverso una catena di vittorie.",
-        "en": "{n} ballots ranking {m} priorities. Borda: first place is worth {top} points, second one less and so on; unranked priorities share the points left. Schulze: priorities are compared two by two and the winner beats every other one, directly or through a chain of wins.",
+        "it": "Schede: {n}, con una classifica di {m} priorità. Borda: il primo posto vale {top} punti, il secondo uno in meno e così via; chi non è in classifica divide i punti rimasti. Schulze: si confrontano le priorità a due a due e vince chi batte tutte le altre, direttamente o attraverso una catena di vittorie.",
+        "en": "Ballots: {n}, ranking {m} priorities. Borda: first place is worth {top} points, second one less and so on; unranked priorities share the points left. Schulze: priorities are compared two by two and the winner beats every other one, directly or through a chain of wins.",
     },
     "vote.explain.borda_first": {
         "it": "Conteggio Borda: al primo posto {title} con {points} punti.",
@@ -205,8 +209,8 @@ STRINGS = {
         "en": "Borda and Schulze do not agree on the first choice: worth discussing together.",
     },
     "vote.explain.budget": {
-        "it": "{n} schede, budget di {budget} €: ogni partecipante ha scelto progetti il cui costo totale sta nel budget.",
-        "en": "{n} ballots, budget €{budget}: each participant chose projects whose total cost fits the budget.",
+        "it": "Schede: {n}; budget: {budget} €. Ogni partecipante ha scelto progetti il cui costo totale sta nel budget.",
+        "en": "Ballots: {n}; budget: €{budget}. Each participant chose projects whose total cost fits the budget.",
     },
     "vote.explain.greedy": {
         "it": "Più votati (greedy): si finanziano i progetti dal più votato in giù, saltando quelli che non ci stanno più; {count} progetti per {spent} €: {titles}.",
@@ -229,8 +233,8 @@ STRINGS = {
         "en": "The two methods fund different projects: Equal Shares also gives room to smaller groups, greedy rewards only the most voted.",
     },
     "vote.explain.pairwise": {
-        "it": "{n} partecipanti hanno risposto a {comparisons} confronti ({skipped} «non so»). Il punteggio (modello Bradley–Terry) è la probabilità che una priorità vinca il confronto con un'altra scelta a caso.",
-        "en": "{n} participants answered {comparisons} comparisons ({skipped} “don't know”). The score (Bradley–Terry model) is the chance a priority wins against another one picked at random.",
+        "it": "Partecipanti: {n}; confronti decisi: {comparisons}; risposte «non so»: {skipped}. Il punteggio (modello Bradley–Terry) è la probabilità che una priorità vinca il confronto con un'altra scelta a caso.",
+        "en": "Participants: {n}; comparisons decided: {comparisons}; “don't know” answers: {skipped}. The score (Bradley–Terry model) is the chance a priority wins against another one picked at random.",
     },
     "vote.explain.no_comparisons": {
         "it": "Nessun confronto deciso (solo «non so»): non c'è un risultato.",
@@ -241,8 +245,8 @@ STRINGS = {
         "en": "First: {title}: score {score} out of 100, it won {share}% of its comparisons.",
     },
     "vote.explain.matrix": {
-        "it": "{n} schede: per ogni priorità, media e dispersione (deviazione standard) dei voti da 1 a 5 su importanza e fattibilità; una media da {midpoint} in su è «alta». L'ordine segue la media dei due voti.",
-        "en": "{n} ballots: for each priority, mean and spread (standard deviation) of the 1–5 marks for importance and feasibility; a mean of {midpoint} or more is “high”. The order follows the average of the two marks.",
+        "it": "Schede: {n}. Per ogni priorità, media e dispersione (deviazione standard) dei voti da 1 a 5 su importanza e fattibilità; una media da {midpoint} in su è «alta». L'ordine segue la media dei due voti.",
+        "en": "Ballots: {n}. For each priority, mean and spread (standard deviation) of the 1–5 marks for importance and feasibility; a mean of {midpoint} or more is “high”. The order follows the average of the two marks.",
     },
     "vote.explain.matrix_first": {
         "it": "Al primo posto {title}: importanza {importance}, fattibilità {feasibility}.",
@@ -251,6 +255,10 @@ STRINGS = {
     "vote.explain.matrix_priority": {
         "it": "Importanti e fattibili ({count}): {titles}.",
         "en": "Important and feasible ({count}): {titles}.",
+    },
+    "vote.explain.matrix_no_priority": {
+        "it": "Nessuna priorità è, in media, sia importante sia fattibile.",
+        "en": "No priority is, on average, both important and feasible.",
     },
     "vote.explain.matrix_unrated": {
         "it": "Nessuno ha valutato: {titles}.",
