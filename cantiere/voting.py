@@ -124,9 +124,14 @@ def explain(result: Result, lang: str = "it") -> list[str]:
     return [line_text(line, lang) for line in result.explanation]
 
 
+def _q(title: str) -> str:
+    """A title quoted the Italian way, as every message shows it."""
+    return f"«{title}»"
+
+
 def _titles(ids: Sequence[int], items: Sequence[Item]) -> str:
     by_id = {item.id: item.title for item in items}
-    return ", ".join(f"«{by_id[i]}»" for i in ids)
+    return ", ".join(_q(by_id[i]) for i in ids)
 
 
 def _situation(n_ballots: int, items: Sequence[Item], ranking: Sequence[Sequence[int]]) -> list[Line]:
@@ -137,7 +142,7 @@ def _situation(n_ballots: int, items: Sequence[Item], ranking: Sequence[Sequence
         return [Line("vote.explain.no_ballots")]
     lines = []
     if len(items) == 1:
-        lines.append(Line("vote.explain.single_item", {"title": items[0].title}))
+        lines.append(Line("vote.explain.single_item", {"title": _q(items[0].title)}))
     if n_ballots == 1:
         lines.append(Line("vote.explain.one_ballot"))
     elif n_ballots == 2:
@@ -192,7 +197,7 @@ def _id_list(ballot: Mapping, name: str, items: Sequence[Item], duplicate_key: s
     for value in raw:
         item_id = _item_id(value, known)
         if item_id in seen:
-            raise BallotError(duplicate_key, title=titles[item_id])
+            raise BallotError(duplicate_key, title=_q(titles[item_id]))
         seen.append(item_id)
     if not seen:
         raise BallotError("vote.error.empty")
@@ -473,9 +478,9 @@ def _budget_params(params: Mapping, items: Sequence[Item]) -> dict:
     for item in items:
         cost = item.cost
         if cost is None or isinstance(cost, bool) or not math.isfinite(float(cost)) or float(cost) <= 0:
-            raise RoundParamsError("vote.error.item_without_cost", title=item.title)
+            raise RoundParamsError("vote.error.item_without_cost", title=_q(item.title))
         if float(cost) > budget + _tol(budget):
-            raise RoundParamsError("vote.error.cost_over_budget", title=item.title, cost=_plain(cost), budget=_plain(budget))
+            raise RoundParamsError("vote.error.cost_over_budget", title=_q(item.title), cost=_plain(cost), budget=_plain(budget))
     return {"budget": _plain(budget)}
 
 
@@ -519,7 +524,9 @@ def _mes_round(groups: list[tuple[frozenset, int]], costs: Mapping[int, float], 
             rho = _rho([(money[g], groups[g][1]) for g in supporters[item_id]], costs[item_id], tol)
             if rho is None:
                 continue
-            key = (rho, -votes[item_id], costs[item_id], position[item_id])
+            # most effective votes first: cost ÷ the largest payment per voter
+            # (equalshares.net, "cost utilities"), i.e. the smallest ρ per euro
+            key = (rho / costs[item_id], -votes[item_id], costs[item_id], position[item_id])
             if best is None or key < best[0]:
                 best = (key, item_id, rho)
         if best is None:
@@ -553,8 +560,9 @@ def equal_shares(ballots: Sequence[Sequence[int]], costs: Mapping[int, float], b
 
     Peters, Pierczyński, Skowron, "Proportional Participatory Budgeting with
     Additive Utilities", NeurIPS 2021; https://equalshares.net. Every voter gets
-    budget/n; an item is bought when its supporters can pay it, choosing each
-    time the item whose supporters pay the least (ρ). Completion: while money
+    budget/n; an item is bought when its supporters can pay it, splitting its
+    cost as equally as their money allows (nobody pays more than ρ), choosing
+    each time the item with the most effective votes, cost ÷ ρ. Completion: while money
     is left, raise every voter's share step by step (1% of the initial share)
     and keep the last outcome that still fits the real budget; then fill what is
     left greedily by votes. Returns selected ids (in order of purchase), the
@@ -686,6 +694,8 @@ def bradley_terry(comparisons: Sequence[Sequence], ids: Sequence[int], prior: fl
     Skipped comparisons carry no information and are ignored."""
     index = {item_id: k for k, item_id in enumerate(ids)}
     m = len(ids)
+    if m == 0:
+        return {}
     wins = np.zeros((m, m))
     for entry in comparisons:
         if len(entry) == 3:
@@ -812,13 +822,13 @@ def _matrix_validate(ballot: Mapping, items: Sequence[Item], params: Mapping) ->
     for key, rating in raw.items():
         item_id = _item_id(key, known)
         if str(item_id) in clean:
-            raise BallotError("vote.error.duplicate_item", title=titles[item_id])
+            raise BallotError("vote.error.duplicate_item", title=_q(titles[item_id]))
         if not isinstance(rating, Mapping) or set(rating) != set(AXES):
-            raise BallotError("vote.error.rating_axes", title=titles[item_id])
+            raise BallotError("vote.error.rating_axes", title=_q(titles[item_id]))
         for axis in AXES:
             value = rating[axis]
             if isinstance(value, bool) or not isinstance(value, int) or not SCALE[0] <= value <= SCALE[1]:
-                raise BallotError(f"vote.error.rating_range_{axis}", title=titles[item_id], value=value, low=SCALE[0], high=SCALE[1])
+                raise BallotError(f"vote.error.rating_range_{axis}", title=_q(titles[item_id]), value=value, low=SCALE[0], high=SCALE[1])
         clean[str(item_id)] = {axis: rating[axis] for axis in AXES}
     if not clean:
         raise BallotError("vote.error.empty")
