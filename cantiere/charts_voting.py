@@ -19,7 +19,7 @@ from cantiere.i18n import translate
 from cantiere.voting import MIDPOINT, SCALE, Item, Result
 
 # colour-blind safe (Okabe–Ito)
-BLUE, ORANGE, GREEN, GREY, RED = "#0072B2", "#E69F00", "#009E73", "#999999", "#D55E00"
+BLUE, ORANGE, GREEN, GREY = "#0072B2", "#E69F00", "#009E73", "#999999"
 
 
 def safe(text: str) -> str:

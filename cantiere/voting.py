@@ -164,7 +164,7 @@ def _lines(method_line: Line, n_ballots: int, items: Sequence[Item], ranking: Se
 
 
 def _first_line(key: str, ranking: Sequence[Sequence[int]], items: Sequence[Item], n_ballots: int, **params) -> list[Line]:
-    """"«X» comes first with ..." only when there is a single, real winner."""
+    """The "«X» comes first" line, only when there is a single, real winner."""
     if n_ballots == 0 or len(items) < 2 or not ranking or len(ranking[0]) != 1:
         return []
     return [Line(key, {"title": _titles(ranking[0], items), **params})]
