@@ -58,6 +58,7 @@ COMMENT_PHASES = ("ascolto", "voto")
 COMMENT_MAX_CHARS = 500
 TITLE_MAX_CHARS = 200
 ROLES = ("cittadino", "operatore", "ente_pubblico", "terzo_settore", "altro")
+COMUNE_OUTSIDE = "fuori provincia"
 AGE_BANDS = ("<18", "18-34", "35-49", "50-64", "65-79", "80+")
 RESULTS_MIN_BALLOTS = 5  # DESIGN §4: results stay hidden below this
 
@@ -363,6 +364,10 @@ def set_profile(store: Store, who: Participant, comune: str | None, role: str | 
     """Optional profile; unknown role or age band raise UnknownNameError."""
     from cantiere.errors import UnknownNameError
 
+    if comune and comune != COMUNE_OUTSIDE:
+        from cantiere import territory
+
+        territory.comune(comune)  # UnknownNameError lists the 18 comuni
     if role and role not in ROLES:
         raise UnknownNameError("ruolo", role, ROLES)
     if age_band and age_band not in AGE_BANDS:
