@@ -263,16 +263,16 @@ def parse_priorities_csv(data: bytes | str) -> list[dict]:
             raise CsvError("workshop.error.csv_width", row=number, found=len(values), expected=len(fields))
         raw = dict(zip(fields, (v.strip() for v in values)))
         if not raw["title"]:
-            raise CsvError("workshop.error.csv_cell", row=number, column=header[fields.index("title")], reason="vuoto")
+            raise CsvError("workshop.error.csv_empty_cell", row=number, column=header[fields.index("title")])
         if len(raw["title"]) > TITLE_MAX_CHARS:
-            raise CsvError("workshop.error.csv_cell", row=number, column=header[fields.index("title")], reason=f"più di {TITLE_MAX_CHARS} caratteri")
+            raise CsvError("workshop.error.csv_too_long", row=number, column=header[fields.index("title")], max=TITLE_MAX_CHARS)
         if raw.get("comuni"):
             raw["comuni"] = [c.strip() for c in raw["comuni"].split("|") if c.strip()]
         if raw.get("cost"):
             try:
                 raw["cost"] = float(raw["cost"].replace(".", "").replace(",", ".")) if "," in raw["cost"] else float(raw["cost"])
             except ValueError:
-                raise CsvError("workshop.error.csv_cell", row=number, column=header[fields.index("cost")], reason=f"«{raw['cost']}» non è un numero") from None
+                raise CsvError("workshop.error.csv_not_number", row=number, column=header[fields.index("cost")], value=raw["cost"]) from None
         rows.append(check_priority(raw))
     if not rows:
         raise CsvError("workshop.error.csv_empty")

@@ -73,9 +73,17 @@ STRINGS = {
         "it": "Riga {row}: {found} colonne invece di {expected}. Controlla il separatore (; o ,) e le virgolette. Nessuna priorità creata.",
         "en": "Row {row}: {found} columns instead of {expected}. Check the separator (; or ,) and quotes. No priority created.",
     },
-    "workshop.error.csv_cell": {
-        "it": "Riga {row}, colonna «{column}»: {reason}. Nessuna priorità creata.",
-        "en": "Row {row}, column “{column}”: {reason}. No priority created.",
+    "workshop.error.csv_empty_cell": {
+        "it": "Riga {row}, colonna «{column}»: è vuota, serve un titolo. Nessuna priorità creata.",
+        "en": "Row {row}, column “{column}”: it is empty, a title is needed. No priority created.",
+    },
+    "workshop.error.csv_too_long": {
+        "it": "Riga {row}, colonna «{column}»: più di {max} caratteri. Nessuna priorità creata.",
+        "en": "Row {row}, column “{column}”: more than {max} characters. No priority created.",
+    },
+    "workshop.error.csv_not_number": {
+        "it": "Riga {row}, colonna «{column}»: «{value}» non è un numero. Nessuna priorità creata.",
+        "en": "Row {row}, column “{column}”: “{value}” is not a number. No priority created.",
     },
     "workshop.error.permission": {
         "it": "Azione riservata a chi facilita il laboratorio: accedi con la password nella pagina Facilitazione.",
@@ -99,6 +107,7 @@ STRINGS = {
         "en": "Demo workshop: illustrative data.",
     },
     "workshop.no_choice": {"it": "—", "en": "—"},
+    "workshop.outside": {"it": "fuori provincia", "en": "outside the province"},
     # --- Partecipa ------------------------------------------------------------
     "partecipa.intro": {
         "it": "Inserisci il codice che vedi sullo schermo della sala.",

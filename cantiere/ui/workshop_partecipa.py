@@ -117,7 +117,7 @@ def _profile_step(who: db.Participant) -> None:
     st.caption(t("partecipa.profile_help"))
     none = t("workshop.no_choice")
     comuni = [None] + [c.name for c in territory.comuni()] + [w.COMUNE_OUTSIDE]
-    comune = st.selectbox(t("partecipa.comune"), comuni, key=PROFILE_COMUNE, format_func=lambda v: none if v is None else v)
+    comune = st.selectbox(t("partecipa.comune"), comuni, key=PROFILE_COMUNE, format_func=lambda v: none if v is None else t("workshop.outside") if v == w.COMUNE_OUTSIDE else v)
     role = st.selectbox(
         t("partecipa.role"), [None, *w.ROLES], key=PROFILE_ROLE,
         format_func=lambda v: none if v is None else t(f"workshop.role.{v}"),
