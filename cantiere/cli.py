@@ -144,6 +144,18 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+@command(
+    "backup",
+    "copia coerente del database SQLite (VACUUM INTO), anche con l'app in funzione",
+    Arg("out", type=Path, help="file da creare, es. backup/cantiere-2025-05-10.db"),
+)
+def backup(args: argparse.Namespace) -> int:
+    from cantiere.store.backup import backup as write_backup
+
+    print(say("cli.backup_done", path=write_backup(open_store(), args.out)))
+    return 0
+
+
 # --- parser ------------------------------------------------------------------
 
 

@@ -276,6 +276,16 @@ STRINGS = {
         "it": "Laboratorio dimostrativo creato: «{title}». Codice di accesso: {code}",
         "en": "Demo workshop created: “{title}”. Join code: {code}",
     },
+    "cli.backup_done": {"it": "Copia di sicurezza scritta in {path}", "en": "Backup written to {path}"},
+    "cli.backup_error": {"it": "Copia di sicurezza non riuscita.", "en": "Backup failed."},
+    "cli.backup_exists": {
+        "it": "Il file {path} esiste già: scegli un nome nuovo (la copia non sovrascrive).",
+        "en": "The file {path} already exists: choose a new name (backups never overwrite).",
+    },
+    "cli.backup_postgres": {
+        "it": "Il database è PostgreSQL: usa pg_dump (es. pg_dump -Fc NOME_DB > cantiere.dump).",
+        "en": "The database is PostgreSQL: use pg_dump (e.g. pg_dump -Fc DB_NAME > cantiere.dump).",
+    },
     "cli.file_missing": {"it": "File non trovato: {path}", "en": "File not found: {path}"},
     "cli.error": {"it": "Errore: {message}", "en": "Error: {message}"},
     "cli.xlsx_needs_out": {

@@ -145,3 +145,21 @@ def test_every_command_is_registered_once_and_parses():
     buffer = io.StringIO()
     parser.print_help(buffer)
     assert "workshop" in buffer.getvalue() and "demo" in buffer.getvalue()
+
+
+def test_backup_is_a_consistent_copy_with_the_ballots(cli_env, capsys, tmp_path):
+    url, csv_path = cli_env
+    _, out, _ = run(capsys, "workshop", "create", "--title", "Lab", "--priorities", str(csv_path))
+    join_code = out.strip().splitlines()[-1]
+    store = Store(url)
+    ws = w.find_workshop(store, join_code)
+    rnd = w.start_voting(store, w.Actor.command_line(), ws.id)
+    _, who = w.join(store, join_code)
+    w.cast_ballot(store, who, rnd.id, {"dots": {db.list_priorities(store, ws.id)[0].id: 1}})
+    target = tmp_path / "copie" / "backup.db"
+    code, out, _ = run(capsys, "backup", str(target))
+    assert code == 0 and "backup.db" in out
+    copy = Store(f"sqlite:///{target}")
+    assert [b.payload for b in db.list_ballots(copy, rnd.id)] == [b.payload for b in db.list_ballots(store, rnd.id)]
+    code, _, err = run(capsys, "backup", str(target))
+    assert code == 2 and "esiste già" in err

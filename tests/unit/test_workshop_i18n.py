@@ -13,7 +13,7 @@ from tests.conftest import ROOT
 
 FILES = [
     "cantiere/workshop.py", "cantiere/workshop_errors.py", "cantiere/export.py", "cantiere/cli.py",
-    "cantiere/store/workshops.py", "cantiere/ui/auth.py", "cantiere/ui/workshop_data.py",
+    "cantiere/store/workshops.py", "cantiere/store/backup.py", "cantiere/ui/auth.py", "cantiere/ui/workshop_data.py",
     "cantiere/ui/workshop_partecipa.py", "cantiere/ui/workshop_proiezione.py", "cantiere/ui/workshop_facilitazione.py",
 ]
 PREFIXES = ("workshop.", "partecipa.", "proiezione.", "facilitazione.", "cli.")
