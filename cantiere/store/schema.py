@@ -80,6 +80,8 @@ participants = sa.Table(
     sa.Column("comune", sa.String(100), nullable=True),
     sa.Column("role", sa.String(32), nullable=True),
     sa.Column("age_band", sa.String(16), nullable=True),
+    # set when the optional profile was saved or skipped: the phone does not ask again after a reload
+    sa.Column("profile_answered_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 

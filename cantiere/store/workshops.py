@@ -70,6 +70,7 @@ class Participant:
     comune: str | None
     role: str | None
     age_band: str | None
+    profile_answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,9 @@ def _priority(row) -> Priority:
 
 
 def _participant(row) -> Participant:
-    return Participant(row.id, row.workshop_id, row.token, row.comune, row.role, row.age_band)
+    return Participant(
+        row.id, row.workshop_id, row.token, row.comune, row.role, row.age_band, row.profile_answered_at is not None
+    )
 
 
 def _ballot(row) -> Ballot:
@@ -369,9 +372,14 @@ def _profile(profile: Mapping[str, Any]) -> dict:
 
 
 def update_profile(store: Store, participant_id: int, **profile) -> None:
-    """Set the optional profile (comune, role, age band)."""
+    """Set the optional profile (comune, role, age band; all None = skipped) and
+    mark it answered."""
     with store.write() as conn:
-        conn.execute(participants.update().where(participants.c.id == participant_id).values(**_profile(profile)))
+        conn.execute(
+            participants.update()
+            .where(participants.c.id == participant_id)
+            .values(**_profile(profile), profile_answered_at=now())
+        )
 
 
 def participant_by_token(store: Store, token: str) -> Participant | None:

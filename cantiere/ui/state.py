@@ -5,7 +5,6 @@ LANG_WIDGET = "app.lang_widget"
 
 # Workshops (issue 3). The participant's identity is in the URL (?code=…&p=…),
 # not here, so a phone reload keeps it.
-PARTECIPA_PROFILE_DONE = "partecipa.profile_done"  # token whose profile step was answered
 PARTECIPA_COMMENT_RESULT = "partecipa.comment_result"  # (kind, message) after sending a comment
 FACILITAZIONE_ACTOR = "facilitazione.actor"  # workshop.Actor after a correct password
 FACILITAZIONE_PICK_NEXT = "facilitazione.pick_next"  # workshop id to select on the next run

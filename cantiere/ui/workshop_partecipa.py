@@ -93,7 +93,7 @@ def render() -> None:
     if workshop.phase == "chiuso":
         st.info(t("partecipa.closed"))
         return
-    if st.session_state.get(state.PARTECIPA_PROFILE_DONE) != who.token and not (who.comune or who.role or who.age_band):
+    if not who.profile_answered:
         _profile_step(who)
         return
     if workshop.phase == "voto":
@@ -130,10 +130,9 @@ def _profile_step(who: db.Participant) -> None:
         except CantiereError as exc:
             show_error(exc)
             return
-        st.session_state[state.PARTECIPA_PROFILE_DONE] = who.token
         st.rerun()
     if skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, use_container_width=True):
-        st.session_state[state.PARTECIPA_PROFILE_DONE] = who.token
+        w.set_profile(get_store(), who, None, None, None)
         st.rerun()
 
 

@@ -273,3 +273,13 @@ def test_demo_on_first_start(env, monkeypatch):
     assert demo.is_demo and "DEMO" in demo.title
     projector = page("proiezione")
     assert "Laboratorio dimostrativo: dati di esempio." in texts(projector, "caption")
+
+
+def test_reload_after_skipping_profile_goes_straight_to_the_vote(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    token = phone.query_params["p"]
+    assert db.participant_by_token(env, token).profile_answered
+    again = page("partecipa", code=ws.code, p=token)  # a new session, as after a reload
+    assert [b.key for b in again.button if b.key == part_ui.PROFILE_SKIP] == []
+    assert again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0

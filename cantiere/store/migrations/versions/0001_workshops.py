@@ -63,6 +63,7 @@ def upgrade() -> None:
         sa.Column("comune", sa.String(100), nullable=True),
         sa.Column("role", sa.String(32), nullable=True),
         sa.Column("age_band", sa.String(16), nullable=True),
+        sa.Column("profile_answered_at", ts, nullable=True),
         sa.Column("created_at", ts, nullable=False),
         sa.UniqueConstraint("token", name="uq_participants_token"),
     )
