@@ -37,6 +37,7 @@ DOTS = "facilitazione.dots"
 MAX_PER_ITEM = "facilitazione.max_per_item"
 START_VOTING = "facilitazione.start_voting"
 NEW_WORKSHOP = 0  # selectbox value of "create a new workshop"
+MODERATION_REFRESH_SECONDS = 5
 
 
 def phase_key(phase: str) -> str:
@@ -246,7 +247,10 @@ def _priorities(actor: w.Actor, workshop: db.Workshop) -> None:
     st.button(t("facilitazione.csv_import"), key=CSV_IMPORT, on_click=_import_csv, args=(actor, workshop.id))
 
 
+@st.fragment(run_every=MODERATION_REFRESH_SECONDS)
 def _moderation(actor: w.Actor, workshop: db.Workshop) -> None:
+    """Refreshes by itself: new comments appear while the facilitator watches
+    (one session, so the cost is one small query every few seconds)."""
     found = db.list_comments(get_store(), workshop.id, include_hidden=True)
     if not found:
         st.caption(t("facilitazione.no_comments"))
