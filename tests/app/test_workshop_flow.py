@@ -283,3 +283,11 @@ def test_reload_after_skipping_profile_goes_straight_to_the_vote(env):
     again = page("partecipa", code=ws.code, p=token)  # a new session, as after a reload
     assert [b.key for b in again.button if b.key == part_ui.PROFILE_SKIP] == []
     assert again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0
+
+
+def test_english_is_the_second_language(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = page("partecipa", code=ws.code, lang="en")
+    assert phone.button(key=part_ui.JOIN).label == "Join"
+    projector = page("proiezione", code=ws.code, lang="en")
+    assert [m.label for m in projector.metric][:2] == ["Participants", "Ballots"]
