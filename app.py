@@ -8,12 +8,14 @@ import streamlit as st
 
 from cantiere import ui
 from cantiere.errors import CantiereError
+from cantiere.ui import workshop_data
 
 st.set_page_config(page_title="Cantiere del Welfare", page_icon=":material/diversity_3:", layout="wide")
 
 try:
     ui.get_settings()
     ui.get_store()
+    workshop_data.ensure_demo(ui.get_settings().database_url)  # once per process, only on an empty database
 except CantiereError as exc:
     ui.show_error(exc)
     st.stop()

@@ -1,8 +1,10 @@
-"""Facilitazione: placeholder until its issue lands."""
+"""Facilitazione: password gate, then prepare, run, moderate and export workshops."""
 
 import streamlit as st
 
-from cantiere.ui import t
+from cantiere.ui import auth, t, workshop_facilitazione
 
-st.title(t("nav.facilitazione"))
-st.info(t("common.coming_soon"))
+st.title(t("nav.facilitazione"), anchor=False)
+actor = auth.facilitator()
+if actor is not None:
+    workshop_facilitazione.render(actor)

@@ -1,8 +1,8 @@
-"""Partecipa: placeholder until its issue lands."""
+"""Partecipa: join a workshop from a phone, vote and comment."""
 
 import streamlit as st
 
-from cantiere.ui import t
+from cantiere.ui import t, workshop_partecipa
 
-st.title(t("nav.partecipa"))
-st.info(t("common.coming_soon"))
+st.title(t("nav.partecipa"), anchor=False)
+workshop_partecipa.render()

@@ -2,3 +2,11 @@
 
 LANG = "app.lang"
 LANG_WIDGET = "app.lang_widget"
+
+# Workshops (issue 3). The participant's identity is in the URL (?code=…&p=…),
+# not here, so a phone reload keeps it.
+PARTECIPA_COMMENT_RESULT = "partecipa.comment_result"  # (kind, message) after sending a comment
+FACILITAZIONE_ACTOR = "facilitazione.actor"  # workshop.Actor after a correct password
+FACILITAZIONE_PICK_NEXT = "facilitazione.pick_next"  # workshop id to select on the next run
+FACILITAZIONE_FLASH = "facilitazione.flash"  # (kind, message) shown once after an action
+FACILITAZIONE_EDIT_FOR = "facilitazione.edit_for"  # workshop id whose edit form is filled in

@@ -1,0 +1,7 @@
+"""``python -m cantiere``: the command line (see ``cantiere.cli``)."""
+
+import sys
+
+from cantiere.cli import main
+
+sys.exit(main())

@@ -1,0 +1,191 @@
+"""Command line: ``python -m cantiere <command> …``.
+
+Subcommands live in one registry (``COMMANDS``), one function each,
+registered with ``@command("name", "help", arguments…)``. A name with a space
+("workshop create") becomes a nested subcommand. Messages are Italian, through
+the translation table; errors go to stderr with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from cantiere.errors import CantiereError
+from cantiere.i18n import translate
+
+LANG = "it"
+
+
+def say(key: str, **params) -> str:
+    return translate(key, LANG, **params)
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argparse argument: ``Arg("--dots", type=int)``."""
+
+    flags: tuple[str, ...]
+    options: dict
+
+    def __init__(self, *flags: str, **options):
+        object.__setattr__(self, "flags", flags)
+        object.__setattr__(self, "options", options)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # "demo", "workshop create"
+    help: str
+    args: tuple[Arg, ...]
+    run: Callable[[argparse.Namespace], int]
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help: str, *args: Arg):
+    """Register the decorated function as the subcommand ``name``."""
+
+    def register(run: Callable[[argparse.Namespace], int]):
+        if name in COMMANDS:
+            raise RuntimeError(f"command {name!r} registered twice")
+        COMMANDS[name] = Command(name, help, args, run)
+        return run
+
+    return register
+
+
+def open_store():
+    """The Store of ``CANTIERE_DATABASE_URL`` (migrated)."""
+    from cantiere import config
+    from cantiere.store import Store
+
+    return Store(config.load().database_url)
+
+
+# --- workshop ----------------------------------------------------------------
+
+
+@command(
+    "workshop create",
+    "crea un laboratorio da un CSV di priorità e stampa il codice di accesso",
+    Arg("--title", required=True, help="titolo del laboratorio"),
+    Arg("--priorities", required=True, type=Path, help="CSV: titolo;descrizione;destinatari;comuni"),
+    Arg("--description", default="", help="descrizione"),
+    Arg("--dots", type=int, default=5, help="punti per partecipante (predefinito 5)"),
+    Arg("--max-per-item", type=int, default=2, help="massimo punti sulla stessa priorità (predefinito 2)"),
+    Arg("--phase", choices=("bozza", "ascolto"), default="ascolto", help="fase iniziale (predefinita ascolto)"),
+)
+def workshop_create(args: argparse.Namespace) -> int:
+    from cantiere import workshop as w
+
+    if not args.priorities.is_file():
+        print(say("cli.file_missing", path=args.priorities), file=sys.stderr)
+        return 2
+    rows = w.parse_priorities_csv(args.priorities.read_bytes())
+    store = open_store()
+    created = w.create_workshop(
+        store, w.Actor.command_line(), args.title, args.description, rows,
+        dots=args.dots, max_per_item=args.max_per_item, phase=args.phase,
+    )
+    print(say("cli.workshop_created", title=created.title, code=created.code))
+    print(created.code)
+    return 0
+
+
+@command("workshop list", "elenca i laboratori (codice, fase, titolo)")
+def workshop_list(args: argparse.Namespace) -> int:
+    from cantiere.store import workshops as db
+
+    found = db.list_workshops(open_store())
+    if not found:
+        print(say("cli.no_workshops"))
+    for item in found:
+        demo = " [demo]" if item.is_demo else ""
+        print(f"{item.code}\t{item.phase}\t{item.created_at:%Y-%m-%d}\t{item.title}{demo}")
+    return 0
+
+
+@command(
+    "workshop export",
+    "esporta priorità, voti anonimi, conteggi, commenti e registro eventi",
+    Arg("code", help="codice di accesso del laboratorio"),
+    Arg("--format", choices=("json", "csv", "xlsx"), default="json", help="json, csv (zip di CSV) o xlsx"),
+    Arg("--out", type=Path, help="file da scrivere (predefinito: lo schermo, solo per json)"),
+)
+def workshop_export(args: argparse.Namespace) -> int:
+    from cantiere import export
+    from cantiere import workshop as w
+
+    store = open_store()
+    data = export.render(store, w.find_workshop(store, args.code), args.format)
+    if args.out is None:
+        if args.format != "json":
+            print(say("cli.xlsx_needs_out", format=args.format), file=sys.stderr)
+            return 2
+        sys.stdout.write(data.decode("utf-8") + "\n")
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(say("cli.exported", path=args.out))
+    return 0
+
+
+@command("demo", "crea il laboratorio dimostrativo (temi reali del territorio, dati di esempio)")
+def demo(args: argparse.Namespace) -> int:
+    from cantiere import workshop as w
+
+    created = w.create_demo(open_store(), w.Actor.command_line())
+    print(say("cli.demo_created", title=created.title, code=created.code))
+    return 0
+
+
+@command(
+    "backup",
+    "copia coerente del database SQLite (VACUUM INTO), anche con l'app in funzione",
+    Arg("out", type=Path, help="file da creare, es. backup/cantiere-2025-05-10.db"),
+)
+def backup(args: argparse.Namespace) -> int:
+    from cantiere.store.backup import backup as write_backup
+
+    print(say("cli.backup_done", path=write_backup(open_store(), args.out)))
+    return 0
+
+
+# --- parser ------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argparse tree of every registered command."""
+    parser = argparse.ArgumentParser(prog="python -m cantiere", description=say("cli.description"))
+    groups: dict[str, argparse._SubParsersAction] = {"": parser.add_subparsers(dest="command", required=True)}
+    nodes: dict[str, argparse.ArgumentParser] = {}
+    for name in sorted(COMMANDS):
+        parts = name.split(" ")
+        prefix = ""
+        for depth, part in enumerate(parts):
+            path = f"{prefix} {part}".strip()
+            if path not in nodes:
+                leaf = depth == len(parts) - 1
+                help_text = COMMANDS[name].help if leaf else None
+                nodes[path] = groups[prefix].add_parser(part, help=help_text, description=help_text)
+            if depth < len(parts) - 1 and path not in groups:
+                groups[path] = nodes[path].add_subparsers(dest=f"sub_{depth}", required=True)
+            prefix = path
+        for arg in COMMANDS[name].args:
+            nodes[name].add_argument(*arg.flags, **arg.options)
+        nodes[name].set_defaults(handler=COMMANDS[name].run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except CantiereError as exc:
+        print(say("cli.error", message=exc.message(LANG)), file=sys.stderr)
+        return 2

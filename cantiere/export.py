@@ -1,0 +1,150 @@
+"""Export a workshop: priorities, anonymous ballots, tallies, comments (hidden
+ones marked) and the event log, as JSON, a zip of CSV files, or XLSX.
+
+Ballots are anonymous: no participant id, token or profile leaves the
+database. Spreadsheet formats escape cells that start with ``=``, ``+``, ``-``,
+``@`` (and tab/CR) so a comment cannot become a formula (CSV injection).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import datetime
+from typing import Any, Callable
+
+import pandas as pd
+
+from cantiere import workshop as w
+from cantiere.errors import UnknownNameError
+from cantiere.store import Store
+from cantiere.store import workshops as db
+
+FORMAT_VERSION = "cantiere-workshop-export/1"
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+TABLES = ("priorities", "rounds", "ballots", "tallies", "comments", "events")
+PRIVATE_DETAIL_KEYS = {"participant_id", "token"}
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def build(store: Store, workshop: db.Workshop) -> dict[str, Any]:
+    """Everything about a workshop as plain JSON-ready data."""
+    priorities = db.list_priorities(store, workshop.id)
+    rounds = db.list_rounds(store, workshop.id)
+    out: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "workshop": {
+            "code": workshop.code, "title": workshop.title, "description": workshop.description,
+            "phase": workshop.phase, "is_demo": workshop.is_demo, "created_at": _time(workshop.created_at),
+        },
+        "priorities": [
+            {"id": p.id, "title": p.title, "description": p.description, "target_group": p.target_group,
+             "comuni": list(p.comuni), "cost": p.cost, "attrs": dict(p.attrs)}
+            for p in priorities
+        ],
+        "rounds": [],
+        "ballots": [],
+        "tallies": [],
+    }
+    for rnd in rounds:
+        items = w.items_of(store, workshop.id, rnd.params)
+        out["rounds"].append(
+            {"id": rnd.id, "position": rnd.position, "method": rnd.method, "params": dict(rnd.params),
+             "status": rnd.status, "items": [i.id for i in items]}
+        )
+        ballots = db.list_ballots(store, rnd.id)
+        # numbered in storage order, with no link to the participant
+        out["ballots"] += [
+            {"round_id": rnd.id, "ballot": n, "payload": dict(b.payload), "cast_at": _time(b.cast_at)}
+            for n, b in enumerate(ballots, start=1)
+        ]
+        result = w.tally_round(store, rnd.id)
+        out["tallies"].append(
+            {"round_id": rnd.id, "method": result.method, "n_ballots": result.n_ballots,
+             "scores": {str(k): v for k, v in result.scores.items()},
+             "ranking": [list(tier) for tier in result.ranking]}
+        )
+    out["comments"] = [
+        {"id": c.id, "priority_id": c.priority_id, "priority": c.priority_title, "text": c.text,
+         "hidden": c.hidden, "created_at": _time(c.created_at)}
+        for c in reversed(db.list_comments(store, workshop.id, include_hidden=True))
+    ]
+    out["events"] = [
+        {"id": e.id, "kind": e.kind,
+         "detail": {k: v for k, v in e.detail.items() if k not in PRIVATE_DETAIL_KEYS},
+         "created_at": _time(e.created_at)}
+        for e in db.list_events(store, workshop.id)
+    ]
+    return out
+
+
+def escape_cell(value: Any) -> Any:
+    """Text starting like a formula gets a leading apostrophe; other values pass."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def tables(data: dict[str, Any]) -> dict[str, pd.DataFrame]:
+    """One flat table per section, cells escaped for spreadsheets."""
+    titles = {p["id"]: p["title"] for p in data["priorities"]}
+    rows: dict[str, list[dict]] = {
+        "priorities": [{**p, "comuni": " | ".join(p["comuni"]), "attrs": json.dumps(p["attrs"], ensure_ascii=False)} for p in data["priorities"]],
+        "rounds": [{**r, "params": json.dumps(r["params"]), "items": " ".join(map(str, r["items"]))} for r in data["rounds"]],
+        "ballots": [{**b, "payload": json.dumps(b["payload"], ensure_ascii=False)} for b in data["ballots"]],
+        "tallies": [
+            {"round_id": t["round_id"], "method": t["method"], "rank": rank, "priority_id": int(item),
+             "priority": titles.get(int(item), ""), "score": t["scores"][str(item)]}
+            for t in data["tallies"]
+            for rank, tier in enumerate(t["ranking"], start=1)
+            for item in tier
+        ],
+        "comments": data["comments"],
+        "events": [{**e, "detail": json.dumps(e["detail"], ensure_ascii=False)} for e in data["events"]],
+    }
+    return {name: pd.DataFrame(rows[name]).map(escape_cell) if rows[name] else pd.DataFrame() for name in TABLES}
+
+
+def to_json(data: dict[str, Any]) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def to_csv_zip(data: dict[str, Any]) -> bytes:
+    """A zip with one CSV per table (UTF-8 with BOM, ``;``: what Excel in Italy opens)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in tables(data).items():
+            archive.writestr(f"{name}.csv", frame.to_csv(index=False, sep=";").encode("utf-8-sig"))
+    return buffer.getvalue()
+
+
+def to_xlsx(data: dict[str, Any]) -> bytes:
+    """One sheet per table."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for name, frame in tables(data).items():
+            frame.to_excel(writer, sheet_name=name, index=False)
+    return buffer.getvalue()
+
+
+FORMATS: dict[str, tuple[Callable[[dict], bytes], str, str]] = {
+    # name: (writer, file extension, MIME type)
+    "json": (to_json, "json", "application/json"),
+    "csv": (to_csv_zip, "zip", "application/zip"),
+    "xlsx": (to_xlsx, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+def render(store: Store, workshop: db.Workshop, fmt: str) -> bytes:
+    """The export of ``workshop`` in format ``fmt``; UnknownNameError lists the formats."""
+    if fmt not in FORMATS:
+        raise UnknownNameError("formato", fmt, list(FORMATS))
+    return FORMATS[fmt][0](build(store, workshop))
+
+
+def filename(workshop: db.Workshop, fmt: str) -> str:
+    return f"laboratorio-{workshop.code}.{FORMATS[fmt][1]}"

@@ -1,0 +1,288 @@
+"""Facilitazione: prepare and run a workshop. Only drawn for a facilitator
+``Actor`` (see ``ui.auth``); every action passes the actor to the core, which
+checks it again.
+
+Actions run in button callbacks, before the page is drawn again, so the whole
+page shows the new state; their outcome is shown once through a flash message.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from cantiere import export, territory
+from cantiere import workshop as w
+from cantiere.errors import CantiereError
+from cantiere.store import workshops as db
+from cantiere.ui import get_settings, get_store, lang, show_error, state, t
+
+PICK = "facilitazione.pick"
+NEW_TITLE = "facilitazione.new_title"
+NEW_DESCRIPTION = "facilitazione.new_description"
+CREATE = "facilitazione.create"
+EDIT_TITLE = "facilitazione.edit_title"
+EDIT_DESCRIPTION = "facilitazione.edit_description"
+EDIT_SAVE = "facilitazione.edit_save"
+P_TITLE = "facilitazione.priority.title"
+P_DESCRIPTION = "facilitazione.priority.description"
+P_TARGET = "facilitazione.priority.target"
+P_COMUNI = "facilitazione.priority.comuni"
+P_ADD = "facilitazione.priority.add"
+CSV_FILE = "facilitazione.csv_file"
+CSV_IMPORT = "facilitazione.csv_import"
+DOTS = "facilitazione.dots"
+MAX_PER_ITEM = "facilitazione.max_per_item"
+START_VOTING = "facilitazione.start_voting"
+NEW_WORKSHOP = 0  # selectbox value of "create a new workshop"
+MODERATION_REFRESH_SECONDS = 5
+
+
+def phase_key(phase: str) -> str:
+    return f"facilitazione.phase.{phase}"
+
+
+def close_round_key(round_id: int) -> str:
+    return f"facilitazione.close_round.{round_id}"
+
+
+def moderate_key(comment_id: int) -> str:
+    return f"facilitazione.moderate.{comment_id}"
+
+
+def _flash(kind: str, message: str) -> None:
+    st.session_state[state.FACILITAZIONE_FLASH] = (kind, message)
+
+
+def _act(action: Callable[[], object], success: Callable[[object], str] | None = None) -> None:
+    """Run a privileged action from a callback; remember its outcome for the next draw."""
+    try:
+        result = action()
+    except CantiereError as exc:
+        _flash("error", exc.message(lang()))
+    else:
+        if success:
+            _flash("success", success(result))
+
+
+# --- callbacks -----------------------------------------------------------------
+
+
+def _create(actor: w.Actor) -> None:
+    def done(created: db.Workshop) -> str:
+        st.session_state[state.FACILITAZIONE_PICK_NEXT] = created.id
+        st.session_state[NEW_TITLE] = ""
+        st.session_state[NEW_DESCRIPTION] = ""
+        return t("facilitazione.created", code=created.code)
+
+    _act(
+        lambda: w.create_workshop(get_store(), actor, st.session_state.get(NEW_TITLE, ""), st.session_state.get(NEW_DESCRIPTION, "")),
+        done,
+    )
+
+
+def _edit(actor: w.Actor, workshop_id: int) -> None:
+    _act(
+        lambda: w.edit_workshop(
+            get_store(), actor, workshop_id, st.session_state.get(EDIT_TITLE, ""), st.session_state.get(EDIT_DESCRIPTION, "")
+        ),
+        lambda _: t("facilitazione.saved"),
+    )
+
+
+def _add_priority(actor: w.Actor, workshop_id: int) -> None:
+    row = {
+        "title": st.session_state.get(P_TITLE, ""),
+        "description": st.session_state.get(P_DESCRIPTION, ""),
+        "target_group": st.session_state.get(P_TARGET, ""),
+        "comuni": st.session_state.get(P_COMUNI, []),
+    }
+
+    def done(_) -> str:
+        for key, empty in ((P_TITLE, ""), (P_DESCRIPTION, ""), (P_TARGET, ""), (P_COMUNI, [])):
+            st.session_state[key] = empty
+        return t("facilitazione.priority_added")
+
+    _act(lambda: w.add_priorities(get_store(), actor, workshop_id, [row]), done)
+
+
+def _import_csv(actor: w.Actor, workshop_id: int) -> None:
+    upload = st.session_state.get(CSV_FILE)
+    if upload is None:
+        return
+    limit = get_settings().max_upload_mb
+    if upload.size > limit * 1024 * 1024:  # checked on the server, whatever the browser said
+        _flash("error", t("facilitazione.csv_too_big", mb=round(upload.size / 1048576, 1), max=limit))
+        return
+    _act(
+        lambda: w.add_priorities(get_store(), actor, workshop_id, w.parse_priorities_csv(upload.getvalue())),
+        lambda added: t("facilitazione.csv_done", n=len(added)),
+    )
+
+
+def _phase(actor: w.Actor, workshop_id: int, phase: str) -> None:
+    _act(lambda: w.change_phase(get_store(), actor, workshop_id, phase))
+
+
+def _start_voting(actor: w.Actor, workshop_id: int) -> None:
+    _act(lambda: w.start_voting(get_store(), actor, workshop_id, st.session_state.get(DOTS, 5), st.session_state.get(MAX_PER_ITEM, 2)))
+
+
+def _close_round(actor: w.Actor, round_id: int) -> None:
+    _act(lambda: w.close_round(get_store(), actor, round_id))
+
+
+def _moderate(actor: w.Actor, comment_id: int, hidden: bool) -> None:
+    _act(lambda: w.hide_comment(get_store(), actor, comment_id, hidden))
+
+
+# --- page ------------------------------------------------------------------------
+
+
+def render(actor: w.Actor) -> None:
+    """The whole Facilitazione page for an authenticated facilitator."""
+    store = get_store()
+    kind, message = st.session_state.pop(state.FACILITAZIONE_FLASH, (None, None))
+    if kind == "error":
+        st.error(message)
+    elif kind == "success":
+        st.success(message)
+    workshops = {item.id: item for item in db.list_workshops(store)}
+    pending = st.session_state.pop(state.FACILITAZIONE_PICK_NEXT, None)
+    if pending in workshops:
+        st.session_state[PICK] = pending
+    if st.session_state.get(PICK) not in workshops:
+        st.session_state[PICK] = next(iter(workshops), NEW_WORKSHOP)
+    picked = st.selectbox(
+        t("facilitazione.choose"), [*workshops, NEW_WORKSHOP], key=PICK,
+        format_func=lambda i: f"{workshops[i].code} · {workshops[i].title}" if i in workshops else "➕ " + t("facilitazione.new"),
+    )
+    if picked == NEW_WORKSHOP:
+        _new_workshop(actor)
+        return
+    workshop = workshops[picked]
+    st.write(t("facilitazione.code_is", code=workshop.code, phase=t(f"workshop.phase.{workshop.phase}")))
+    if workshop.is_demo:
+        st.caption(t("workshop.demo_badge"))
+    tabs = st.tabs([
+        t("facilitazione.section_phase"), t("facilitazione.section_priorities"),
+        t("facilitazione.section_moderation"), t("facilitazione.section_export"), t("facilitazione.edit"),
+    ])
+    with tabs[0]:
+        _phases(actor, workshop)
+    with tabs[1]:
+        _priorities(actor, workshop)
+    with tabs[2]:
+        _moderation(actor, workshop)
+    with tabs[3]:
+        _export(workshop)
+    with tabs[4]:
+        _edit_form(actor, workshop)
+
+
+def _new_workshop(actor: w.Actor) -> None:
+    st.subheader(t("facilitazione.new"), anchor=False)
+    st.text_input(t("facilitazione.title"), key=NEW_TITLE, max_chars=w.TITLE_MAX_CHARS)
+    st.text_area(t("facilitazione.description"), key=NEW_DESCRIPTION)
+    st.button(t("facilitazione.create"), key=CREATE, type="primary", on_click=_create, args=(actor,))
+
+
+def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
+    store = get_store()
+    cols = st.columns(max(len(w.PHASE_MOVES[workshop.phase]), 1))
+    for col, phase in zip(cols, w.PHASE_MOVES[workshop.phase]):
+        col.button(
+            t("facilitazione.move_to", phase=t(f"workshop.phase.{phase}")), key=phase_key(phase),
+            on_click=_phase, args=(actor, workshop.id, phase),
+        )
+    rounds = db.list_rounds(store, workshop.id)
+    for rnd in rounds:
+        st.write(t(
+            "facilitazione.round_info", position=rnd.position, method=rnd.method, status=t(f"workshop.round.{rnd.status}"),
+            dots=rnd.params.get("dots"), max_per_item=rnd.params.get("max_per_item"), n=db.count_ballots(store, rnd.id),
+        ))
+        if rnd.status == "open":
+            st.button(t("facilitazione.close_round"), key=close_round_key(rnd.id), on_click=_close_round, args=(actor, rnd.id))
+    if workshop.phase != "chiuso" and not any(r.status == "open" for r in rounds):
+        draft = next((r for r in rounds if r.status == "draft"), None)
+        a, b = st.columns(2)
+        a.number_input(t("facilitazione.dots"), min_value=1, max_value=50, value=int(draft.params["dots"]) if draft else 5, key=DOTS, disabled=draft is not None)
+        b.number_input(t("facilitazione.max_per_item"), min_value=1, max_value=50, value=int(draft.params["max_per_item"]) if draft else 2, key=MAX_PER_ITEM, disabled=draft is not None)
+        st.button(t("facilitazione.start_voting"), key=START_VOTING, type="primary", on_click=_start_voting, args=(actor, workshop.id))
+    rnd = w.current_round(store, workshop.id)
+    if rnd is not None:
+        st.subheader(t("facilitazione.section_results"), anchor=False)
+        snap = w.snapshot(store, workshop)
+        if snap.results is None:
+            st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
+        else:
+            st.dataframe(
+                pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points")]),
+                hide_index=True, use_container_width=True,
+            )
+
+
+def _priorities(actor: w.Actor, workshop: db.Workshop) -> None:
+    items = db.list_priorities(get_store(), workshop.id)
+    if items:
+        st.dataframe(
+            pd.DataFrame(
+                [(p.title, p.target_group, ", ".join(p.comuni)) for p in items],
+                columns=[t("facilitazione.priority_title"), t("facilitazione.target_group"), t("facilitazione.comuni")],
+            ),
+            hide_index=True, use_container_width=True,
+        )
+    else:
+        st.caption(t("facilitazione.no_priorities"))
+    if workshop.phase == "chiuso":
+        return
+    st.text_input(t("facilitazione.priority_title"), key=P_TITLE, max_chars=w.TITLE_MAX_CHARS)
+    st.text_area(t("facilitazione.priority_description"), key=P_DESCRIPTION)
+    st.text_input(t("facilitazione.target_group"), key=P_TARGET)
+    st.multiselect(t("facilitazione.comuni"), [c.name for c in territory.comuni()], key=P_COMUNI)
+    st.button(t("facilitazione.add_priority"), key=P_ADD, on_click=_add_priority, args=(actor, workshop.id))
+    st.file_uploader(t("facilitazione.csv_upload"), type=["csv", "txt"], key=CSV_FILE)
+    st.button(t("facilitazione.csv_import"), key=CSV_IMPORT, on_click=_import_csv, args=(actor, workshop.id))
+
+
+@st.fragment(run_every=MODERATION_REFRESH_SECONDS)
+def _moderation(actor: w.Actor, workshop: db.Workshop) -> None:
+    """Refreshes by itself: new comments appear while the facilitator watches
+    (one session, so the cost is one small query every few seconds)."""
+    found = db.list_comments(get_store(), workshop.id, include_hidden=True)
+    if not found:
+        st.caption(t("facilitazione.no_comments"))
+    for comment in found:
+        with st.container(border=True):
+            st.text(f"» {comment.priority_title}" + (f"  {t('facilitazione.hidden_label')}" if comment.hidden else ""))
+            st.text(comment.text)  # participant text: plain text only
+            st.button(
+                t("facilitazione.restore" if comment.hidden else "facilitazione.hide"), key=moderate_key(comment.id),
+                on_click=_moderate, args=(actor, comment.id, not comment.hidden),
+            )
+
+
+def _export(workshop: db.Workshop) -> None:
+    store = get_store()
+    try:
+        data = export.build(store, workshop)
+    except CantiereError as exc:
+        show_error(exc)
+        return
+    for fmt, label in (("json", "facilitazione.export_json"), ("csv", "facilitazione.export_csv"), ("xlsx", "facilitazione.export_xlsx")):
+        writer, _, mime = export.FORMATS[fmt]
+        st.download_button(
+            t(label), data=writer(data), file_name=export.filename(workshop, fmt), mime=mime, key=f"facilitazione.export.{fmt}",
+        )
+
+
+def _edit_form(actor: w.Actor, workshop: db.Workshop) -> None:
+    if st.session_state.get(state.FACILITAZIONE_EDIT_FOR) != workshop.id:
+        st.session_state[state.FACILITAZIONE_EDIT_FOR] = workshop.id
+        st.session_state[EDIT_TITLE] = workshop.title
+        st.session_state[EDIT_DESCRIPTION] = workshop.description
+    st.text_input(t("facilitazione.title"), key=EDIT_TITLE, max_chars=w.TITLE_MAX_CHARS)
+    st.text_area(t("facilitazione.description"), key=EDIT_DESCRIPTION)
+    st.button(t("facilitazione.save"), key=EDIT_SAVE, on_click=_edit, args=(actor, workshop.id))

@@ -1,0 +1,211 @@
+"""Partecipa: the participant's phone. One task per screen, every widget with a
+stable key, the vote panel in a fragment so a tap reruns only that panel.
+
+Identity lives in the URL (``?code=ABC123&p=<token>``) so a reload keeps it.
+Participant text (comments) is shown with ``st.text`` only.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from cantiere import territory
+from cantiere import workshop as w
+from cantiere.errors import CantiereError
+from cantiere.store import workshops as db
+from cantiere.ui import get_store, lang, show_error, state, t
+from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
+
+CODE_INPUT = "partecipa.code_input"
+ENTER = "partecipa.enter"
+JOIN = "partecipa.join"
+LEAVE = "partecipa.leave"
+PROFILE_COMUNE = "partecipa.profile.comune"
+PROFILE_ROLE = "partecipa.profile.role"
+PROFILE_AGE = "partecipa.profile.age"
+PROFILE_SAVE = "partecipa.profile.save"
+PROFILE_SKIP = "partecipa.profile.skip"
+COMMENT_PRIORITY = "partecipa.comment.priority"
+COMMENT_TEXT = "partecipa.comment.text"
+COMMENT_SEND = "partecipa.comment.send"
+
+
+def dots_key(round_id: int, item_id: int) -> str:
+    return f"partecipa.dots.{round_id}.{item_id}"
+
+
+def submit_key(round_id: int) -> str:
+    return f"partecipa.vote.{round_id}"
+
+
+def _enter_as(workshop: db.Workshop, who: db.Participant) -> None:
+    st.query_params["code"] = workshop.code
+    st.query_params["p"] = who.token
+    st.rerun()
+
+
+def _join(code: str) -> None:
+    try:
+        workshop, who = w.join(get_store(), code)
+    except CantiereError as exc:
+        show_error(exc)
+        return
+    _enter_as(workshop, who)
+
+
+def _code_form() -> None:
+    st.write(t("partecipa.intro"))
+    code = st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=12, placeholder="ABC234")
+    if st.button(t("partecipa.enter"), key=ENTER, type="primary", use_container_width=True):
+        _join(code)
+
+
+def render() -> None:
+    """The whole Partecipa page."""
+    store = get_store()
+    code = st.query_params.get("code", "")
+    token = st.query_params.get("p", "")
+    if not code:
+        _code_form()
+        return
+    try:
+        workshop = w.find_workshop(store, code)
+    except WrongCodeError as exc:
+        show_error(exc)
+        st.query_params.clear()
+        _code_form()
+        return
+    st.subheader(workshop.title, anchor=False)
+    if workshop.is_demo:
+        st.caption(t("workshop.demo_badge"))
+    if not token:
+        st.caption(t("partecipa.anonymous"))
+        if st.button(t("partecipa.enter"), key=JOIN, type="primary", use_container_width=True):
+            _join(workshop.code)
+        return
+    try:
+        who = w.participant(store, workshop, token)
+    except UnknownParticipantError as exc:
+        show_error(exc)
+        if st.button(t("partecipa.enter"), key=JOIN, type="primary", use_container_width=True):
+            _join(workshop.code)
+        return
+    if workshop.phase == "chiuso":
+        st.info(t("partecipa.closed"))
+        return
+    if not who.profile_answered:
+        _profile_step(who)
+        return
+    if workshop.phase == "voto":
+        rnd = w.current_round(store, workshop.id)
+        if rnd is None:
+            st.info(t("partecipa.no_round"))
+            _comment_panel(workshop.id, who.token)
+            return
+        vote_tab, comment_tab = st.tabs([t("partecipa.tab_vote"), t("partecipa.tab_comment")])
+        with vote_tab:
+            _vote_panel(workshop.id, rnd.id, who.token)
+        with comment_tab:
+            _comment_panel(workshop.id, who.token)
+    else:
+        st.info(t("partecipa.listening"))
+        _comment_panel(workshop.id, who.token)
+
+
+def _profile_step(who: db.Participant) -> None:
+    st.write(t("partecipa.profile"))
+    st.caption(t("partecipa.profile_help"))
+    none = t("workshop.no_choice")
+    comuni = [None] + [c.name for c in territory.comuni()] + [w.COMUNE_OUTSIDE]
+    comune = st.selectbox(t("partecipa.comune"), comuni, key=PROFILE_COMUNE, format_func=lambda v: none if v is None else t("workshop.outside") if v == w.COMUNE_OUTSIDE else v)
+    role = st.selectbox(
+        t("partecipa.role"), [None, *w.ROLES], key=PROFILE_ROLE,
+        format_func=lambda v: none if v is None else t(f"workshop.role.{v}"),
+    )
+    age = st.selectbox(t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v)
+    save, skip = st.columns(2)
+    if save.button(t("partecipa.save_profile"), key=PROFILE_SAVE, type="primary", use_container_width=True):
+        try:
+            w.set_profile(get_store(), who, comune, role, age)
+        except CantiereError as exc:
+            show_error(exc)
+            return
+        st.rerun()
+    if skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, use_container_width=True):
+        w.set_profile(get_store(), who, None, None, None)
+        st.rerun()
+
+
+@st.fragment
+def _vote_panel(workshop_id: int, round_id: int, token: str) -> None:
+    """Dot voting: one number per priority, a running count, one submit."""
+    store = get_store()
+    rnd = db.get_round(store, round_id)
+    who = db.participant_by_token(store, token)
+    if rnd.status != "open":
+        st.info(t("partecipa.round_closed"))
+        return
+    dots, per_item = rnd.params["dots"], rnd.params["max_per_item"]
+    mine = w.my_ballot(store, who, round_id)
+    previous = {int(k): v for k, v in (mine.payload.get("dots", {}) if mine else {}).items()}
+    st.caption(t("partecipa.dots_rule", dots=dots, max_per_item=per_item))
+    chosen: dict[int, int] = {}
+    for item in w.items_of(store, workshop_id, rnd.params):
+        with st.container(border=True):
+            st.text(item.title)
+            chosen[item.id] = st.number_input(
+                t("partecipa.dots_for"), min_value=0, max_value=per_item, step=1,
+                value=min(previous.get(item.id, 0), per_item), key=dots_key(round_id, item.id),
+                label_visibility="collapsed",
+            )
+    used = sum(chosen.values())
+    st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
+    if used > dots:
+        st.warning(t("partecipa.dots_over", extra=used - dots))
+    if st.button(t("partecipa.submit_vote"), key=submit_key(round_id), type="primary", use_container_width=True):
+        try:
+            _, replaced = w.cast_ballot(store, who, round_id, {"dots": {k: v for k, v in chosen.items() if v}})
+        except CantiereError as exc:
+            show_error(exc)
+        else:
+            st.success(t("partecipa.vote_replaced" if replaced else "partecipa.vote_saved"), icon="✅")
+
+
+def _send_comment(token: str) -> None:
+    """Button callback: store the comment, then clear the box (allowed only here,
+    before the text area is drawn again)."""
+    store = get_store()
+    try:
+        who = db.participant_by_token(store, token)
+        w.add_comment(store, who, st.session_state.get(COMMENT_PRIORITY), st.session_state.get(COMMENT_TEXT, ""))
+    except CantiereError as exc:
+        st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("error", exc.message(lang()))
+    else:
+        st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("success", t("partecipa.comment_saved"))
+        st.session_state[COMMENT_TEXT] = ""
+
+
+@st.fragment
+def _comment_panel(workshop_id: int, token: str) -> None:
+    """Pick a priority, read its comments (as plain text), add one."""
+    store = get_store()
+    priorities = {p.id: p for p in db.list_priorities(store, workshop_id)}
+    if not priorities:
+        return
+    pick = st.selectbox(
+        t("partecipa.comment_on"), list(priorities), key=COMMENT_PRIORITY, format_func=lambda i: priorities[i].title
+    )
+    st.text_area(
+        t("partecipa.comment_text", max=w.COMMENT_MAX_CHARS), key=COMMENT_TEXT, max_chars=w.COMMENT_MAX_CHARS, height=100
+    )
+    st.button(t("partecipa.send_comment"), key=COMMENT_SEND, use_container_width=True, on_click=_send_comment, args=(token,))
+    kind, message = st.session_state.pop(state.PARTECIPA_COMMENT_RESULT, (None, None))
+    if kind == "error":
+        st.error(message)
+    elif kind == "success":
+        st.success(message, icon="✅")
+    visible = [c for c in db.list_comments(store, workshop_id) if c.priority_id == pick]
+    if visible:
+        st.caption(t("partecipa.comments_of"))
+        for comment in visible:
+            st.text(comment.text)  # participant text: plain text only, never Markdown/HTML

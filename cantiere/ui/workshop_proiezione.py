@@ -1,0 +1,76 @@
+"""Proiezione: the projector. Large type, QR code and join code, live counts,
+results (hidden below 5 ballots), the moderated comments wall.
+
+The live part is a fragment re-run every ``REFRESH_SECONDS`` reading through
+``projector_snapshot`` (1-second cache): however many screens are open, the
+database sees about one query per second. Participant text: ``st.text`` only.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from cantiere import workshop as w
+from cantiere.store import workshops as db
+from cantiere.ui import get_store, t
+from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
+
+REFRESH_SECONDS = 2
+# Static CSS, no participant text: big numbers and code readable from the back of a room.
+_CSS = """
+<style>
+.cantiere-code {font-size: 5rem; font-weight: 800; letter-spacing: .35rem; line-height: 1.1;}
+[data-testid="stMetricValue"] {font-size: 4rem;}
+[data-testid="stText"] {font-size: 1.4rem;}
+</style>
+"""
+
+
+def render() -> None:
+    store = get_store()
+    code = st.query_params.get("code", "")
+    workshop = db.workshop_by_code(store, w.normalize_code(code)) if code else w.active_workshop(store)
+    if workshop is None:
+        st.info(t("proiezione.none"))
+        return
+    st.html(_CSS)
+    st.title(workshop.title, anchor=False)
+    if workshop.is_demo:
+        st.caption(t("workshop.demo_badge"))
+    url, configured = join_url(workshop.code)
+    left, right = st.columns([1, 2], vertical_alignment="center")
+    with left:
+        st.image(qr_png(url), width=320)
+    with right:
+        st.write(t("proiezione.join_at"))
+        st.html(f'<div class="cantiere-code">{workshop.code}</div>')  # generated code: [A-Z2-9] only
+        st.text(url)
+        if not configured:
+            st.caption(t("proiezione.public_url_hint"))
+    _live(workshop.code)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _live(code: str) -> None:
+    snap = projector_snapshot(code)
+    if snap is None:
+        return
+    a, b, c = st.columns(3)
+    a.metric(t("proiezione.participants"), snap.participants)
+    b.metric(t("proiezione.ballots"), snap.ballots)
+    c.metric(t("proiezione.phase"), t(f"workshop.phase.{snap.workshop.phase}"))
+    st.subheader(t("proiezione.results"), anchor=False)
+    if snap.round is None or snap.results is None:
+        st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
+    else:
+        table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points")])
+        st.bar_chart(table, x=t("proiezione.priority"), y=t("proiezione.points"), horizontal=True, sort=False)
+        st.dataframe(table, hide_index=True, use_container_width=True)
+    st.subheader(t("proiezione.wall"), anchor=False)
+    if not snap.comments:
+        st.caption(t("proiezione.wall_empty"))
+    for comment in snap.comments:
+        with st.container(border=True):
+            st.text(f"» {comment.priority_title}")
+            st.text(comment.text)  # participant text: plain text only

@@ -1,0 +1,75 @@
+"""Errors of workshops: each one a failure a person can act on, with an i18n key.
+
+Kept apart from ``cantiere.workshop`` so the store can raise them without an
+import cycle.
+"""
+
+from __future__ import annotations
+
+from cantiere.errors import CantiereError
+
+
+class WorkshopError(CantiereError):
+    """Base of the workshop errors."""
+
+    key = "workshop.error.generic"
+
+
+class WrongCodeError(WorkshopError, ValueError):
+    """No workshop has this join code."""
+
+    key = "workshop.error.wrong_code"
+
+
+class WorkshopNotOpenError(WorkshopError):
+    """The workshop exists but does not accept participants now (draft or closed)."""
+
+    key = "workshop.error.not_open"
+
+
+class UnknownParticipantError(WorkshopError):
+    """The participant token in the link belongs to no participant of this workshop."""
+
+    key = "workshop.error.unknown_participant"
+
+
+class NotFoundError(WorkshopError, LookupError):
+    """A workshop, round, priority or comment id does not exist."""
+
+    key = "workshop.error.not_found"
+
+
+class RoundNotOpenError(WorkshopError):
+    """A ballot was sent to a round that is not open (not yet, or already closed)."""
+
+    key = "workshop.error.round_not_open"
+
+
+class PhaseError(WorkshopError):
+    """The action is not allowed in the workshop's current phase."""
+
+    key = "workshop.error.phase"
+
+
+class CommentError(WorkshopError, ValueError):
+    """A comment is empty or too long."""
+
+    key = "workshop.error.comment_empty"
+
+
+class PriorityError(WorkshopError, ValueError):
+    """A priority (typed by hand or read from a CSV row) is not valid."""
+
+    key = "workshop.error.priority"
+
+
+class CsvError(WorkshopError, ValueError):
+    """A priorities CSV cannot be read; the message names row and column."""
+
+    key = "workshop.error.csv"
+
+
+class PermissionDeniedError(WorkshopError, PermissionError):
+    """A privileged action was attempted without the facilitator role."""
+
+    key = "workshop.error.permission"

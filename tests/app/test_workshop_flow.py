@@ -1,0 +1,293 @@
+"""AppTest flows of a workshop: what the facilitator, the phones and the
+projector see, and what the database holds afterwards."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from cantiere import workshop as w
+from cantiere.store import Store
+from cantiere.store import workshops as db
+from cantiere.ui import workshop_facilitazione as fac_ui
+from cantiere.ui import workshop_partecipa as part_ui
+from tests.conftest import ROOT
+
+FAC = w.Actor.command_line()
+ROWS = [{"title": "Assistenza domiciliare"}, {"title": "Posti al nido"}, {"title": "Trasporto sociale"}]
+
+
+@pytest.fixture
+def env(app_env, monkeypatch):
+    """A fresh database without the demo; process-wide caches emptied so the
+    app opens this database (st.cache_resource outlives a single AppTest)."""
+    monkeypatch.setenv("CANTIERE_DEMO", "0")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    store = Store(app_env["database_url"])
+    yield store
+    store.close()
+    st.cache_resource.clear()
+    st.cache_data.clear()
+
+
+def page(name: str, **params) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()  # app.py first: settings, store, first-start demo, navigation
+    at.switch_page(f"pages/{name}.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def click(at: AppTest, key: str) -> AppTest:
+    at.button(key=key).click()
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def voting_workshop(store):
+    ws = w.create_workshop(store, FAC, "Laboratorio di Bagnacavallo", "", ROWS, dots=3, max_per_item=2)
+    rnd = w.start_voting(store, FAC, ws.id)
+    return db.get_workshop(store, ws.id), rnd, db.list_priorities(store, ws.id)
+
+
+def join_and_skip_profile(code: str) -> AppTest:
+    at = page("partecipa", code=code)
+    click(at, part_ui.JOIN)
+    return click(at, part_ui.PROFILE_SKIP)
+
+
+def texts(at: AppTest, kind: str) -> list[str]:
+    return [element.value for element in getattr(at, kind)]
+
+
+def login(at: AppTest, password: str = "segreto-di-prova") -> AppTest:
+    at.text_input(key="facilitazione.password").set_value(password)
+    return click(at, "facilitazione.login")
+
+
+def test_facilitator_creates_workshop_and_opens_voting(env):
+    at = login(page("facilitazione"))
+    at.text_input(key=fac_ui.NEW_TITLE).set_value("Laboratorio della Bassa Romagna")
+    click(at, fac_ui.CREATE)
+    (created,) = db.list_workshops(env)
+    assert created.phase == "bozza"
+    assert any(created.code in s for s in texts(at, "success"))
+    for title in ("Sostegno ai caregiver", "Inclusione lavorativa"):
+        at.text_input(key=fac_ui.P_TITLE).set_value(title)
+        click(at, fac_ui.P_ADD)
+    assert [p.title for p in db.list_priorities(env, created.id)] == ["Sostegno ai caregiver", "Inclusione lavorativa"]
+    at.number_input(key=fac_ui.DOTS).set_value(4)
+    click(at, fac_ui.START_VOTING)
+    (rnd,) = db.list_rounds(env, created.id)
+    assert rnd.status == "open" and rnd.params == {"dots": 4, "max_per_item": 2}
+    assert db.get_workshop(env, created.id).phase == "voto"
+    assert any("aperta" in s for s in texts(at, "markdown"))
+
+
+def test_facilitator_errors_are_shown_and_change_nothing(env):
+    at = login(page("facilitazione"))
+    click(at, fac_ui.CREATE)  # empty title
+    assert texts(at, "error") == ["Il titolo è obbligatorio."]
+    assert db.list_workshops(env) == []
+
+
+def test_participant_joins_votes_and_sees_confirmation(env):
+    ws, rnd, items = voting_workshop(env)
+    at = page("partecipa")
+    at.text_input(key=part_ui.CODE_INPUT).set_value(ws.code.lower())
+    click(at, part_ui.ENTER)
+    token = at.query_params["p"]
+    assert at.query_params["code"] == ws.code and len(token) >= 30
+    at.selectbox(key=part_ui.PROFILE_COMUNE).set_value("Bagnacavallo")
+    at.selectbox(key=part_ui.PROFILE_ROLE).set_value("operatore")
+    click(at, part_ui.PROFILE_SAVE)
+    at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(2)
+    at.number_input(key=part_ui.dots_key(rnd.id, items[2].id)).set_value(1)
+    at.run()
+    assert any("Punti usati: 3 di 3" in str(p.proto.text) for p in at.get("progress"))
+    click(at, part_ui.submit_key(rnd.id))
+    assert texts(at, "success") == ["Voto registrato. Puoi cambiarlo finché la votazione è aperta."]
+    who = db.participant_by_token(env, token)
+    assert (who.comune, who.role) == ("Bagnacavallo", "operatore")
+    assert db.get_ballot(env, rnd.id, who.id).payload == {"dots": {str(items[0].id): 2, str(items[2].id): 1}}
+
+    # the phone reloads: same link, new session → same participant, ballot kept and changeable
+    again = page("partecipa", code=ws.code, p=token)
+    assert again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 2
+    again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(0)
+    again.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
+    click(again, part_ui.submit_key(rnd.id))
+    assert texts(again, "success") == ["Voto registrato: il nuovo voto sostituisce il precedente."]
+    assert db.count_participants(env, ws.id) == 1
+    assert db.list_ballots(env, rnd.id)[0].payload == {"dots": {str(items[1].id): 2, str(items[2].id): 1}}
+
+
+def test_second_participant_changes_projector_counts(env):
+    ws, rnd, items = voting_workshop(env)
+    first = join_and_skip_profile(ws.code)
+    first.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(1)
+    click(first, part_ui.submit_key(rnd.id))
+
+    projector = page("proiezione", code=ws.code)
+    assert [m.value for m in projector.metric][:2] == ["1", "1"]
+    assert ws.code in "".join(str(h.proto) for h in projector.get("html"))
+    assert projector.get("image"), "no QR code image"
+
+    second = join_and_skip_profile(ws.code)
+    second.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
+    click(second, part_ui.submit_key(rnd.id))
+    st.cache_data.clear()  # stands in for the 1-second TTL, without waiting on a clock
+    projector.run()
+    assert [m.value for m in projector.metric][:2] == ["2", "2"]
+    assert "almeno 5 voti (ora 2)" in " ".join(texts(projector, "info"))
+
+
+def test_projector_shows_results_from_five_ballots(env):
+    ws, rnd, items = voting_workshop(env)
+    for _ in range(5):
+        _, who = w.join(env, ws.code)
+        w.cast_ballot(env, who, rnd.id, {"dots": {items[1].id: 2}})
+    projector = page("proiezione", code=ws.code)
+    table = projector.dataframe[0].value
+    assert list(table.iloc[0]) == ["Posti al nido", 10.0]
+
+
+def test_participant_cannot_reach_facilitator_actions(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)  # a participant, with a valid token
+    phone.switch_page("pages/facilitazione.py")
+    phone.run()
+    assert [b.key for b in phone.button] == ["facilitazione.login"]
+    login(phone, "indovino")
+    assert texts(phone, "error") == ["Password errata."]
+    assert [b.key for b in phone.button] == ["facilitazione.login"]
+    assert db.get_round(env, rnd.id).status == "open" and db.get_workshop(env, ws.id).phase == "voto"
+
+
+def test_without_password_no_admin_action(env, monkeypatch):
+    monkeypatch.setenv("CANTIERE_ADMIN_PASSWORD", "")
+    at = page("facilitazione")
+    assert "CANTIERE_ADMIN_PASSWORD" in texts(at, "warning")[0]
+    assert list(at.button) == [] and list(at.text_input) == []
+
+
+@pytest.mark.parametrize("code", ["ZZZZZZ", "<b>x</b>"])
+def test_wrong_code_gives_italian_error(env, code):
+    voting_workshop(env)
+    at = page("partecipa")
+    at.text_input(key=part_ui.CODE_INPUT).set_value(code)
+    click(at, part_ui.ENTER)
+    assert texts(at, "error")[0].startswith("Nessun laboratorio ha il codice")
+    assert "p" not in at.query_params
+    assert db.count_participants(env, db.list_workshops(env)[0].id) == 0
+
+
+def test_closed_round_refuses_vote(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    phone.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(1)
+    w.close_round(env, FAC, rnd.id)
+    click(phone, part_ui.submit_key(rnd.id))
+    assert texts(phone, "success") == []
+    assert "La votazione è chiusa" in " ".join(texts(phone, "info"))
+    assert db.list_ballots(env, rnd.id) == []
+
+
+def test_over_budget_vote_is_refused(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    for item in items[:2]:
+        phone.number_input(key=part_ui.dots_key(rnd.id, item.id)).set_value(2)  # 4 > 3 dots
+    phone.run()
+    assert texts(phone, "warning") == ["Hai superato i punti disponibili: togline 1."]
+    click(phone, part_ui.submit_key(rnd.id))
+    assert texts(phone, "success") == [] and len(texts(phone, "error")) == 1
+    assert db.list_ballots(env, rnd.id) == []
+
+
+HOSTILE = ["<script>alert(1)</script>", "**grassetto**", "[x](javascript:alert(1))"]
+
+
+def test_comments_are_plain_text_everywhere(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    for text in HOSTILE:
+        phone.text_area(key=part_ui.COMMENT_TEXT).set_value(text)
+        click(phone, part_ui.COMMENT_SEND)
+        assert texts(phone, "success")[-1] == "Commento inviato. Grazie!"
+    assert sorted(c.text for c in db.list_comments(env, ws.id)) == sorted(HOSTILE)
+    phone.run()
+    projector = page("proiezione", code=ws.code)
+    login_page = login(page("facilitazione"))
+    for at in (phone, projector, login_page):
+        shown = texts(at, "text")
+        rendered = " ".join(texts(at, "markdown") + texts(at, "caption") + [str(h.proto) for h in at.get("html")])
+        for text in HOSTILE:
+            assert text in shown
+            assert text not in rendered
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_comment_shows_error(env, text):
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    phone.text_area(key=part_ui.COMMENT_TEXT).set_value(text)
+    click(phone, part_ui.COMMENT_SEND)
+    assert texts(phone, "error") == ["Il commento è vuoto: scrivi qualcosa prima di inviarlo."]
+    assert db.list_comments(env, ws.id, include_hidden=True) == []
+
+
+def test_comment_box_is_capped_at_the_limit(env):
+    """The browser stops typing at 500 characters (the server check, for clients
+    that ignore it, is in tests/unit/test_workshop.py)."""
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    assert phone.text_area(key=part_ui.COMMENT_TEXT).proto.max_chars == w.COMMENT_MAX_CHARS
+    assert "massimo 500 caratteri" in phone.text_area(key=part_ui.COMMENT_TEXT).label
+
+
+def test_facilitator_hides_and_restores_comment(env):
+    ws, rnd, items = voting_workshop(env)
+    _, who = w.join(env, ws.code)
+    comment = w.add_comment(env, who, items[0].id, "Servono più ore di assistenza")
+    at = login(page("facilitazione"))
+    click(at, fac_ui.moderate_key(comment.id))
+    assert db.get_comment(env, comment.id).hidden
+    projector = page("proiezione", code=ws.code)
+    assert "Servono più ore di assistenza" not in texts(projector, "text")
+    click(at, fac_ui.moderate_key(comment.id))
+    assert not db.get_comment(env, comment.id).hidden
+
+
+def test_demo_on_first_start(env, monkeypatch):
+    monkeypatch.setenv("CANTIERE_DEMO", "1")
+    page("panoramica")
+    page("panoramica")  # a second session: still one demo
+    (demo,) = db.list_workshops(env)
+    assert demo.is_demo and "DEMO" in demo.title
+    projector = page("proiezione")
+    assert "Laboratorio dimostrativo: dati di esempio." in texts(projector, "caption")
+
+
+def test_reload_after_skipping_profile_goes_straight_to_the_vote(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    token = phone.query_params["p"]
+    assert db.participant_by_token(env, token).profile_answered
+    again = page("partecipa", code=ws.code, p=token)  # a new session, as after a reload
+    assert [b.key for b in again.button if b.key == part_ui.PROFILE_SKIP] == []
+    assert again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0
+
+
+def test_english_is_the_second_language(env):
+    ws, rnd, items = voting_workshop(env)
+    phone = page("partecipa", code=ws.code, lang="en")
+    assert phone.button(key=part_ui.JOIN).label == "Join"
+    projector = page("proiezione", code=ws.code, lang="en")
+    assert [m.label for m in projector.metric][:2] == ["Participants", "Ballots"]
