@@ -1,0 +1,34 @@
+"""Strings of the map kit: asset errors."""
+
+STRINGS = {
+    "error.map_asset": {
+        "it": (
+            "La mappa non può essere mostrata: manca o è danneggiato il file «{asset}» ({path}). "
+            "Reinstalla i file della mappa con: {fix}"
+        ),
+        "en": (
+            "The map cannot be shown: the file “{asset}” is missing or damaged ({path}). "
+            "Reinstall the map files with: {fix}"
+        ),
+    },
+    "error.map_static_off": {
+        "it": (
+            "La mappa non può essere mostrata: l'app non serve i file statici, quindi «{asset}» "
+            "non raggiunge il browser ({path}). In .streamlit/config.toml imposta {fix}."
+        ),
+        "en": (
+            "The map cannot be shown: the app does not serve static files, so “{asset}” "
+            "never reaches the browser ({path}). In .streamlit/config.toml set {fix}."
+        ),
+    },
+    "error.map_external": {
+        "it": (
+            "La mappa usa un elemento ({element}) che scarica file da internet ({url}) e senza rete "
+            "resterebbe vuota. Usa solo GeoJSON e marcatori a cerchio, con la legenda accanto alla mappa."
+        ),
+        "en": (
+            "The map uses an element ({element}) that downloads files from the internet ({url}) and "
+            "would stay blank offline. Use only GeoJSON and circle markers, with the legend beside the map."
+        ),
+    },
+}
