@@ -58,6 +58,7 @@ OSM_TILES_HOST = "tile.openstreetmap.org"
 # appear from LABEL_ZOOM on (18 labels overlap on a phone otherwise).
 MAIN_TOWNS = ("Ravenna", "Faenza", "Lugo", "Cervia")
 LABEL_ZOOM = 10
+LABEL_BOX = (160, 16)  # px; wide enough for "Sant'Agata sul Santerno"
 BASEMAP_PANE = "cantiere-basemap"
 ATTRIBUTION = "Confini: openpolis (CC-BY 4.0), ISTAT"
 
@@ -280,10 +281,9 @@ def province_bounds() -> list[list[float]]:
 _CSS = """
 <style>
 .leaflet-container.cantiere-map { background: #dfe7ec; }
-.cantiere-label { background: transparent; border: 0; box-shadow: none; padding: 0;
-  color: #333; font: 11px/1.2 "Helvetica Neue", Arial, sans-serif; white-space: nowrap;
+.cantiere-label-box { background: transparent; border: 0; text-align: center; pointer-events: none; }
+.cantiere-label { color: #333; font: 11px/16px "Helvetica Neue", Arial, sans-serif; white-space: nowrap;
   text-shadow: 0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff; }
-.cantiere-label::before { display: none; }
 .cantiere-label-main { font-weight: bold; font-size: 13px; color: #111; }
 .cantiere-zoom-low .cantiere-label-minor { display: none; }
 </style>
@@ -314,6 +314,44 @@ class _MapClasses(MacroElement):
         self.zoom = int(zoom)
 
 
+class _Labels(MacroElement):
+    """Comune names as fixed-size DivIcon markers (core Leaflet, one inline script).
+
+    Not permanent tooltips: Leaflet centres a tooltip by measuring it, and
+    streamlit_folium adds leaflet.css only after the map script has run, so
+    the first measurement is wrong and labels land hundreds of px off.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            {{ this.labels|tojson }}.forEach(function (label) {
+                L.marker([label[1], label[2]], {
+                    interactive: false,
+                    keyboard: false,
+                    icon: L.divIcon({
+                        className: "cantiere-label-box",
+                        iconSize: {{ this.box|tojson }},
+                        iconAnchor: {{ this.anchor|tojson }},
+                        html: '<span class="cantiere-label ' + label[3] + '">' + label[0] + "</span>"
+                    })
+                }).addTo(map);
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: list[tuple[str, float, float, str]]):
+        """``labels``: (name already escaped, lat, lon, CSS class)."""
+        super().__init__()
+        self._name = "Labels"
+        self.labels = [list(label) for label in labels]
+        self.box = list(LABEL_BOX)
+        self.anchor = [LABEL_BOX[0] // 2, LABEL_BOX[1] // 2]
+
+
 def _add_basemap(m: folium.Map, mode: str) -> None:
     comuni, districts, province, labels = _basemap_data()
     over_tiles = mode != "offline"
@@ -339,20 +377,12 @@ def _add_basemap(m: folium.Map, mode: str) -> None:
         style_function=lambda _: {"fill": False, "color": "#666", "weight": 1.8, "dashArray": "6 4"},
         **common,
     ).add_to(m)
-    for name, lat, lon in labels:
-        kind = "cantiere-label-main" if name in MAIN_TOWNS else "cantiere-label-minor"
-        anchor = folium.CircleMarker(
-            [lat, lon], radius=0, stroke=False, fill=False, interactive=False, pane=BASEMAP_PANE
-        )
-        # our own data, escaped anyway: the tooltip is a JavaScript template
-        folium.Tooltip(
-            escape_js_template(name),
-            permanent=True,
-            direction="center",
-            class_name=f"cantiere-label {kind}",
-            sticky=False,
-        ).add_to(anchor)
-        anchor.add_to(m)
+    _Labels(
+        [
+            (escape_js_template(name), lat, lon, "cantiere-label-main" if name in MAIN_TOWNS else "cantiere-label-minor")
+            for name, lat, lon in labels
+        ]
+    ).add_to(m)
 
 
 def base_map(
