@@ -418,7 +418,6 @@ def base_map(
         tiles=None,
         min_zoom=7,
         max_zoom=18 if mode != "offline" else 16,
-        control_scale=True,
     )
     # Only core Leaflet, from our own server (instance attributes: folium's
     # class-level lists stay untouched for anyone else).
