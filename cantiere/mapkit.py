@@ -290,9 +290,20 @@ _CSS = """
 """
 
 
-class _MapClasses(MacroElement):
-    """Inline script (no file): tags the map container so CSS can style it and
-    hide minor labels below LABEL_ZOOM."""
+class Basemap(MacroElement):
+    """Our basemap as one inline script: province, comuni, districts, comune names.
+
+    Core Leaflet only (``L.geoJSON``, ``L.divIcon``), in its own pane between
+    tiles and overlays, not interactive, so clicks reach the map. One element
+    with a template compiled once: three ``folium.GeoJson`` layers recompiled
+    Jinja templates on every render, ~26 ms of CPU per rerun.
+
+    Names are markers with a fixed-size DivIcon, not permanent tooltips:
+    Leaflet centres a tooltip by measuring it, and streamlit_folium adds
+    leaflet.css only after the map script has run, so tooltips landed
+    hundreds of px off. The script also tags the map container so CSS can
+    style it and hide minor names below LABEL_ZOOM.
+    """
 
     _template = Template(
         """
@@ -300,32 +311,18 @@ class _MapClasses(MacroElement):
         (function (map) {
             var box = map.getContainer();
             box.classList.add("cantiere-map");
-            function update() { box.classList.toggle("cantiere-zoom-low", map.getZoom() < {{ this.zoom }}); }
-            map.on("zoomend", update);
-            update();
-        })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, zoom: int):
-        super().__init__()
-        self._name = "MapClasses"
-        self.zoom = int(zoom)
-
-
-class _Labels(MacroElement):
-    """Comune names as fixed-size DivIcon markers (core Leaflet, one inline script).
-
-    Not permanent tooltips: Leaflet centres a tooltip by measuring it, and
-    streamlit_folium adds leaflet.css only after the map script has run, so
-    the first measurement is wrong and labels land hundreds of px off.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
+            function zoomClass() { box.classList.toggle("cantiere-zoom-low", map.getZoom() < {{ this.label_zoom }}); }
+            map.on("zoomend", zoomClass);
+            zoomClass();
+            var pane = map.createPane({{ this.pane|tojson }});
+            pane.style.zIndex = 350;
+            pane.style.pointerEvents = "none";
+            function layer(data, style, extra) {
+                return L.geoJSON(data, Object.assign({pane: {{ this.pane|tojson }}, interactive: false, style: style}, extra || {})).addTo(map);
+            }
+            layer({{ this.province }}, {{ this.province_style|tojson }}, {attribution: {{ this.attribution|tojson }}});
+            layer({{ this.comuni }}, {{ this.comuni_style|tojson }});
+            layer({{ this.districts }}, {{ this.districts_style|tojson }});
             {{ this.labels|tojson }}.forEach(function (label) {
                 L.marker([label[1], label[2]], {
                     interactive: false,
@@ -343,46 +340,40 @@ class _Labels(MacroElement):
         """
     )
 
-    def __init__(self, labels: list[tuple[str, float, float, str]]):
-        """``labels``: (name already escaped, lat, lon, CSS class)."""
+    def __init__(self, over_tiles: bool):
         super().__init__()
-        self._name = "Labels"
-        self.labels = [list(label) for label in labels]
+        self._name = "Basemap"
+        # GeoJSON text of our own boundaries (numbers only), inserted as is
+        self.comuni, self.districts, self.province, labels = _basemap_data()
+        self.pane = BASEMAP_PANE
+        self.attribution = ATTRIBUTION
+        self.label_zoom = LABEL_ZOOM
+        # offline the province is an opaque light surface; over tiles, translucent
+        self.province_style = {"fillColor": "#fbf8f1", "fillOpacity": 0.35 if over_tiles else 1.0, "color": "#555", "weight": 2.5}
+        self.comuni_style = {"fill": False, "color": "#8a8a8a", "weight": 1}
+        self.districts_style = {"fill": False, "color": "#666", "weight": 1.8, "dashArray": "6 4"}
+        self.labels = [
+            # our own data, escaped anyway
+            [escape_js_template(name), lat, lon, "cantiere-label-main" if name in MAIN_TOWNS else "cantiere-label-minor"]
+            for name, lat, lon in labels
+        ]
         self.box = list(LABEL_BOX)
         self.anchor = [LABEL_BOX[0] // 2, LABEL_BOX[1] // 2]
 
+    def render(self, **kwargs):
+        # branca wraps the rendered script in Element(template=script), which
+        # compiles ~45 KB of GeoJSON as a Jinja template on every render.
+        self.get_root().script.add_child(_Code(self._template.module.script(self, kwargs)), name=self.get_name())
 
-def _add_basemap(m: folium.Map, mode: str) -> None:
-    comuni, districts, province, labels = _basemap_data()
-    over_tiles = mode != "offline"
-    folium.map.CustomPane(BASEMAP_PANE, z_index=350, pointer_events=False).add_to(m)
-    fill_opacity = 0.35 if over_tiles else 1.0
-    common = {"pane": BASEMAP_PANE, "interactive": False, "control": False}
-    folium.GeoJson(
-        json.loads(province),
-        name="provincia",
-        style_function=lambda _: {"fillColor": "#fbf8f1", "fillOpacity": fill_opacity, "color": "#555", "weight": 2.5},
-        attribution=ATTRIBUTION,
-        **common,
-    ).add_to(m)
-    folium.GeoJson(
-        json.loads(comuni),
-        name="comuni",
-        style_function=lambda _: {"fill": False, "color": "#8a8a8a", "weight": 1},
-        **common,
-    ).add_to(m)
-    folium.GeoJson(
-        json.loads(districts),
-        name="distretti",
-        style_function=lambda _: {"fill": False, "color": "#666", "weight": 1.8, "dashArray": "6 4"},
-        **common,
-    ).add_to(m)
-    _Labels(
-        [
-            (escape_js_template(name), lat, lon, "cantiere-label-main" if name in MAIN_TOWNS else "cantiere-label-minor")
-            for name, lat, lon in labels
-        ]
-    ).add_to(m)
+
+class _Code(Element):
+    """Ready JavaScript placed in the page as is (no Jinja compile of its text)."""
+
+    _template = Template("{{ this.code }}")
+
+    def __init__(self, code: str):
+        super().__init__()
+        self.code = code
 
 
 def base_map(
@@ -426,9 +417,8 @@ def base_map(
     if mode in ("online", "auto"):
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
     m.get_root().header.add_child(Element(_CSS), name="cantiere_map_css")
-    _MapClasses(LABEL_ZOOM).add_to(m)
     if basemap:
-        _add_basemap(m, mode)
+        Basemap(over_tiles=mode != "offline").add_to(m)
     if location is None:
         m.fit_bounds(bounds)
     return m

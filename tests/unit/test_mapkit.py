@@ -85,7 +85,7 @@ def test_offline_map_has_no_tiles_and_online_modes_do():
 @pytest.mark.parametrize("mode", MODES)
 def test_basemap_names_every_comune(mode):
     m = mapkit.base_map(mode)
-    (labels,) = [e for e in m._children.values() if isinstance(e, mapkit._Labels)]
+    (labels,) = [e for e in m._children.values() if isinstance(e, mapkit.Basemap)]
     names = [label[0] for label in labels.labels]
     assert names == [mapkit.escape_js_template(c.name) for c in territory.comuni()]
     assert "Sant&#x27;Agata sul Santerno" in names
