@@ -69,6 +69,12 @@ class MapAssetError(CantiereError):
     key = "error.map_asset"
 
 
+class MapAssetCopyError(MapAssetError):
+    """Leaflet's files cannot be copied into the folder the app serves (read-only, disk full)."""
+
+    key = "error.map_asset_copy"
+
+
 class ExternalAssetError(CantiereError, ValueError):
     """A map element would load a script or style from another host (fails offline)."""
 
@@ -168,17 +174,24 @@ def install_assets(static_dir: Path, source_dir: Path | None = None) -> Path:
         destination = target / asset.path
         if destination.is_file() and _sha256(destination) == asset.sha256:
             continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
-        os.close(handle)
         try:
-            shutil.copyfile(source_dir / asset.path, tmp)
-            os.replace(tmp, destination)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            _copy_atomically(source_dir / asset.path, destination)
+        except OSError as exc:  # read-only folder, disk full…
+            raise MapAssetCopyError(asset=asset.path, path=str(destination), detail=exc.strerror or exc) from exc
     check_assets(target)
     return target
+
+
+def _copy_atomically(source: Path, destination: Path) -> None:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=destination.parent, prefix=".tmp-")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, destination)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
 
 
 # --- checking a map ------------------------------------------------------------
@@ -194,15 +207,6 @@ def _walk(element):
     yield element
     for child in getattr(element, "_children", {}).values():
         yield from _walk(child)
-
-
-def asset_links(m: Element) -> list[str]:
-    """Every script and stylesheet URL the map's elements ask for (as streamlit_folium collects them)."""
-    links = []
-    for element in _walk(m):
-        for _, url in list(getattr(element, "default_js", [])) + list(getattr(element, "default_css", [])):
-            links.append(url)
-    return list(dict.fromkeys(links))
 
 
 def check_local(m: Element) -> None:
@@ -416,7 +420,7 @@ def base_map(
     m.default_css = [("leaflet_css", LEAFLET_CSS)]
     if mode in ("online", "auto"):
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", control=False).add_to(m)
-    m.get_root().header.add_child(Element(_CSS), name="cantiere_map_css")
+    m.get_root().header.add_child(_Code(_CSS), name="cantiere_map_css")
     if basemap:
         Basemap(over_tiles=mode != "offline").add_to(m)
     if location is None:

@@ -11,6 +11,16 @@ STRINGS = {
             "Reinstall the map files with: {fix}"
         ),
     },
+    "error.map_asset_copy": {
+        "it": (
+            "La mappa non può essere mostrata: non riesco a copiare «{asset}» in {path} ({detail}). "
+            "La cartella static/ accanto ad app.py deve essere scrivibile dall'utente che avvia l'app."
+        ),
+        "en": (
+            "The map cannot be shown: cannot copy “{asset}” to {path} ({detail}). "
+            "The static/ folder next to app.py must be writable by the user running the app."
+        ),
+    },
     "error.map_static_off": {
         "it": (
             "La mappa non può essere mostrata: l'app non serve i file statici, quindi «{asset}» "

@@ -231,6 +231,15 @@ def test_damaged_asset_is_named_with_the_fix(tmp_path, source, damage, asset):
     assert not (tmp_path / "static" / "vendor" / "leaflet-1.9.4" / asset).exists()
 
 
+def test_read_only_static_folder_is_explained(tmp_path, source):
+    static = tmp_path / "static"
+    static.write_text("not a folder")  # mkdir fails like on a read-only disk
+    with pytest.raises(mapkit.MapAssetCopyError) as info:
+        mapkit.install_assets(static, source)
+    message = info.value.message("it")
+    assert "«leaflet.js»" in message and "scrivibile" in message
+
+
 def test_package_not_installed_is_named(monkeypatch):
     monkeypatch.setattr(mapkit.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(mapkit.MapAssetError) as info:
