@@ -428,6 +428,22 @@ def base_map(
     return m
 
 
+def prefix_asset_urls(m: folium.Map, base_path: str) -> folium.Map:
+    """Put Streamlit's ``server.baseUrlPath`` (e.g. "cantiere") in front of our asset URLs.
+
+    Needed when the app is served under a path (``http://host/cantiere/``):
+    ``/app/static/…`` then lives at ``/cantiere/app/static/…``. Idempotent.
+    """
+    base = "/" + base_path.strip("/") if base_path.strip("/") else ""
+
+    def fix(links):
+        return [(name, base + url if base and url.startswith(STATIC_URL + "/") else url) for name, url in links]
+
+    m.default_js = fix(m.default_js)
+    m.default_css = fix(m.default_css)
+    return m
+
+
 def clicked_point(result: dict | None) -> tuple[float, float] | None:
     """(lat, lon) of the last click returned by ``st_folium``, or None."""
     if not result:

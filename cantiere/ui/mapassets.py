@@ -85,14 +85,15 @@ def show_map(
         for element in [m, *groups]:
             mapkit.check_local(element)
         ensure_assets()
+        mapkit.prefix_asset_urls(m, st.get_option("server.baseUrlPath") or "")
     except CantiereError as exc:
         show_error(exc)
         return None
+    kwargs.setdefault("use_container_width", True)
     return st_folium(
         m,
         key=key,
         height=height,
-        use_container_width=True,
         returned_objects=list(returned_objects),
         feature_group_to_add=feature_group_to_add,
         **kwargs,

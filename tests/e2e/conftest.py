@@ -98,7 +98,7 @@ def phone(browser, request):
     context.close()
 
 
-def _start(script: Path, tmp: Path, env_extra: dict[str, str]):
+def _start(script: Path, tmp: Path, env_extra: dict[str, str], args: tuple[str, ...] = ()):
     port = _free_port()
     env = dict(os.environ)
     env.update(
@@ -113,14 +113,15 @@ def _start(script: Path, tmp: Path, env_extra: dict[str, str]):
     # cwd = the repository, so .streamlit/config.toml (static serving on) applies
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", *args],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
+    prefix = "/" + args[args.index("--server.baseUrlPath") + 1] if "--server.baseUrlPath" in args else ""
     deadline = time.monotonic() + STARTUP_LIMIT_S
     while True:
         try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as response:
+            with urllib.request.urlopen(f"{base}{prefix}/_stcore/health", timeout=2) as response:
                 if response.status == 200:
                     break
         except OSError:
@@ -152,6 +153,17 @@ def map_page_url(tmp_path_factory):
     shutil.copy(Path(__file__).parent / "map_page.py", script)
     process, base = _start(script, tmp, {"CANTIERE_MAP_MODE": "offline"})
     yield base
+    _stop(process)
+
+
+@pytest.fixture(scope="session")
+def map_page_under_path_url(tmp_path_factory):
+    """Base URL of the map page served under a path (server.baseUrlPath=cantiere), as behind a proxy."""
+    tmp = tmp_path_factory.mktemp("map_page_path")
+    script = tmp / "map_page.py"
+    shutil.copy(Path(__file__).parent / "map_page.py", script)
+    process, base = _start(script, tmp, {"CANTIERE_MAP_MODE": "offline"}, ("--server.baseUrlPath", "cantiere"))
+    yield f"{base}/cantiere"
     _stop(process)
 
 

@@ -63,6 +63,14 @@ def test_tap_on_phone_returns_last_clicked(phone, map_page_url):
     assert phone.requests.external() == []
 
 
+def test_map_under_a_base_url_path(phone, map_page_under_path_url):
+    """Behind a proxy at /cantiere/ the page asks for /cantiere/app/static/…/leaflet.js."""
+    frame = open_map(phone, f"{map_page_under_path_url}/?mode=offline")
+    frame.locator("path.leaflet-interactive").nth(17).wait_for()
+    assert any(url.endswith("/cantiere" + mapkit.LEAFLET_JS) for url in phone.requests)
+    assert phone.requests.external() == []
+
+
 def test_auto_mode_draws_comuni_when_tiles_fail(phone, map_page_url):
     """auto: OSM tiles are requested and fail (no internet); the map is drawn anyway."""
     frame = open_map(phone, f"{map_page_url}/?mode=auto")

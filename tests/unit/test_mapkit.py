@@ -171,6 +171,19 @@ def test_escaped_tooltip_renders_as_text_in_the_map():
     assert evil not in page and "alert(&#x27;x&#x27;)" in page
 
 
+@pytest.mark.parametrize("base", ["cantiere", "/cantiere/", "a/b"])
+def test_asset_urls_follow_the_base_url_path(base):
+    m = mapkit.prefix_asset_urls(mapkit.base_map("offline"), base)
+    mapkit.prefix_asset_urls(m, base)  # twice: still one prefix
+    expected = "/" + base.strip("/") + mapkit.LEAFLET_JS
+    assert links(m.get_root().render()).scripts == [expected]
+
+
+def test_no_base_url_path_keeps_urls():
+    m = mapkit.prefix_asset_urls(mapkit.base_map("offline"), "")
+    assert links(m.get_root().render()).scripts == [mapkit.LEAFLET_JS]
+
+
 def test_clicked_point():
     assert mapkit.clicked_point(None) is None
     assert mapkit.clicked_point({"last_clicked": None}) is None
