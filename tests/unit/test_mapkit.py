@@ -272,3 +272,14 @@ def test_package_not_installed_is_named(monkeypatch):
 )
 def test_is_local_url(url, local):
     assert mapkit.is_local_url(url) is local
+
+
+def test_mapkit_does_not_import_streamlit():
+    """The builders stay pure: only cantiere/ui/ talks to Streamlit."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(mapkit))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert not {name for name in imported if name.split(".")[0] in ("streamlit", "streamlit_folium")}
