@@ -10,7 +10,7 @@ from cantiere import ui
 from cantiere.errors import CantiereError
 from cantiere.ui import workshop_data
 
-st.set_page_config(page_title="Cantiere del Welfare", page_icon=":material/diversity_3:", layout="wide")
+st.set_page_config(page_title="Cantiere del Welfare", page_icon=ui.favicon(), layout="wide")
 
 try:
     ui.get_settings()

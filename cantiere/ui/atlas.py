@@ -25,5 +25,8 @@ def all_levels(year: int):
 
 
 def base_map():
-    """A fresh base map each run (folium objects are not shared between sessions)."""
-    return maps.base_map()
+    """A fresh base map each run (folium objects are not shared between sessions);
+    its HTML is the same every time, so the browser keeps the map."""
+    from cantiere.ui.mapassets import map_mode
+
+    return maps.base_map(map_mode())
