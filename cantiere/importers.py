@@ -708,7 +708,6 @@ def validate(kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20,
     without ``fonte``/``anno`` columns. Raises UnknownNameError for a bad ``kind``.
     """
     check_kind(kind)
-    empty = pd.DataFrame(columns=_EMPTY[kind])
     try:
         table = read_table(kind, filename, data, max_bytes)
         if not table.headers or not any(h.strip() for h in table.headers):
@@ -721,7 +720,7 @@ def validate(kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20,
             raise ImportValidationError("imp.file.too_many_rows", limit=fmt.number(MAX_ROWS))
         rows, problems = _VALIDATORS[kind](table, columns, source=source, year=year, unknown=unknown)
     except ImportValidationError as exc:
-        return Report(kind, filename, empty, [Problem(None, None, exc.key, exc.params)])
+        return file_report(kind, filename, exc.key, **exc.params)
     if kind == "services" and unknown:
         ignored = ", ".join(table.headers[i] for i in unknown if table.headers[i].strip())
         if ignored:
@@ -731,6 +730,11 @@ def validate(kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20,
     if any(p.severity == ERROR for p in problems):
         rows = rows.iloc[0:0]
     return Report(kind, filename, rows.reset_index(drop=True), problems, table.file_format, table.sheet, table.row_label)
+
+
+def file_report(kind: str, filename: str, key: str, **params) -> Report:
+    """A report with one whole-file error (e.g. a file too big to read)."""
+    return Report(check_kind(kind), filename, pd.DataFrame(columns=_EMPTY[kind]), [Problem(None, None, key, params)])
 
 
 def import_file(store, kind: str, filename: str, data: bytes, *, admin: bool, max_bytes: int,

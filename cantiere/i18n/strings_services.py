@@ -194,6 +194,10 @@ STRINGS = {
         "it": "Il database non ha accettato i dati ({detail}): non è stato salvato nulla.",
         "en": "The database refused the data ({detail}): nothing was saved.",
     },
+    "cli.import.cannot_read": {
+        "it": "Impossibile leggere {path}: {detail}.",
+        "en": "Cannot read {path}: {detail}.",
+    },
     # --- service model ---------------------------------------------------------
     "svc.type.nido": {"it": "Nido d'infanzia", "en": "Nursery (0–2)"},
     "svc.type.cra": {"it": "Casa Residenza Anziani (CRA)", "en": "Care home for the elderly (CRA)"},
