@@ -141,3 +141,43 @@ def test_servizi_in_english(app_env):
     assert not at.exception
     assert at.title[0].value == "Services and coverage"
     assert any("Sample data" in w.value for w in at.warning)
+
+
+def signed_in_dati(app_env) -> AppTest:
+    at = open_page("dati")
+    at.text_input(key="dati.password").input(app_env["password"])
+    at.button[0].click().run()
+    return at
+
+
+def test_dati_upload_report_then_import_then_servizi_shows_it(app_env):
+    at = signed_in_dati(app_env)
+    at.file_uploader(key="dati.upload").set_value((FIXTURE.name, FIXTURE.read_bytes(), "text/csv")).run()
+    assert not at.exception
+    assert any("Il file è valido: 5 righe" in s.value for s in at.success)
+    store = Store(app_env["database_url"])
+    assert datasets.count_rows(store)["datasets"] == 0  # checking is not importing
+
+    at.button(key="dati.import").click().run()
+    assert any("Importate 5 righe" in s.value for s in at.success)
+    assert datasets.count_rows(store) == {"datasets": 1, "services": 5, "indicators": 0}
+    store.close()
+
+    at.switch_page("pages/servizi.py").run()
+    assert len(services_table(at)) == 5
+    assert not any(SAMPLE_LABEL in w.value for w in at.warning)
+
+
+def test_dati_bad_upload_shows_row_column_reason_and_no_import_button(app_env):
+    at = signed_in_dati(app_env)
+    bad = "nome;tipo;comune;posti\nNido A;nido;Ravena;dieci\n".encode("cp1252")
+    at.file_uploader(key="dati.upload").set_value(("servizi.csv", bad, "text/csv")).run()
+    assert any("File rifiutato (2 errori)" in e.value for e in at.error)
+    problems = next(df for df in at.dataframe if "Problema" in df.value.columns).value
+    assert problems["Riga"].tolist() == [2, 2]
+    assert set(problems["Colonna"]) == {"comune", "posti"}
+    assert "comune sconosciuto «Ravena»: forse «Ravenna»?" in problems["Problema"].tolist()
+    assert not [b for b in at.button if b.key == "dati.import"]
+    store = Store(app_env["database_url"])
+    assert datasets.count_rows(store)["datasets"] == 0
+    store.close()

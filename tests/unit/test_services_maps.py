@@ -1,6 +1,5 @@
 """Map builders: escaping of imported text, Python-side clustering, gap colours."""
 
-import pandas as pd
 import pytest
 
 from cantiere import maps_services, services
