@@ -31,9 +31,11 @@ import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 import pandas as pd
+import shapely
 
 from cantiere import fmt, services, territory
 from cantiere.errors import CantiereError, UnknownNameError
@@ -166,6 +168,30 @@ def _header_key(text: str) -> str:
     return normalise(text).replace(" ", "_")
 
 
+@lru_cache(maxsize=1)
+def _comuni_by_code() -> dict[str, territory.Comune]:
+    return {c.code: c for c in territory.comuni()}
+
+
+@lru_cache(maxsize=1)
+def _prepared_boundaries() -> tuple:
+    frame = territory.boundaries()
+    shapes = list(frame.geometry.values)
+    shapely.prepare(shapes)
+    return tuple(zip(frame["code"], shapes))
+
+
+def comune_at(lat: float, lon: float) -> territory.Comune | None:
+    """Same answer as ``territory.comune_at`` (same boundaries, ``covers``), on
+    prepared geometries: ~50 µs a point instead of ~1 ms, for files of many rows."""
+    point = shapely.Point(lon, lat)
+    for code, shape in _prepared_boundaries():
+        if shape.covers(point):
+            return _comuni_by_code()[code]
+    return None
+
+
+@lru_cache(maxsize=1)
 def _comuni_by_name() -> dict[str, territory.Comune]:
     index = {}
     for c in territory.comuni():
@@ -179,7 +205,7 @@ def resolve_comune(code: str, name: str) -> tuple[territory.Comune | None, Probl
 
     The problem has no row; the caller adds it.
     """
-    valid = {c.code: c for c in territory.comuni()}
+    valid = _comuni_by_code()
     if code:
         try:
             found = valid.get(territory.istat_code(code))
@@ -526,9 +552,9 @@ def _coordinates(lat_text: str, lon_text: str, declared: territory.Comune | None
         return None, None, [Problem(row, lat_col, "imp.row.coord_range", {"lat": lat_text, "lon": lon_text})]
     south, north, west, east = _BBOX
     inside_box = south <= lat <= north and west <= lon <= east
-    where = territory.comune_at(lat, lon) if inside_box else None
+    where = comune_at(lat, lon) if inside_box else None
     if where is None:
-        if south <= lon <= north and west <= lat <= east and territory.comune_at(lon, lat) is not None:
+        if south <= lon <= north and west <= lat <= east and comune_at(lon, lat) is not None:
             return None, None, [Problem(row, lat_col, "imp.row.coord_swapped", {"lat": lat_text, "lon": lon_text})]
         return None, None, [Problem(row, lat_col, "imp.row.coord_outside", {"lat": lat_text, "lon": lon_text})]
     if declared is not None and where.code != declared.code:

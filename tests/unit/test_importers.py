@@ -367,3 +367,15 @@ def test_sample_file_is_valid_and_every_point_is_in_its_comune():
     assert report.rows["codice"].nunique() == 18
     assert report.rows["tipo"].nunique() >= 8
     assert report.rows["nome"].str.contains("esempio").all()
+
+
+def test_fast_point_lookup_agrees_with_territory_comune_at():
+    import random
+
+    from cantiere import territory
+
+    rng = random.Random(7)
+    for _ in range(300):
+        lat, lon = rng.uniform(44.05, 44.65), rng.uniform(11.55, 12.45)
+        expected = territory.comune_at(lat, lon)
+        assert importers.comune_at(lat, lon) == expected
