@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from cantiere import territory  # noqa: E402
+from cantiere import services, territory  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "servizi_esempio.csv"
 # approximate centre of each comune's main town (lat, lon)
@@ -31,6 +31,9 @@ NAMES = ["Il Girasole", "Arcobaleno", "Il Melograno", "La Quercia", "Il Faro", "
 OPERATORS = [("Cooperativa sociale Esempio Uno", "cooperativa"), ("Cooperativa sociale Esempio Due", "cooperativa"),
              ("Consorzio di cooperative Esempio", "cooperativa"), ("Comune (esempio)", "pubblico"),
              ("ASP del distretto (esempio)", "pubblico"), ("Associazione Esempio", "altro")]
+# places per 100 of the target group a comune's services add up to (plausible
+# ranges; spread so that the gap map shows every class)
+SHARE = {"Nido d'infanzia": (12, 50), "Casa Residenza Anziani (CRA)": (1.5, 5), "Assistenza domiciliare": (1, 4)}
 # type label, places range, in every comune?, towns where present otherwise
 TYPES = [
     ("Nido d'infanzia", (20, 60), True),
@@ -75,8 +78,14 @@ def main() -> None:
             copies = 1 + (BIG.get(c.code, 0) if label in ("Nido d'infanzia", "Casa Residenza Anziani (CRA)") else 0)
             if label == "Casa Residenza Anziani (CRA)" and c.code in {"039003", "039018"}:
                 continue  # small comuni without a CRA: the gap map shows them
+            share = SHARE.get(label)
+            if share:
+                demand = services.target_population(services.match_type(label)).loc[c.code]
+                total = max(6, round(demand * rng.uniform(*share) / 100))
             for _ in range(copies):
                 lat, lon = point_in(c.code, rng)
+                if share:
+                    places = (max(5, total // copies),) * 2
                 operator, kind = rng.choice(OPERATORS)
                 rows.append({
                     "nome": f"{label.split(' (')[0]} {rng.choice(NAMES)} (esempio)",
