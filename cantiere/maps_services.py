@@ -31,7 +31,7 @@ TYPE_COLOURS = {
     "csr_residenziale": "#7570b3", "csr_diurno": "#9e9ac8", "comunita_minori": "#e7298a",
     "centro_famiglie": "#66a61e", "accoglienza_adulti": "#666666", "sportello_sociale": "#1f78b4",
 }
-MIXED_COLOUR = "#333333"
+MIXED_COLOUR = "#555555"  # a circle grouping several types
 
 
 def js_safe(text: object) -> str:
@@ -48,6 +48,12 @@ def js_safe(text: object) -> str:
 def _base_map() -> folium.Map:
     """The province base map. One place to swap for ``cantiere.mapkit`` (offline assets)."""
     return folium.Map(location=[44.35, 11.95], zoom_start=9, tiles=None)
+
+
+def _fit(fmap: folium.Map, boundaries) -> folium.Map:
+    west, south, east, north = boundaries.total_bounds
+    fmap.fit_bounds([[float(south), float(west)], [float(north), float(east)]])
+    return fmap
 
 
 def check_cluster_mode(mode: str) -> str:
@@ -108,7 +114,9 @@ def _tooltip(cluster, lang: str) -> str:
 def services_map(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it", boundaries=None) -> folium.Map:
     """Services as circle markers (grouped by ``mode``) over the comune borders."""
     fmap = _base_map()
-    _borders(boundaries if boundaries is not None else territory.boundaries()).add_to(fmap)
+    boundaries = boundaries if boundaries is not None else territory.boundaries()
+    _fit(fmap, boundaries)
+    _borders(boundaries).add_to(fmap)
     layer = folium.FeatureGroup(name="servizi")
     for cluster in cluster_points(frame, mode).to_dict("records"):
         types = cluster["tipi"]
@@ -137,7 +145,9 @@ def gap_map(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> foliu
     the tooltip gives places, target residents and coverage. Only our own
     names (comuni) and numbers appear in it."""
     fmap = _base_map()
-    shapes = (boundaries if boundaries is not None else territory.boundaries())[["code", "name", "geometry"]].copy()
+    boundaries = boundaries if boundaries is not None else territory.boundaries()
+    _fit(fmap, boundaries)
+    shapes = boundaries[["code", "name", "geometry"]].copy()
     table = gap_table.set_index("codice")
     classes = {code: services.gap_class(row["posti"], row["rapporto"]) for code, row in table.iterrows()}
     shapes["classe"] = shapes["code"].map(classes).fillna("nessuno")
@@ -168,4 +178,13 @@ def gap_legend(lang: str = "it") -> pd.DataFrame:
         "classe": list(GAP_COLOURS),
         "colore": list(GAP_COLOURS.values()),
         "etichetta": [translate(f"svc.gap.class.{k}", lang) for k in GAP_COLOURS],
+    })
+
+
+def type_legend(types, lang: str = "it") -> pd.DataFrame:
+    """Colour and label of each service type shown, plus the mixed-group colour."""
+    keys = [k for k in services.SERVICE_TYPES if k in set(types)]
+    return pd.DataFrame({
+        "colore": [TYPE_COLOURS[k] for k in keys] + [MIXED_COLOUR],
+        "etichetta": [translate(f"svc.type.{k}", lang) for k in keys] + [translate("svc.map_mixed", lang)],
     })

@@ -255,6 +255,8 @@ STRINGS = {
     "svc.cluster.nessuno": {"it": "Nessuno (ogni servizio)", "en": "None (every service)"},
     "svc.map_point_one": {"it": "{name} — {type}", "en": "{name} — {type}"},
     "svc.map_point_many": {"it": "{n} servizi, {places} posti", "en": "{n} services, {places} places"},
+    "svc.map_mixed": {"it": "Gruppo di servizi di tipi diversi", "en": "Group of services of several types"},
+    "svc.map_legend": {"it": "Legenda", "en": "Legend"},
     "svc.no_coordinates": {
         "it": "{n} servizi senza coordinate non compaiono sulla mappa (contano nella copertura).",
         "en": "{n} services without coordinates are not on the map (they count in coverage).",

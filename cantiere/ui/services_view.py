@@ -104,7 +104,19 @@ def services_map(frame: pd.DataFrame) -> None:
     missing = int(frame["lat"].isna().sum())
     if missing:
         st.caption(t("svc.no_coordinates", n=missing))
-    show_map(maps_services.services_map(frame, mode, lang()), MAP_SERVICES)
+    left, right = st.columns([3, 1])
+    with left:
+        show_map(maps_services.services_map(frame, mode, lang()), MAP_SERVICES)
+    with right:
+        _legend(maps_services.type_legend(frame["tipo"], lang()), t("svc.map_legend"), "servizi.map_legend")
+
+
+def _legend(legend: pd.DataFrame, title: str, key: str) -> None:
+    """Colour swatches beside their labels (our own words only)."""
+    swatches = pd.DataFrame({" ": [""] * len(legend), title: legend["etichetta"]})
+    colours = list(legend["colore"])
+    styled = swatches.style.apply(lambda _: [f"background-color: {c}" for c in colours], subset=[" "])
+    st.dataframe(styled, hide_index=True, width="stretch", key=key)
 
 
 def _demand_text(type_key: str) -> str:
@@ -157,10 +169,7 @@ def gap_section(frame: pd.DataFrame, type_key: str) -> None:
     with left:
         show_map(maps_services.gap_map(table, lang()), MAP_GAP)
     with right:
-        legend = maps_services.gap_legend(lang())
-        swatches = pd.DataFrame({" ": [""] * len(legend), t("svc.gap.legend"): legend["etichetta"]})
-        styled = swatches.style.apply(lambda _: [f"background-color: {c}" for c in legend["colore"]], subset=[" "])
-        st.dataframe(styled, hide_index=True, width="stretch", key="servizi.gap_legend")
+        _legend(maps_services.gap_legend(lang()), t("svc.gap.legend"), "servizi.gap_legend")
         names = dict(zip(table["codice"], table["nome"]))
         code = st.selectbox(t("svc.gap.choose_comune"), list(names), format_func=names.get, key=GAP_COMUNE)
         row = table.set_index("codice").loc[code]

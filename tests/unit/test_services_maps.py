@@ -71,3 +71,10 @@ def test_empty_selection_gives_an_empty_map_not_an_error():
     empty = sample().iloc[0:0]
     assert maps_services.cluster_points(empty).empty
     maps_services.services_map(empty).get_root().render()
+
+
+def test_maps_open_on_the_whole_province():
+    html = maps_services.services_map(sample()).get_root().render()
+    assert "fitBounds" in html
+    legend = maps_services.type_legend(["cra", "nido"], "it")
+    assert legend["etichetta"].tolist() == ["Nido d'infanzia", "Casa Residenza Anziani (CRA)", "Gruppo di servizi di tipi diversi"]
