@@ -25,7 +25,7 @@ if kind == "indicators":
     year = st.number_input(t("dati.year"), min_value=1900, max_value=2100, value=None, step=1, key=view.YEAR)
 else:
     st.caption(t("dati.replace_note"))
-upload = st.file_uploader(t("dati.upload"), type=["csv", "txt", "xlsx", "geojson", "json"], key=view.UPLOAD,
+upload = st.file_uploader(t("dati.upload"), type=["csv", "txt", "xlsx", "geojson", "json"], key=view.upload_key(),
                           help=t("dati.upload_help", mb=settings.max_upload_mb))
 
 if upload is not None:
@@ -41,6 +41,7 @@ if upload is not None:
             show_error(exc)
         else:
             view.set_flash(t("imp.imported", rows=len(done.rows), name=done.filename))
+            view.next_upload()  # an empty uploader: the same file is not imported twice by mistake
             st.rerun()
 
 st.subheader(t("dati.datasets"))

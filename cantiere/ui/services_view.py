@@ -19,7 +19,8 @@ from cantiere.ui import get_settings, lang, t
 ADMIN = "dati.admin"
 PASSWORD = "dati.password"
 KIND = "dati.kind"
-UPLOAD = "dati.upload"
+UPLOAD = "dati.upload"  # + ".<round>": a new key empties the uploader after an import
+UPLOAD_ROUND = "dati.upload_round"
 SOURCE = "dati.source"
 YEAR = "dati.year"
 IMPORT = "dati.import"
@@ -68,8 +69,12 @@ def filters(frame: pd.DataFrame) -> dict:
     return chosen
 
 
-def services_table(frame: pd.DataFrame, is_sample: bool) -> None:
+def services_table(frame: pd.DataFrame, is_sample: bool, key: str = "servizi.table") -> None:
     """The services as a dataframe (imported text is never rendered as Markdown)."""
+    st.dataframe(_services_display(frame, is_sample), hide_index=True, width="stretch", key=key)
+
+
+def _services_display(frame: pd.DataFrame, is_sample: bool) -> pd.DataFrame:
     shown = pd.DataFrame({
         t("svc.col.nome"): frame["nome"],
         t("svc.col.tipo"): frame["tipo"].map(type_label),
@@ -83,7 +88,7 @@ def services_table(frame: pd.DataFrame, is_sample: bool) -> None:
     })
     if is_sample:
         shown[t("svc.col.esempio")] = frame["esempio"]
-    st.dataframe(shown, hide_index=True, width="stretch", key="servizi.table")
+    return shown
 
 
 def count_caption(frame: pd.DataFrame) -> None:
@@ -224,6 +229,15 @@ def set_flash(message: str) -> None:
     st.session_state[FLASH] = message
 
 
+def upload_key() -> str:
+    """The uploader's key of this round; ``next_upload`` starts a new, empty one."""
+    return f"{UPLOAD}.{st.session_state.get(UPLOAD_ROUND, 0)}"
+
+
+def next_upload() -> None:
+    st.session_state[UPLOAD_ROUND] = st.session_state.get(UPLOAD_ROUND, 0) + 1
+
+
 def report_view(report: importers.Report) -> None:
     """The validation report: summary, problems (row, column, reason) and preview."""
     st.subheader(t("dati.report"))
@@ -237,7 +251,11 @@ def report_view(report: importers.Report) -> None:
         st.dataframe(report.table(lang()), hide_index=True, width="stretch", key="dati.problems")
     if not report.rows.empty:
         st.caption(t("dati.preview"))
-        st.dataframe(report.rows.head(200), hide_index=True, width="stretch", key="dati.preview")
+        preview = report.rows.head(200)
+        if report.kind == "services":
+            services_table(preview, bool(preview["esempio"].any()), key="dati.preview")
+        else:
+            st.dataframe(preview, hide_index=True, width="stretch", key="dati.preview")
 
 
 def datasets_table(table: pd.DataFrame) -> None:

@@ -152,7 +152,7 @@ def signed_in_dati(app_env) -> AppTest:
 
 def test_dati_upload_report_then_import_then_servizi_shows_it(app_env):
     at = signed_in_dati(app_env)
-    at.file_uploader(key="dati.upload").set_value((FIXTURE.name, FIXTURE.read_bytes(), "text/csv")).run()
+    at.file_uploader(key="dati.upload.0").set_value((FIXTURE.name, FIXTURE.read_bytes(), "text/csv")).run()
     assert not at.exception
     assert any("Il file è valido: 5 righe" in s.value for s in at.success)
     store = Store(app_env["database_url"])
@@ -160,6 +160,7 @@ def test_dati_upload_report_then_import_then_servizi_shows_it(app_env):
 
     at.button(key="dati.import").click().run()
     assert any("Importate 5 righe" in s.value for s in at.success)
+    assert not [b for b in at.button if b.key == "dati.import"]  # the uploader is empty again
     assert datasets.count_rows(store) == {"datasets": 1, "services": 5, "indicators": 0}
     store.close()
 
@@ -171,7 +172,7 @@ def test_dati_upload_report_then_import_then_servizi_shows_it(app_env):
 def test_dati_bad_upload_shows_row_column_reason_and_no_import_button(app_env):
     at = signed_in_dati(app_env)
     bad = "nome;tipo;comune;posti\nNido A;nido;Ravena;dieci\n".encode("cp1252")
-    at.file_uploader(key="dati.upload").set_value(("servizi.csv", bad, "text/csv")).run()
+    at.file_uploader(key="dati.upload.0").set_value(("servizi.csv", bad, "text/csv")).run()
     assert any("File rifiutato (2 errori)" in e.value for e in at.error)
     problems = next(df for df in at.dataframe if "Problema" in df.value.columns).value
     assert problems["Riga"].tolist() == [2, 2]
