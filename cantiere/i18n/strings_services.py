@@ -258,8 +258,8 @@ STRINGS = {
     "svc.map_mixed": {"it": "Gruppo di servizi di tipi diversi", "en": "Group of services of several types"},
     "svc.map_legend": {"it": "Legenda", "en": "Legend"},
     "svc.no_coordinates": {
-        "it": "{n} servizi senza coordinate non compaiono sulla mappa (contano nella copertura).",
-        "en": "{n} services without coordinates are not on the map (they count in coverage).",
+        "it": "Servizi senza coordinate, assenti dalla mappa ma contati nella copertura: {n}.",
+        "en": "Services without coordinates, missing from the map but counted in coverage: {n}.",
     },
     "svc.empty_filter": {"it": "Nessun servizio con questi filtri.", "en": "No service matches these filters."},
     "svc.coverage.type": {"it": "Tipo di servizio per la copertura", "en": "Service type for coverage"},
