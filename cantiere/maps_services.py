@@ -111,12 +111,17 @@ def _tooltip(cluster, lang: str) -> str:
     return f"{head}<br>{names}{more}"
 
 
-def services_map(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it", boundaries=None) -> folium.Map:
-    """Services as circle markers (grouped by ``mode``) over the comune borders."""
+def services_base(boundaries=None) -> folium.Map:
+    """The constant part of the services map: base map and comune borders."""
     fmap = _base_map()
     boundaries = boundaries if boundaries is not None else territory.boundaries()
     _fit(fmap, boundaries)
     _borders(boundaries).add_to(fmap)
+    return fmap
+
+
+def services_layer(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it") -> folium.FeatureGroup:
+    """The changing part: one circle marker per group of services (``cluster_points``)."""
     layer = folium.FeatureGroup(name="servizi")
     for cluster in cluster_points(frame, mode).to_dict("records"):
         types = cluster["tipi"]
@@ -127,7 +132,13 @@ def services_map(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it", b
             color="white", weight=1, fill=True, fill_color=colour, fill_opacity=0.85,
             tooltip=folium.Tooltip(_tooltip(cluster, lang)),
         ).add_to(layer)
-    layer.add_to(fmap)
+    return layer
+
+
+def services_map(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it", boundaries=None) -> folium.Map:
+    """Services as circle markers (grouped by ``mode``) over the comune borders."""
+    fmap = services_base(boundaries)
+    services_layer(frame, mode, lang).add_to(fmap)
     return fmap
 
 
@@ -140,14 +151,16 @@ def _borders(boundaries) -> folium.GeoJson:
     )
 
 
-def gap_map(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> folium.Map:
+def gap_base(boundaries=None) -> folium.Map:
+    """The constant part of the gap map: the base map framed on the province."""
+    return _fit(_base_map(), boundaries if boundaries is not None else territory.boundaries())
+
+
+def gap_layer(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> folium.FeatureGroup:
     """Comuni coloured by coverage against the reference (``services.gap``);
     the tooltip gives places, target residents and coverage. Only our own
     names (comuni) and numbers appear in it."""
-    fmap = _base_map()
-    boundaries = boundaries if boundaries is not None else territory.boundaries()
-    _fit(fmap, boundaries)
-    shapes = boundaries[["code", "name", "geometry"]].copy()
+    shapes = (boundaries if boundaries is not None else territory.boundaries())[["code", "name", "geometry"]].copy()
     table = gap_table.set_index("codice")
     classes = {code: services.gap_class(row["posti"], row["rapporto"]) for code, row in table.iterrows()}
     shapes["classe"] = shapes["code"].map(classes).fillna("nessuno")
@@ -160,6 +173,7 @@ def gap_map(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> foliu
         ))
         for code, name in zip(shapes["code"], shapes["name"])
     ]
+    layer = folium.FeatureGroup(name="divario")
     folium.GeoJson(
         shapes.to_json(),
         name="divario",
@@ -168,7 +182,14 @@ def gap_map(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> foliu
             "fillColor": GAP_COLOURS[feature["properties"]["classe"]],
         },
         tooltip=folium.GeoJsonTooltip(fields=["info"], labels=False),
-    ).add_to(fmap)
+    ).add_to(layer)
+    return layer
+
+
+def gap_map(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> folium.Map:
+    """The gap map in one piece (base and layer)."""
+    fmap = gap_base(boundaries)
+    gap_layer(gap_table, lang, boundaries).add_to(fmap)
     return fmap
 
 
@@ -182,9 +203,11 @@ def gap_legend(lang: str = "it") -> pd.DataFrame:
 
 
 def type_legend(types, lang: str = "it") -> pd.DataFrame:
-    """Colour and label of each service type shown, plus the mixed-group colour."""
+    """Colour and label of each service type shown, plus the mixed-group colour
+    when several types are shown."""
     keys = [k for k in services.SERVICE_TYPES if k in set(types)]
+    mixed = len(keys) > 1
     return pd.DataFrame({
-        "colore": [TYPE_COLOURS[k] for k in keys] + [MIXED_COLOUR],
-        "etichetta": [translate(f"svc.type.{k}", lang) for k in keys] + [translate("svc.map_mixed", lang)],
+        "colore": [TYPE_COLOURS[k] for k in keys] + [MIXED_COLOUR] * mixed,
+        "etichetta": [translate(f"svc.type.{k}", lang) for k in keys] + [translate("svc.map_mixed", lang)] * mixed,
     })

@@ -96,11 +96,14 @@ def count_caption(frame: pd.DataFrame) -> None:
     st.caption(t("svc.count", n=fmt.number(len(frame), lang=lang()), places=fmt.number(places, lang=lang())))
 
 
-def show_map(fmap, key: str, height: int = 480) -> None:
-    """Thin adapter around st_folium: no value returned, so panning never reruns."""
+def show_map(fmap, key: str, layer=None, height: int = 480) -> None:
+    """Thin adapter around st_folium: no value returned, so panning never reruns;
+    the base map stays constant and the changing ``layer`` is passed apart, so a
+    filter change redraws the layer, not the whole iframe."""
     from streamlit_folium import st_folium
 
-    st_folium(fmap, key=key, height=height, returned_objects=[], use_container_width=True)
+    st_folium(fmap, key=key, height=height, returned_objects=[], use_container_width=True,
+              feature_group_to_add=layer)
 
 
 def services_map(frame: pd.DataFrame) -> None:
@@ -111,7 +114,7 @@ def services_map(frame: pd.DataFrame) -> None:
         st.caption(t("svc.no_coordinates", n=missing))
     left, right = st.columns([3, 1])
     with left:
-        show_map(maps_services.services_map(frame, mode, lang()), MAP_SERVICES)
+        show_map(maps_services.services_base(), MAP_SERVICES, maps_services.services_layer(frame, mode, lang()))
     with right:
         _legend(maps_services.type_legend(frame["tipo"], lang()), t("svc.map_legend"), "servizi.map_legend")
 
@@ -172,7 +175,7 @@ def gap_section(frame: pd.DataFrame, type_key: str) -> None:
     st.caption(t(key, value=fmt.number(reference, 1, lang())))
     left, right = st.columns([3, 1])
     with left:
-        show_map(maps_services.gap_map(table, lang()), MAP_GAP)
+        show_map(maps_services.gap_base(), MAP_GAP, maps_services.gap_layer(table, lang()))
     with right:
         _legend(maps_services.gap_legend(lang()), t("svc.gap.legend"), "servizi.gap_legend")
         names = dict(zip(table["codice"], table["nome"]))

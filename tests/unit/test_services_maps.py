@@ -49,6 +49,13 @@ def test_unknown_cluster_mode_lists_the_valid_ones():
     assert "griglia" in caught.value.message("it")
 
 
+def test_layer_and_base_are_separate_so_the_base_stays_constant():
+    base = maps_services.services_base().get_root().render()
+    assert "L.circleMarker(" not in base
+    layer = maps_services.services_layer(sample(), "comune")
+    assert len(layer._children) == 18
+
+
 def test_services_map_uses_core_leaflet_only():
     html = maps_services.services_map(sample(), mode="comune").get_root().render()
     assert html.count("L.circleMarker(") == 18
@@ -78,3 +85,4 @@ def test_maps_open_on_the_whole_province():
     assert "fitBounds" in html
     legend = maps_services.type_legend(["cra", "nido"], "it")
     assert legend["etichetta"].tolist() == ["Nido d'infanzia", "Casa Residenza Anziani (CRA)", "Gruppo di servizi di tipi diversi"]
+    assert maps_services.type_legend(["nido"], "it")["etichetta"].tolist() == ["Nido d'infanzia"]
