@@ -292,11 +292,11 @@ def _read_csv(data: bytes) -> Table:
     separator = _sniff_separator(lines[start])
     if separator is None:
         raise ImportValidationError("imp.file.separator", header=lines[start][:80])
+    reader = csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=separator, strict=True)
     try:
-        reader = csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=separator, strict=True)
         records = list(reader)
-    except csv.Error as exc:
-        raise ImportValidationError("imp.file.csv_syntax", detail=str(exc)) from None
+    except csv.Error:
+        raise ImportValidationError("imp.file.csv_syntax", line=start + reader.line_num) from None
     headers = [h.strip() for h in records[0]]
     rows = []
     for offset, cells in enumerate(records[1:], start=2):

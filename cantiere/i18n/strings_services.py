@@ -68,8 +68,8 @@ STRINGS = {
         "en": "Separator not recognised: the header “{header}” is a single column. Separate columns with “;” or “,”.",
     },
     "imp.file.csv_syntax": {
-        "it": "Il CSV non è ben formato ({detail}): controlla le virgolette.",
-        "en": "The CSV is malformed ({detail}): check the quotes.",
+        "it": "Il CSV non è ben formato alla riga {line}: controlla le virgolette (un campo che contiene «\"» va scritto tra virgolette, con «\"\"»).",
+        "en": "The CSV is malformed at row {line}: check the quotes (a field containing “\"” must be quoted, with “\"\"”).",
     },
     "imp.file.duplicate_header": {
         "it": "La colonna «{name}» compare due volte nell'intestazione.",

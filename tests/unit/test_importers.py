@@ -203,6 +203,10 @@ BAD_CASES = {
         ["elemento 2, colonna «geometry»: la geometria non è un punto", "elemento 3, colonna «geometry»: geometria mancante",
          "elemento 4, colonna «geometry»: coordinate del punto non valide"],
     ),
+    "stray quote": (
+        "servizi.csv", csv_bytes(HEADER + 'Nido A;nido;Ravenna;;;30\n"Nido" B;nido;Ravenna;;;30\n'),
+        ["Il CSV non è ben formato alla riga 3"],
+    ),
     "not json": ("servizi.geojson", b"{ not json", ["non è un JSON/GeoJSON valido"]),
     "old xls": ("servizi.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, [".xls non è supportato"]),
     "comma decimals unquoted in a comma file": (
