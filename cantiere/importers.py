@@ -747,7 +747,7 @@ def validate(kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20,
         rows, problems = _VALIDATORS[kind](table, columns, source=source, year=year, unknown=unknown)
     except ImportValidationError as exc:
         return file_report(kind, filename, exc.key, **exc.params)
-    if kind == "services" and unknown:
+    if (kind == "services" or "indicatore" in columns) and unknown:
         ignored = ", ".join(table.headers[i] for i in unknown if table.headers[i].strip())
         if ignored:
             problems.insert(0, Problem(None, None, "imp.file.ignored_columns", {"names": ignored}, WARNING))

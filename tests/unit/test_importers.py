@@ -383,3 +383,22 @@ def test_fast_point_lookup_agrees_with_territory_comune_at():
         lat, lon = rng.uniform(44.05, 44.65), rng.uniform(11.55, 12.45)
         expected = territory.comune_at(lat, lon)
         assert importers.comune_at(lat, lon) == expected
+
+
+def test_a_failure_half_way_through_storing_leaves_nothing(fresh_store):
+    from cantiere.store import StoreError
+
+    report = importers.validate("services", "servizi.csv", GOOD)
+    rows = report.rows.copy()
+    rows.loc[3, "nome"] = None  # the database refuses the 4th row (NOT NULL)
+    with pytest.raises(StoreError) as caught:
+        datasets.add(fresh_store, "services", "servizi.csv", "", rows)
+    assert "non è stato salvato nulla" in caught.value.message("it")
+    assert datasets.count_rows(fresh_store) == {"datasets": 0, "services": 0, "indicators": 0}
+
+
+def test_unknown_columns_are_reported_as_warnings(fresh_store):
+    data = csv_bytes("nome;tipo;comune;posti;note interne\nNido A;nido;Ravenna;30;da verificare\n")
+    report = load(fresh_store, "services", "servizi.csv", data)
+    assert "Colonne non riconosciute, ignorate: note interne" in messages(report)
+    assert report.ok
