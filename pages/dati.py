@@ -40,7 +40,7 @@ if upload is not None:
         except Exception as exc:
             show_error(exc)
         else:
-            view.set_flash(t("imp.imported", rows=len(done.rows), name=done.filename))
+            view.set_flash(t("dati.imported", rows=len(done.rows)))  # no file name: st.success is Markdown
             view.next_upload()  # an empty uploader: the same file is not imported twice by mistake
             st.rerun()
 

@@ -340,6 +340,7 @@ STRINGS = {
     "dati.report": {"it": "Controllo del file", "en": "File check"},
     "dati.preview": {"it": "Anteprima delle righe valide", "en": "Preview of the valid rows"},
     "dati.valid": {"it": "Il file è valido: {rows} righe pronte da importare.", "en": "The file is valid: {rows} rows ready to import."},
+    "dati.imported": {"it": "Importate {rows} righe.", "en": "Imported {rows} rows."},
     "dati.import": {"it": "Importa", "en": "Import"},
     "dati.replace_note": {
         "it": "I servizi importati sostituiscono i dati di esempio nella pagina Servizi e copertura.",

@@ -245,7 +245,7 @@ def report_view(report: importers.Report) -> None:
     """The validation report: summary, problems (row, column, reason) and preview."""
     st.subheader(t("dati.report"))
     if report.sheet:
-        st.caption(t("imp.sheet_used", sheet=report.sheet))
+        st.text(t("imp.sheet_used", sheet=report.sheet))  # the sheet name is file content: no Markdown
     if report.ok:
         st.success(t("dati.valid", rows=len(report.rows)))
     elif report.errors:

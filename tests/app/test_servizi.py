@@ -160,6 +160,7 @@ def test_dati_upload_report_then_import_then_servizi_shows_it(app_env):
 
     at.button(key="dati.import").click().run()
     assert any("Importate 5 righe" in s.value for s in at.success)
+    assert FIXTURE.name in next(df for df in at.dataframe if "File" in df.value.columns).value["File"].tolist()
     assert not [b for b in at.button if b.key == "dati.import"]  # the uploader is empty again
     assert datasets.count_rows(store) == {"datasets": 1, "services": 5, "indicators": 0}
     store.close()
