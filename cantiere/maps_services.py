@@ -18,6 +18,9 @@ from cantiere import fmt, services, territory
 from cantiere.i18n import translate
 
 CLUSTER_MODES = ("griglia", "comune", "nessuno")
+# one circle per service above this many points would make a multi-MB map
+# (~1 KB of HTML per marker): the page groups them instead
+MAX_SINGLE_POINTS = 1500
 GRID_DEG = 0.03  # ~3 km: points of one town group together at province zoom
 GAP_COLOURS = {  # colour-blind safe, from red (critical) to blue (adequate)
     "nessuno": "#7f0000",

@@ -255,6 +255,10 @@ STRINGS = {
     "svc.cluster.nessuno": {"it": "Nessuno (ogni servizio)", "en": "None (every service)"},
     "svc.map_point_one": {"it": "{name} — {type}", "en": "{name} — {type}"},
     "svc.map_point_many": {"it": "{n} servizi, {places} posti", "en": "{n} services, {places} places"},
+    "svc.too_many_points": {
+        "it": "{n} servizi sono troppi per mostrarli uno per uno (massimo {limit}): sono raggruppati per vicinanza.",
+        "en": "{n} services are too many to show one by one (at most {limit}): they are grouped by proximity.",
+    },
     "svc.map_mixed": {"it": "Gruppo di servizi di tipi diversi", "en": "Group of services of several types"},
     "svc.map_legend": {"it": "Legenda", "en": "Legend"},
     "svc.no_coordinates": {

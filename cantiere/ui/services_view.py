@@ -109,6 +109,10 @@ def show_map(fmap, key: str, layer=None, height: int = 480) -> None:
 def services_map(frame: pd.DataFrame) -> None:
     mode = st.selectbox(t("svc.cluster"), maps_services.CLUSTER_MODES, format_func=lambda m: t(f"svc.cluster.{m}"),
                         key=CLUSTER)
+    located = int(frame["lat"].notna().sum())
+    if mode == "nessuno" and located > maps_services.MAX_SINGLE_POINTS:
+        st.info(t("svc.too_many_points", n=fmt.number(located, lang=lang()), limit=fmt.number(maps_services.MAX_SINGLE_POINTS, lang=lang())))
+        mode = "griglia"
     missing = int(frame["lat"].isna().sum())
     if missing:
         st.caption(t("svc.no_coordinates", n=missing))
