@@ -1,8 +1,62 @@
-"""Dati: placeholder until its issue lands."""
+"""Dati: import services and indicators (coordinators only), validation report,
+imported datasets listed and removable."""
 
 import streamlit as st
 
-from cantiere.ui import t
+from cantiere import importers
+from cantiere.store import datasets
+from cantiere.ui import get_settings, get_store, show_error, t
+from cantiere.ui import services_view as view
 
 st.title(t("nav.dati"))
-st.info(t("common.coming_soon"))
+if not view.admin_gate():
+    st.stop()
+
+view.flash()
+st.write(t("dati.intro"))
+settings = get_settings()
+store = get_store()
+
+kind = st.radio(t("dati.kind"), importers.KINDS, format_func=lambda k: t(f"dati.kind.{k}"), key=view.KIND,
+                horizontal=True)
+source, year = "", None
+if kind == "indicators":
+    source = st.text_input(t("dati.source"), key=view.SOURCE, max_chars=200)
+    year = st.number_input(t("dati.year"), min_value=1900, max_value=2100, value=None, step=1, key=view.YEAR)
+else:
+    st.caption(t("dati.replace_note"))
+upload = st.file_uploader(t("dati.upload"), type=["csv", "txt", "xlsx", "geojson", "json"], key=view.upload_key(),
+                          help=t("dati.upload_help", mb=settings.max_upload_mb))
+
+if upload is not None:
+    max_bytes = settings.max_upload_mb * 2**20
+    # the size the browser declared is not trusted: validate() measures the bytes
+    report = importers.validate(kind, upload.name, upload.getvalue(), max_bytes, source, year and int(year))
+    view.report_view(report)
+    if report.ok and st.button(t("dati.import"), type="primary", key=view.IMPORT):
+        try:
+            done = importers.import_file(store, kind, upload.name, upload.getvalue(), admin=view.is_admin(),
+                                         max_bytes=max_bytes, source=source, year=year and int(year))
+        except Exception as exc:
+            show_error(exc)
+        else:
+            view.set_flash(t("dati.imported", rows=len(done.rows)))  # no file name: st.success is Markdown
+            view.next_upload()  # an empty uploader: the same file is not imported twice by mistake
+            st.rerun()
+
+st.subheader(t("dati.datasets"))
+table = datasets.list_datasets(store)
+if table.empty:
+    st.info(t("dati.no_datasets"))
+else:
+    view.datasets_table(table)
+    chosen = st.selectbox(t("dati.remove_choice"), table["id"].astype(int).tolist(),
+                          format_func=view.dataset_label(table), key=view.REMOVE_CHOICE)
+    if st.button(t("dati.remove"), key=view.REMOVE):
+        try:
+            importers.remove_dataset(store, chosen, admin=view.is_admin())
+        except Exception as exc:
+            show_error(exc)
+        else:
+            view.set_flash(t("dati.removed"))
+            st.rerun()

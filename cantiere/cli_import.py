@@ -1,0 +1,97 @@
+"""CLI: ``python -m cantiere import services|indicators FILE [--dry-run]``.
+
+Prints the same validation report as the Dati page. Exit code 0 when the file
+was imported (or is valid, with --dry-run), 1 when it was rejected. Whoever
+runs the CLI has shell access to the server, so it acts as coordinator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence, TextIO
+
+from cantiere import config, importers
+from cantiere.errors import CantiereError
+from cantiere.i18n import translate
+
+KIND_ALIASES = {"services": "services", "servizi": "services", "indicators": "indicators", "indicatori": "indicators"}
+
+
+def register(subparsers) -> argparse.ArgumentParser:
+    """Add the ``import`` subcommand to an argparse ``subparsers`` object."""
+    parser = subparsers.add_parser(
+        "import",
+        help="importa servizi o indicatori da CSV, XLSX o GeoJSON",
+        description="Controlla un file e, se non ha errori, lo importa in una sola transazione.",
+    )
+    parser.add_argument("kind", choices=sorted(KIND_ALIASES), help="services (servizi) o indicators (indicatori)")
+    parser.add_argument("file", help="file CSV, XLSX o GeoJSON")
+    parser.add_argument("--dry-run", action="store_true", help="controlla soltanto, senza importare")
+    parser.add_argument("--fonte", default="", help="fonte dei dati, se il file non ha la colonna «fonte»")
+    parser.add_argument("--anno", type=int, default=None, help="anno dei dati, se il file non ha la colonna «anno»")
+    parser.set_defaults(func=run)
+    return parser
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, settings: config.Settings | None = None) -> int:
+    """Validate and import ``args.file``; print the report; 0 imported, 1 rejected."""
+    out = out or sys.stdout
+    lang = "it"
+    kind = KIND_ALIASES[args.kind]
+    try:
+        settings = settings or config.load()
+        max_bytes = settings.max_upload_mb * 2**20
+        size = os.path.getsize(args.file)
+        if size > max_bytes:  # refuse before reading a huge file into memory
+            report = importers.file_report(kind, os.path.basename(args.file), "imp.file.too_big",
+                                           mb=_mb(size), limit=_mb(max_bytes, 0))
+            print(report.text(lang), file=out)
+            return 1
+        with open(args.file, "rb") as handle:
+            data = handle.read()
+        store = None
+        if not args.dry_run:
+            from cantiere.store import Store
+
+            store = Store(settings.database_url)
+        try:
+            report = importers.import_file(store, kind, os.path.basename(args.file), data, admin=True,
+                                           max_bytes=max_bytes, source=args.fonte, year=args.anno,
+                                           dry_run=args.dry_run)
+        finally:
+            if store is not None:
+                store.close()
+    except importers.ImportRejectedError as exc:
+        print(exc.report.text(lang), file=out)
+        print(exc.message(lang), file=out)
+        return 1
+    except OSError as exc:
+        print(translate("cli.import.cannot_read", lang, path=args.file, detail=exc.strerror or str(exc)), file=out)
+        return 1
+    except CantiereError as exc:
+        print(exc.message(lang), file=out)
+        return 1
+    print(report.text(lang), file=out)
+    key = "imp.dry_run" if args.dry_run else "imp.imported"
+    print(translate(key, lang, rows=len(report.rows), name=report.filename), file=out)
+    return 0
+
+
+def _mb(size: int, decimals: int = 1) -> str:
+    from cantiere import fmt
+
+    return fmt.number(size / 2**20, decimals)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Run ``import …`` as if from the command line (``argv`` without the program name)."""
+    parser = argparse.ArgumentParser(prog="python -m cantiere")
+    register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args, out=out)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
