@@ -23,18 +23,18 @@ except CantiereError as exc:
 t = ui.t
 PAGES = {
     t("nav.section.territorio"): [
-        st.Page("pages/panoramica.py", title=t("nav.panoramica"), icon=":material/home:", url_path="panoramica", default=True),
-        st.Page("pages/atlante.py", title=t("nav.atlante"), icon=":material/map:", url_path="atlante"),
-        st.Page("pages/servizi.py", title=t("nav.servizi"), icon=":material/medical_services:", url_path="servizi"),
+        st.Page("views/panoramica.py", title=t("nav.panoramica"), icon=":material/home:", url_path="panoramica", default=True),
+        st.Page("views/atlante.py", title=t("nav.atlante"), icon=":material/map:", url_path="atlante"),
+        st.Page("views/servizi.py", title=t("nav.servizi"), icon=":material/medical_services:", url_path="servizi"),
     ],
     t("nav.section.laboratorio"): [
-        st.Page("pages/partecipa.py", title=t("nav.partecipa"), icon=":material/how_to_vote:", url_path="partecipa"),
-        st.Page("pages/proiezione.py", title=t("nav.proiezione"), icon=":material/co_present:", url_path="proiezione"),
-        st.Page("pages/risultati.py", title=t("nav.risultati"), icon=":material/bar_chart:", url_path="risultati"),
+        st.Page("views/partecipa.py", title=t("nav.partecipa"), icon=":material/how_to_vote:", url_path="partecipa"),
+        st.Page("views/proiezione.py", title=t("nav.proiezione"), icon=":material/co_present:", url_path="proiezione"),
+        st.Page("views/risultati.py", title=t("nav.risultati"), icon=":material/bar_chart:", url_path="risultati"),
     ],
     t("nav.section.gestione"): [
-        st.Page("pages/facilitazione.py", title=t("nav.facilitazione"), icon=":material/admin_panel_settings:", url_path="facilitazione"),
-        st.Page("pages/dati.py", title=t("nav.dati"), icon=":material/upload_file:", url_path="dati"),
+        st.Page("views/facilitazione.py", title=t("nav.facilitazione"), icon=":material/admin_panel_settings:", url_path="facilitazione"),
+        st.Page("views/dati.py", title=t("nav.dati"), icon=":material/upload_file:", url_path="dati"),
     ],
 }
 

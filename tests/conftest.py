@@ -63,8 +63,18 @@ def any_store(request, tmp_path):
 
 @pytest.fixture
 def app_env(monkeypatch, sqlite_url):
-    """Environment for AppTest runs: a fresh database, a known admin password."""
+    """Environment for AppTest runs: a fresh database, a known admin password.
+
+    Settings and store are ``st.cache_resource``d for the whole process, so
+    they are dropped before and after each test: every test opens its own
+    database."""
+    import streamlit as st
+
     monkeypatch.setenv("CANTIERE_DATABASE_URL", sqlite_url)
     monkeypatch.setenv("CANTIERE_ADMIN_PASSWORD", "segreto-di-prova")
     monkeypatch.chdir(ROOT)
-    return {"database_url": sqlite_url, "password": "segreto-di-prova"}
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    yield {"database_url": sqlite_url, "password": "segreto-di-prova"}
+    st.cache_resource.clear()
+    st.cache_data.clear()

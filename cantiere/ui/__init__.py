@@ -77,10 +77,15 @@ def show_error(exc: Exception) -> None:
 
 def language_picker() -> None:
     """A small it/en switch in the sidebar."""
-    current = lang()
-    choice = st.sidebar.segmented_control(
-        t("app.language"), LANGUAGES, default=current, key=state.LANG_WIDGET, format_func=str.upper
+
+    def chosen() -> None:
+        # only a tap on the switch changes the language; a stale widget value
+        # never overrides ?lang= in the address
+        if st.session_state.get(state.LANG_WIDGET) in LANGUAGES:
+            st.session_state[state.LANG] = st.session_state[state.LANG_WIDGET]
+
+    if st.session_state.get(state.LANG_WIDGET) != lang():
+        st.session_state[state.LANG_WIDGET] = lang()
+    st.sidebar.segmented_control(
+        t("app.language"), LANGUAGES, key=state.LANG_WIDGET, format_func=str.upper, on_change=chosen
     )
-    if choice and choice != current:
-        st.session_state[state.LANG] = choice
-        st.rerun()

@@ -22,7 +22,7 @@ def _ranking(at):
 
 
 def test_panoramica_shows_real_province_figures(app_env):
-    at = _open("pages/panoramica.py")
+    at = _open("views/panoramica.py")
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Residenti"] == "385.661"
     assert metrics["Comuni"] == "18"
@@ -30,7 +30,7 @@ def test_panoramica_shows_real_province_figures(app_env):
 
 
 def test_atlante_switches_indicator_and_level(app_env):
-    at = _open("pages/atlante.py")
+    at = _open("views/atlante.py")
     assert at.selectbox(key="atlante.indicator").value == "quota_65"
     at.selectbox(key="atlante.indicator").select("residenti").run()
     table = _ranking(at)
@@ -45,28 +45,28 @@ def test_atlante_switches_indicator_and_level(app_env):
 
 
 def test_atlante_year_changes_the_figures(app_env):
-    at = _open("pages/atlante.py", {"indicatore": "residenti"})
+    at = _open("views/atlante.py", {"indicatore": "residenti"})
     at.selectbox(key="atlante.year").select(2022).run()
     table = _ranking(at)
     assert table.iloc[0]["Valore"] == "155.836"
 
 
 def test_atlante_reads_the_choice_from_the_url(app_env):
-    at = _open("pages/atlante.py", {"indicatore": "indice_vecchiaia", "livello": "distretto"})
+    at = _open("views/atlante.py", {"indicatore": "indice_vecchiaia", "livello": "distretto"})
     assert at.selectbox(key="atlante.indicator").value == "indice_vecchiaia"
     assert len(_ranking(at)) == 3
 
 
 @pytest.mark.parametrize("param, value, valid", [("indicatore", "felicita", "quota_65"), ("livello", "regione", "comune, distretto"), ("anno", "1999", "2022, 2023")])
 def test_atlante_bad_url_parameter_explains_in_italian(app_env, param, value, valid):
-    at = _open("pages/atlante.py", {param: value})
+    at = _open("views/atlante.py", {param: value})
     errors = [e.value for e in at.error]
     assert any(value in e and valid in e for e in errors), errors
     assert len(_ranking(at)) == 18  # the page still works with the default
 
 
 def test_atlante_comune_profile(app_env):
-    at = _open("pages/atlante.py")
+    at = _open("views/atlante.py")
     at.selectbox(key="atlante.comune").select("039005").run()
     headers = [s.value for s in at.subheader]
     assert "Piramide delle età, Casola Valsenio (2023)" in headers
@@ -76,6 +76,6 @@ def test_atlante_comune_profile(app_env):
 
 
 def test_english_interface(app_env):
-    at = _open("pages/atlante.py", {"lang": "en", "indicatore": "residenti"})
+    at = _open("views/atlante.py", {"lang": "en", "indicatore": "residenti"})
     assert at.title[0].value == "Atlas of needs"
     assert _ranking(at).iloc[0]["Value"] == "155,751"

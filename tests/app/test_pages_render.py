@@ -12,7 +12,7 @@ PAGES = ["panoramica", "atlante", "servizi", "partecipa", "proiezione", "risulta
 def test_page_renders(app_env, page):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     at.run()
     assert not at.exception, at.exception
     assert at.title, f"{page} shows no title"

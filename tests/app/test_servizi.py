@@ -28,7 +28,7 @@ def fresh_resources(app_env):
 def open_page(page: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.run()
-    at.switch_page(f"pages/{page}.py")
+    at.switch_page(f"views/{page}.py")
     at.run()
     assert not at.exception, at.exception
     return at
@@ -136,7 +136,7 @@ def test_servizi_in_english(app_env):
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
     at.query_params["lang"] = "en"
     at.run()
-    at.switch_page("pages/servizi.py")
+    at.switch_page("views/servizi.py")
     at.run()
     assert not at.exception
     assert at.title[0].value == "Services and coverage"
@@ -165,7 +165,7 @@ def test_dati_upload_report_then_import_then_servizi_shows_it(app_env):
     assert datasets.count_rows(store) == {"datasets": 1, "services": 5, "indicators": 0}
     store.close()
 
-    at.switch_page("pages/servizi.py").run()
+    at.switch_page("views/servizi.py").run()
     assert len(services_table(at)) == 5
     assert not any(SAMPLE_LABEL in w.value for w in at.warning)
 

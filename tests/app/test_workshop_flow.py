@@ -35,7 +35,7 @@ def env(app_env, monkeypatch):
 def page(name: str, **params) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.run()  # app.py first: settings, store, first-start demo, navigation
-    at.switch_page(f"pages/{name}.py")
+    at.switch_page(f"views/{name}.py")
     for key, value in params.items():
         at.query_params[key] = value
     at.run()
@@ -161,7 +161,7 @@ def test_projector_shows_results_from_five_ballots(env):
 def test_participant_cannot_reach_facilitator_actions(env):
     ws, rnd, items = voting_workshop(env)
     phone = join_and_skip_profile(ws.code)  # a participant, with a valid token
-    phone.switch_page("pages/facilitazione.py")
+    phone.switch_page("views/facilitazione.py")
     phone.run()
     assert [b.key for b in phone.button] == ["facilitazione.login"]
     login(phone, "indovino")

@@ -18,7 +18,7 @@ REGISTRY_KEY = re.compile(r"""["']((?:ind|unit|formula|nav|level|scheme)\.[a-z0-
 
 def _used_keys():
     used = set()
-    for folder in ("cantiere", "pages"):
+    for folder in ("cantiere", "views"):
         for path in (ROOT / folder).rglob("*.py"):
             if "i18n" in path.parts:
                 continue

@@ -26,7 +26,7 @@ def test_only_the_ui_package_imports_streamlit():
 
 def test_only_the_store_knows_sqlalchemy():
     offenders = []
-    for path in list((ROOT / "cantiere").rglob("*.py")) + list((ROOT / "pages").glob("*.py")):
+    for path in list((ROOT / "cantiere").rglob("*.py")) + list((ROOT / "views").glob("*.py")):
         if "store" in path.relative_to(ROOT).parts:
             continue
         if any(name == "sqlalchemy" or name.startswith("sqlalchemy.") for name in _imports(path)):
@@ -36,7 +36,7 @@ def test_only_the_store_knows_sqlalchemy():
 
 def test_pages_never_render_html_from_variables_without_escaping():
     # unsafe_allow_html is allowed only in files that say why on the same construct
-    for path in (ROOT / "pages").glob("*.py"):
+    for path in (ROOT / "views").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         if "unsafe_allow_html=True" in text:
             assert "html.escape" in text, f"{path.name} renders HTML without escaping"

@@ -10,7 +10,7 @@ from cantiere.i18n import placeholders, strings
 from tests.conftest import ROOT
 
 FILES = ["cantiere/importers.py", "cantiere/services.py", "cantiere/maps_services.py", "cantiere/cli_import.py",
-         "cantiere/store/datasets.py", "cantiere/ui/services_view.py", "pages/servizi.py", "pages/dati.py"]
+         "cantiere/store/datasets.py", "cantiere/ui/services_view.py", "views/servizi.py", "views/dati.py"]
 KEY = re.compile(r"(imp|svc|dati|cli)\.[a-z0-9_.]*[a-z0-9_]$")
 
 
@@ -45,7 +45,7 @@ def test_placeholders_match_between_languages():
 
 def test_core_modules_do_not_import_streamlit():
     for name in FILES:
-        if name.startswith(("cantiere/ui/", "pages/")):
+        if name.startswith(("cantiere/ui/", "views/")):
             continue
         tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):

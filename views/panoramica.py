@@ -44,7 +44,7 @@ st.dataframe(
 )
 
 st.header(t("panoramica.links"))
-st.page_link("pages/atlante.py", label=t("panoramica.link.atlante"), icon=":material/map:")
-st.page_link("pages/servizi.py", label=t("panoramica.link.servizi"), icon=":material/medical_services:")
-st.page_link("pages/partecipa.py", label=t("panoramica.link.partecipa"), icon=":material/how_to_vote:")
+st.page_link("views/atlante.py", label=t("panoramica.link.atlante"), icon=":material/map:")
+st.page_link("views/servizi.py", label=t("panoramica.link.servizi"), icon=":material/medical_services:")
+st.page_link("views/partecipa.py", label=t("panoramica.link.partecipa"), icon=":material/how_to_vote:")
 st.caption(t("panoramica.sources"))
