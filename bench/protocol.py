@@ -194,7 +194,8 @@ class Phone:
                     self._changed.notify_all()
             self.closed_reason = "too many messages"
         except websockets.ConnectionClosed as exc:
-            self.closed_reason = f"connection closed ({exc.code if hasattr(exc, 'code') else ''})"
+            code = exc.rcvd.code if exc.rcvd is not None else "no close frame"
+            self.closed_reason = f"connection closed ({code})"
         finally:
             async with self._changed:
                 self._changed.notify_all()

@@ -1,0 +1,93 @@
+"""The load generator against the minimal app, started with ``streamlit run``.
+
+These tests assert what the database holds and what the phones saw (errors),
+never how fast it was: timing belongs in bench/README.md, not in a test.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from bench import loadgen
+from cantiere import cli_bench
+
+pytestmark = pytest.mark.slow
+
+
+def stored_participants(workdir) -> set[str]:
+    with sqlite3.connect(workdir / "ballots.db") as conn:
+        return {row[0] for row in conn.execute("SELECT participant FROM ballots")}
+
+
+def test_twenty_phones_burst_vote_every_ballot_stored(tmp_path):
+    scenario = loadgen.Scenario(kind="burst", phones=20, ramp=2.0, burst=3.0, observer=True, timeout=60)
+
+    report = loadgen.run_target(loadgen.minimal_target(), scenario, workdir=tmp_path)
+
+    assert report.errors == {}
+    assert report.phones_joined == 20
+    assert report.taps_sent == 20
+    assert report.ballots_sent == 20
+    assert report.ballots_stored == 20
+    assert report.lost_ballots == 0
+    # Checked in the database itself, not only through the report.
+    participants = stored_participants(tmp_path)
+    assert len(participants) == 20
+    assert all(p.startswith("bench") for p in participants)
+    assert report.vote["n"] == 20 and report.join["n"] == 20
+
+
+def test_lost_ballots_are_reported(tmp_path):
+    # The same app with nowhere to store ballots: every tap is confirmed on screen
+    # but none reaches a database, and the report must say so.
+    target = replace(loadgen.minimal_target(), env=lambda workdir: {})
+    scenario = loadgen.Scenario(kind="burst", phones=3, ramp=0.5, burst=0.5, observer=False, timeout=30)
+
+    report = loadgen.run_target(target, scenario, workdir=tmp_path)
+
+    assert report.ballots_sent == 3
+    assert report.ballots_stored == 0
+    assert report.lost_ballots == 3
+
+
+def test_a_confirmation_that_never_comes_is_an_error(tmp_path):
+    target = replace(loadgen.minimal_target(), vote_steps=loadgen.parse_steps("press:vota; text:Testo che non arriva"))
+    scenario = loadgen.Scenario(kind="burst", phones=3, ramp=0.5, burst=0.5, observer=False, timeout=2)
+
+    report = loadgen.run_target(target, scenario, workdir=tmp_path)
+
+    assert report.error_count == 3
+    assert all("Testo che non arriva" in what for what in report.errors)
+    # The taps themselves did reach the database.
+    assert report.ballots_stored == 3
+
+
+def test_cli_writes_the_report_as_json(tmp_path):
+    out = tmp_path / "bench.json"
+
+    code = cli_bench.main(["--phones", "3", "--ramp", "0.5", "--burst", "0.5", "--no-observer", "--json", str(out)])
+
+    assert code == 0
+    payload = json.loads(out.read_text(encoding="utf-8"))
+    (report,) = payload["reports"]
+    assert report["target"] == "minimal"
+    assert report["ballots_sent"] == report["ballots_stored"] == 3
+    assert report["error_count"] == 0
+
+
+def test_cli_rejects_bad_parameters_in_italian(capsys):
+    code = cli_bench.main(["--scenario", "maratona"])
+
+    assert code == 2
+    assert "Parametri del benchmark non validi" in capsys.readouterr().err
+
+
+def test_cli_refuses_hosts_other_than_localhost(capsys):
+    code = cli_bench.main(["--url", "http://example.org:8080"])
+
+    assert code == 2
+    assert "127.0.0.1" in capsys.readouterr().err
