@@ -93,10 +93,13 @@ def _value(text: str):
     return text
 
 
-async def run_steps(phone: Phone, steps: list[Step], on_tap: Callable[[], None] | None = None) -> None:
-    """Run ``steps`` on ``phone``; ``text`` waits look at what arrived since the
-    step before it started; ``on_tap`` is called as each ``press`` is sent."""
-    mark = phone.mark()
+async def run_steps(
+    phone: Phone, steps: list[Step], on_tap: Callable[[], None] | None = None, since: int | None = None
+) -> None:
+    """Run ``steps`` on ``phone``; a ``text`` step looks at what arrived since the
+    last ``press``/``set`` before it (or since mark ``since`` when there was none);
+    ``on_tap`` is called as each ``press`` is sent."""
+    mark = phone.mark() if since is None else since
     for step in steps:
         if step.action == "wait":
             await phone.wait_for_widget(step.key)
@@ -336,6 +339,8 @@ class Report:
     vote: dict = field(default_factory=dict)
     projector: dict = field(default_factory=dict)
     errors: dict = field(default_factory=dict)
+    server_cpu_join_s: float | None = None  # during the join ramp
+    cpu_ms_per_join: float | None = None
     server_cpu_s: float | None = None  # during the vote phase
     cpu_ms_per_tap: float | None = None
     rss_mb_start: float | None = None  # after warm-up, before any phone
@@ -391,7 +396,7 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
         t0 = time.monotonic()
         await phone.connect()
         await phone.open()
-        await run_steps(phone, target.join_steps)
+        await run_steps(phone, target.join_steps, since=0)
         run.join.append(time.monotonic() - t0)
     except (ProtocolError, OSError, asyncio.TimeoutError, Exception) as exc:
         run.error("join", exc)
@@ -442,6 +447,17 @@ def _schedule(sc: Scenario, rng: random.Random):
     return {"burst": burst, "realistic": realistic, "join": join}[sc.kind]
 
 
+def _cpu(proc: psutil.Process | None) -> float | None:
+    """User + system CPU seconds of ``proc`` so far."""
+    if proc is None:
+        return None
+    try:
+        times = proc.cpu_times()
+    except psutil.Error:
+        return None
+    return times.user + times.system
+
+
 async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc: psutil.Process | None, report: Report, seed: int) -> None:
     rng = random.Random(seed)
     run = _Run(target, sc, url, code)
@@ -489,6 +505,7 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
 
     all_joined = asyncio.Event()
     joined_events = [asyncio.Event() for _ in range(sc.phones)]
+    cpu_join0 = _cpu(server_proc)
     begin = time.monotonic()
     schedule = _schedule(sc, rng)
     tasks = [
@@ -502,7 +519,11 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
     except asyncio.TimeoutError:
         run.errors["join: room not joined in time"] += 1
     report.rss_mb_joined = rss_now()
-    cpu0 = server_proc.cpu_times() if server_proc else None
+    cpu0 = _cpu(server_proc)
+    if cpu0 is not None and cpu_join0 is not None:
+        report.server_cpu_join_s = round(cpu0 - cpu_join0, 3)
+        if run.join:
+            report.cpu_ms_per_join = round(report.server_cpu_join_s * 1000 / len(run.join), 2)
     all_joined.set()
     phase = {"burst": sc.burst, "realistic": sc.duration, "join": 0.0}[sc.kind]
     try:
@@ -511,12 +532,9 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
         run.errors["vote: phase did not end in time"] += 1
         for task in tasks:
             task.cancel()
-    if server_proc is not None:
-        try:
-            cpu1 = server_proc.cpu_times()
-            report.server_cpu_s = round((cpu1.user + cpu1.system) - (cpu0.user + cpu0.system), 3)
-        except psutil.Error:
-            pass
+    cpu1 = _cpu(server_proc)
+    if cpu0 is not None and cpu1 is not None:
+        report.server_cpu_s = round(cpu1 - cpu0, 3)
     if observer is not None:
         for message in observer.exceptions:
             run.errors[f"projector: {message[:80]}"] += 1
@@ -577,6 +595,7 @@ def compare(target: Target, scenario: Scenario, **kwargs) -> tuple[Report, Repor
     ratios = {}
     for name, a, b in (
         ("cpu_per_tap", main.cpu_ms_per_tap, floor.cpu_ms_per_tap),
+        ("cpu_per_join", main.cpu_ms_per_join, floor.cpu_ms_per_join),
         ("vote_p95", main.vote.get("p95_ms"), floor.vote.get("p95_ms")),
         ("join_p95", main.join.get("p95_ms"), floor.join.get("p95_ms")),
     ):
@@ -594,14 +613,15 @@ def format_report(report: Report) -> str:
 
     sc = report.scenario
     lines = [
-        f"[{report.target}] {sc['kind']}: {sc['phones']} phones, ramp {sc['ramp']} s, "
-        + (f"burst {sc['burst']} s" if sc["kind"] == "burst" else f"think {sc['think']} s for {sc['duration']} s"),
+        f"[{report.target}] {sc['kind']}: {sc['phones']} phones, ramp {sc['ramp']} s"
+        + {"burst": f", burst {sc['burst']} s", "realistic": f", think {sc['think']} s for {sc['duration']} s"}.get(sc["kind"], ""),
         f"  joined     {report.phones_joined}/{sc['phones']}   join: {lat(report.join)}",
         f"  taps       {report.taps_sent}   vote: {lat(report.vote)}",
         f"  projector  {lat(report.projector)}",
         f"  ballots    sent {report.ballots_sent}, stored "
         + ("not checked" if report.ballots_stored is None else f"{report.ballots_stored} (lost {report.lost_ballots})"),
-        f"  server CPU {report.server_cpu_s} s in the vote phase, {report.cpu_ms_per_tap} ms per tap",
+        f"  server CPU join ramp {report.server_cpu_join_s} s ({report.cpu_ms_per_join} ms per join), "
+        f"vote phase {report.server_cpu_s} s ({report.cpu_ms_per_tap} ms per tap)",
         f"  server RSS start {report.rss_mb_start} MB, joined {report.rss_mb_joined} MB, "
         f"peak {report.rss_mb_peak} MB, end {report.rss_mb_end} MB",
         f"  loadgen CPU {report.loadgen_cpu_s} s, wall {report.wall_s} s",

@@ -83,8 +83,9 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
         reports = [main_report] + ([floor] if floor else [])
     for report in reports:
         print(loadgen.format_report(report), file=out)
-    if ratios:
-        print("  ratio to minimal: " + ", ".join(f"{k} {v}×" for k, v in ratios.items()), file=out)
+    shown = {k: v for k, v in ratios.items() if v is not None}
+    if shown:
+        print("  ratio to minimal: " + ", ".join(f"{k} {v}×" for k, v in shown.items()), file=out)
     if args.json:
         payload = {"reports": [r.as_dict() for r in reports], "ratios": ratios}
         Path(args.json).write_text(json.dumps(payload, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")

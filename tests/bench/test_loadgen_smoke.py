@@ -91,3 +91,17 @@ def test_cli_refuses_hosts_other_than_localhost(capsys):
 
     assert code == 2
     assert "127.0.0.1" in capsys.readouterr().err
+
+
+def test_compare_runs_the_minimal_app_too_and_gives_ratios():
+    # Any target other than "minimal" is compared with the minimal app; here the
+    # minimal app under another name stands in for ours.
+    ours = replace(loadgen.minimal_target(), name="nostra")
+    scenario = loadgen.Scenario(kind="burst", phones=3, ramp=0.5, burst=0.5, observer=False, timeout=30)
+
+    main, floor, ratios = loadgen.compare(ours, scenario)
+
+    assert (main.target, floor.target) == ("nostra", "minimal")
+    assert main.ballots_stored == floor.ballots_stored == 3
+    assert set(ratios) == {"cpu_per_tap", "cpu_per_join", "vote_p95", "join_p95"}
+    assert ratios["vote_p95"] is not None and ratios["vote_p95"] > 0
