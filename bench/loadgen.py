@@ -295,6 +295,7 @@ class Scenario:
     duration: float = 60.0  # length of the realistic phase
     observer: bool = True  # the projector is open during the run
     timeout: float = 60.0  # per wait
+    quickack: bool = False  # ACK every frame at once (see bench.protocol.Phone)
 
     def check(self) -> None:
         if self.kind not in SCENARIOS:
@@ -391,7 +392,7 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
     sc, target = run.scenario, run.target
     token = f"bench{i:04d}{secrets.token_hex(4)}"
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
-    phone = Phone(run.url, page=target.page, query=run.query(target.query, i, token), timeout=sc.timeout)
+    phone = Phone(run.url, page=target.page, query=run.query(target.query, i, token), timeout=sc.timeout, quickack=sc.quickack)
     try:
         t0 = time.monotonic()
         await phone.connect()
@@ -495,7 +496,7 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
     if sc.observer:
         observer = Phone(
             url, page=target.observer_page, query=run.query(target.observer_query, 0, ""),
-            timeout=sc.timeout, on_auto_rerun=run.projector.append,
+            timeout=sc.timeout, on_auto_rerun=run.projector.append, quickack=sc.quickack,
         )
         try:
             await observer.connect()
