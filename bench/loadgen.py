@@ -230,8 +230,9 @@ class Server:
     """``streamlit run script`` on 127.0.0.1:<free port>, from the repository root
     so ``.streamlit/config.toml`` applies (postScriptGC off, XSRF on)."""
 
-    def __init__(self, script: Path, env: dict[str, str], workdir: Path):
+    def __init__(self, script: Path, env: dict[str, str], workdir: Path, nodelay: bool = False):
         self.script = script
+        self.nodelay = nodelay
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = workdir / f"server-{script.stem}-{self.port}.log"
@@ -239,8 +240,9 @@ class Server:
         self.proc: subprocess.Popen | None = None
 
     def __enter__(self) -> Server:
+        # bench.nodelay is `streamlit` with TCP_NODELAY on the listening socket.
         cmd = [
-            sys.executable, "-m", "streamlit", "run", str(self.script),
+            sys.executable, "-m", "bench.nodelay" if self.nodelay else "streamlit", "run", str(self.script),
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
             "--server.headless", "true",
@@ -296,6 +298,7 @@ class Scenario:
     observer: bool = True  # the projector is open during the run
     timeout: float = 60.0  # per wait
     quickack: bool = False  # ACK every frame at once (see bench.protocol.Phone)
+    nodelay: bool = False  # start the server with TCP_NODELAY (see bench.nodelay)
 
     def check(self) -> None:
         if self.kind not in SCENARIOS:
@@ -577,7 +580,7 @@ def run_target(
             proc = psutil.Process(pid) if pid else None
             asyncio.run(_drive(target, scenario, url, code, proc, report, seed))
         else:
-            with Server(target.script, target.env(work), work) as server:
+            with Server(target.script, target.env(work), work, nodelay=scenario.nodelay) as server:
                 asyncio.run(_drive(target, scenario, server.url, code, psutil.Process(server.pid), report, seed))
                 report.ballots_stored = target.count_ballots(work)
     report.loadgen_cpu_s = round(sum(me.cpu_times()[:2]) - my_cpu0, 2)

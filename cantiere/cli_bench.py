@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-compare", action="store_true", help=h("no_compare"))
     parser.add_argument("--timeout", type=float, default=60.0, help=h("timeout"))
     parser.add_argument("--quickack", action="store_true", help=h("quickack"))
+    parser.add_argument("--nodelay", action="store_true", help=h("nodelay"))
     parser.add_argument("--seed", type=int, default=7, help=h("seed"))
     parser.add_argument("--code", default="", help=h("code"))
     parser.add_argument("--page", default=None, help=h("page"))
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
         scenario = loadgen.Scenario(
             kind=args.scenario, phones=args.phones, ramp=args.ramp, burst=args.burst,
             think=args.think, duration=args.duration, observer=not args.no_observer,
-            timeout=args.timeout, quickack=args.quickack,
+            timeout=args.timeout, quickack=args.quickack, nodelay=args.nodelay,
         )
         scenario.check()
         if args.url is not None:

@@ -13,6 +13,7 @@ STRINGS = {
     "cli.bench.no_compare": {"it": "non ripetere lo scenario sull'app minima", "en": "do not repeat the scenario on the minimal app"},
     "cli.bench.timeout": {"it": "attesa massima in secondi per ogni passo", "en": "maximum wait in seconds for each step"},
     "cli.bench.quickack": {"it": "conferma (ACK) subito ogni frame TCP: toglie l'attesa di ~40 ms dell'ACK ritardato a server scarico", "en": "acknowledge every TCP frame at once: removes the ~40 ms delayed-ACK stall on an idle server"},
+    "cli.bench.nodelay": {"it": "avvia il server con TCP_NODELAY (python -m bench.nodelay): niente attesa di ~40 ms per ogni esecuzione", "en": "start the server with TCP_NODELAY (python -m bench.nodelay): no ~40 ms stall per run"},
     "cli.bench.seed": {"it": "seme casuale (istanti dei tocchi)", "en": "random seed (tap times)"},
     "cli.bench.code": {"it": "codice del laboratorio, sostituito a {code} nella query", "en": "workshop code, replacing {code} in the query"},
     "cli.bench.page": {"it": "pagina (url_path di st.navigation) aperta dai telefoni", "en": "page (st.navigation url_path) the phones open"},

@@ -53,3 +53,28 @@ def test_percentile_is_nearest_rank():
     assert percentile(values, 95) == 0.095
     assert percentile(values, 99) == 0.099
     assert percentile([], 95) is None
+
+
+def test_nodelay_patch_sets_tcp_nodelay_on_streamlit_listening_socket():
+    import socket
+
+    from streamlit.web.server.starlette import starlette_server
+
+    from bench import nodelay
+
+    original = starlette_server._bind_socket
+    try:
+        nodelay.patch()
+        sock = starlette_server._bind_socket("127.0.0.1", 0, 8)
+        try:
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        finally:
+            sock.close()
+        # Without the patch Streamlit leaves Nagle on (the reason for the patch).
+        plain = original("127.0.0.1", 0, 8)
+        try:
+            assert plain.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 0
+        finally:
+            plain.close()
+    finally:
+        starlette_server._bind_socket = original
