@@ -78,3 +78,18 @@ def test_nodelay_patch_sets_tcp_nodelay_on_streamlit_listening_socket():
             plain.close()
     finally:
         starlette_server._bind_socket = original
+
+
+def test_every_bench_option_has_a_help_text_in_both_languages():
+    import argparse
+
+    from cantiere import cli_bench
+    from cantiere.i18n import strings
+
+    parser = argparse.ArgumentParser()
+    cli_bench.add_arguments(parser)
+    helps = [a.help for a in parser._actions if a.help and a.dest != "help"]
+    assert len(helps) >= 20
+    assert not [h for h in helps if h.startswith("cli.bench.")], "help key without a translation"
+    bench_keys = [k for k in strings() if k.startswith("cli.bench.")]
+    assert all(strings()[k]["it"] and strings()[k]["en"] for k in bench_keys)
