@@ -351,6 +351,7 @@ class Report:
     rss_mb_joined: float | None = None  # all phones joined
     rss_mb_peak: float | None = None
     rss_mb_end: float | None = None
+    rss_mb_per_50_phones: float | None = None  # (joined − start) / phones × 50
     loadgen_cpu_s: float | None = None  # this process, whole run: is the client the bottleneck?
     wall_s: float | None = None
 
@@ -523,6 +524,8 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
     except asyncio.TimeoutError:
         run.errors["join: room not joined in time"] += 1
     report.rss_mb_joined = rss_now()
+    if report.rss_mb_joined is not None and report.rss_mb_start is not None and run.join:
+        report.rss_mb_per_50_phones = round((report.rss_mb_joined - report.rss_mb_start) / len(run.join) * 50, 1)
     cpu0 = _cpu(server_proc)
     if cpu0 is not None and cpu_join0 is not None:
         report.server_cpu_join_s = round(cpu0 - cpu_join0, 3)
@@ -627,7 +630,7 @@ def format_report(report: Report) -> str:
         f"  server CPU join ramp {report.server_cpu_join_s} s ({report.cpu_ms_per_join} ms per join), "
         f"vote phase {report.server_cpu_s} s ({report.cpu_ms_per_tap} ms per tap)",
         f"  server RSS start {report.rss_mb_start} MB, joined {report.rss_mb_joined} MB, "
-        f"peak {report.rss_mb_peak} MB, end {report.rss_mb_end} MB",
+        f"peak {report.rss_mb_peak} MB, end {report.rss_mb_end} MB ({report.rss_mb_per_50_phones} MB per 50 phones)",
         f"  loadgen CPU {report.loadgen_cpu_s} s, wall {report.wall_s} s",
         f"  errors     {report.error_count}",
     ]

@@ -1,6 +1,7 @@
 """The framework's floor: a one-button Streamlit app.
 
-A phone opens ``?p=<participant>`` and taps **Vota**; the tap stores one ballot
+A phone opens ``?p=<participant>`` (without it, it gets a fresh token written into
+the URL) and taps **Vota**; the tap stores one ballot
 per participant (upsert on a primary key, like the real ballot table) in the
 SQLite file named by ``BENCH_BALLOTS_DB`` and shows "Voto registrato". Without
 that variable it stores nothing. ``?view=proiezione`` is the projector: a
@@ -11,6 +12,7 @@ vote costs, the denominator of the benchmark's ratios.
 """
 
 import os
+import secrets
 import sqlite3
 
 import streamlit as st
@@ -66,7 +68,8 @@ if st.query_params.get("view") == "proiezione":
     projector()
 else:
     participant = st.query_params.get("p", "")
-    if participant:
-        vote_panel(participant)
-    else:
-        st.text("Manca il partecipante")
+    if not participant:
+        # Like the real join: a fresh pseudonymous token, kept in the URL.
+        participant = secrets.token_urlsafe(12)
+        st.query_params["p"] = participant
+    vote_panel(participant)

@@ -24,6 +24,8 @@ What the server expects (checked in the Streamlit 1.67 sources,
 - ``ref_hash`` messages only arrive for hashes the client listed in
   ``ClientState.cached_message_hashes``; this client lists the cacheable messages it
   has kept, like the browser, and resolves references from that cache.
+- ``page_info_changed`` carries the query string after the app writes
+  ``st.query_params``; the browser puts it in its URL and sends it on later reruns.
 - ``auto_rerun`` (``st.fragment(run_every=…)``) is a timer in the browser: the
   client must send ``rerun_script`` with ``is_auto_rerun`` and the fragment id every
   interval. This client does so and times each refresh (the projector's path).
@@ -232,6 +234,10 @@ class Phone:
             self._handle_delta(msg.delta)
         elif kind == "script_finished":
             self.finished.append((msg.script_finished, time.monotonic()))
+        elif kind == "page_info_changed":
+            # st.query_params was written (e.g. the participant token): the browser
+            # updates its URL and sends the new query string from then on.
+            self.query = msg.page_info_changed.query_string
         elif kind == "page_not_found":
             self.exceptions.append(f"page not found: {msg.page_not_found.page_name}")
         elif kind == "session_event" and msg.session_event.WhichOneof("type") == "script_compilation_exception":

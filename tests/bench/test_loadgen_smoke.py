@@ -105,3 +105,30 @@ def test_compare_runs_the_minimal_app_too_and_gives_ratios():
     assert main.ballots_stored == floor.ballots_stored == 3
     assert set(ratios) == {"cpu_per_tap", "cpu_per_join", "vote_p95", "join_p95"}
     assert ratios["vote_p95"] is not None and ratios["vote_p95"] > 0
+
+
+def test_a_phone_keeps_the_token_the_app_writes_into_its_url(tmp_path):
+    # The app gives a phone without ?p= a token through st.query_params; like a
+    # browser, the client must send it back on every later rerun, so the ballot
+    # is stored under that token.
+    import asyncio
+
+    from bench.protocol import Phone
+
+    target = loadgen.minimal_target()
+
+    async def vote(url: str) -> str:
+        async with Phone(url, query="", timeout=30) as phone:
+            await phone.open()
+            token = phone.query.removeprefix("p=")
+            mark = phone.mark()
+            await phone.press("vota")
+            await phone.wait_for_text("Voto registrato", since=mark)
+            assert phone.exceptions == []
+            return token
+
+    with loadgen.Server(target.script, target.env(tmp_path), tmp_path) as server:
+        token = asyncio.run(vote(server.url))
+
+    assert len(token) >= 12
+    assert stored_participants(tmp_path) == {token}
