@@ -132,3 +132,27 @@ def test_a_phone_keeps_the_token_the_app_writes_into_its_url(tmp_path):
 
     assert len(token) >= 12
     assert stored_participants(tmp_path) == {token}
+
+
+def test_set_values_then_press_stores_what_the_phone_chose(tmp_path):
+    # Number inputs, a checkbox and a selectbox inside a fragment, set as a user
+    # would (each change reruns the fragment), then the vote: the database must
+    # hold exactly those values, sent through a CLI-style step script.
+    from pathlib import Path
+
+    target = replace(
+        loadgen.minimal_target(),
+        name="widgets",
+        script=Path(__file__).with_name("widgets_app.py"),
+        vote_steps=loadgen.parse_steps(
+            "set:punti_a=3; set:punti_b=1; set:anonimo=true; set:comune=2; press:vota; text:Voto registrato"
+        ),
+    )
+    scenario = loadgen.Scenario(kind="burst", phones=2, ramp=0.5, burst=0.5, observer=False, timeout=30)
+
+    report = loadgen.run_target(target, scenario, workdir=tmp_path)
+
+    assert report.errors == {}
+    with sqlite3.connect(tmp_path / "ballots.db") as conn:
+        payloads = [json.loads(row[0]) for row in conn.execute("SELECT payload FROM ballots")]
+    assert payloads == [{"dots": {"a": 3, "b": 1}, "anonimo": True, "comune": "Lugo"}] * 2
