@@ -36,7 +36,7 @@ from pathlib import Path
 
 import psutil
 
-from bench.protocol import Phone, ProtocolError
+from bench.protocol import Phone
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL_APP = Path(__file__).resolve().parent / "minimal_app.py"
@@ -404,8 +404,9 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
         await phone.open()
         await run_steps(phone, target.join_steps, since=0)
         run.join.append(time.monotonic() - t0)
-    except (ProtocolError, OSError, asyncio.TimeoutError, Exception) as exc:
+    except Exception as exc:  # every failure is counted, none stops the other phones
         run.error("join", exc)
+        _app_errors(run, phone)
         await phone.close()
         joined.set()
         return
@@ -424,12 +425,18 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
             t0 = time.monotonic()
             await run_steps(phone, target.vote_steps, on_tap=tapped)
             run.vote.append(time.monotonic() - t0)
-        for message in phone.exceptions:
-            run.errors[f"app: {message[:80]}"] += 1
-    except Exception as exc:  # every failure is counted, none stops the other phones
+    except Exception as exc:
         run.error("vote", exc)
     finally:
+        _app_errors(run, phone)
         await phone.close()
+
+
+def _app_errors(run: _Run, phone: Phone) -> None:
+    """Count what the app itself reported to this phone (exception elements,
+    page not found, compile errors)."""
+    for message in phone.exceptions:
+        run.errors[f"app: {message[:80]}"] += 1
 
 
 def _schedule(sc: Scenario, rng: random.Random):

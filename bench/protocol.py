@@ -103,18 +103,19 @@ def key_of(widget_id: str) -> str | None:
     return key if sep and key else None
 
 
+TEXT_FIELDS = ("body", "label", "value", "placeholder")
+
+
 def element_texts(element) -> list[str]:
-    """The visible strings of an element (body, label, options): shallow and cheap."""
+    """The visible strings of an element (its body, label, value, placeholder):
+    shallow and cheap, enough to wait for a confirmation."""
     kind = element.WhichOneof("type")
-    if kind is None:
+    inner = getattr(element, kind) if kind else None
+    if inner is None or not hasattr(inner, "DESCRIPTOR"):
         return []
-    inner = getattr(element, kind)
-    out = []
-    for name in ("body", "label", "value", "placeholder"):
-        value = getattr(inner, name, None) if hasattr(inner, "DESCRIPTOR") and name in inner.DESCRIPTOR.fields_by_name else None
-        if isinstance(value, str) and value:
-            out.append(value)
-    return out
+    fields = inner.DESCRIPTOR.fields_by_name
+    values = (getattr(inner, name) for name in TEXT_FIELDS if name in fields)
+    return [v for v in values if isinstance(v, str) and v]
 
 
 class Phone:

@@ -156,3 +156,24 @@ def test_set_values_then_press_stores_what_the_phone_chose(tmp_path):
     with sqlite3.connect(tmp_path / "ballots.db") as conn:
         payloads = [json.loads(row[0]) for row in conn.execute("SELECT payload FROM ballots")]
     assert payloads == [{"dots": {"a": 3, "b": 1}, "anonimo": True, "comune": "Lugo"}] * 2
+
+
+def test_an_exception_in_the_app_is_an_error(tmp_path):
+    # client.showErrorDetails = "none" hides the text from phones, but the
+    # exception element still arrives and is counted.
+    from pathlib import Path
+
+    target = replace(
+        loadgen.minimal_target(),
+        name="failing",
+        script=Path(__file__).with_name("failing_app.py"),
+        vote_steps=loadgen.parse_steps("press:vota"),
+        count_ballots=lambda workdir: None,
+    )
+    scenario = loadgen.Scenario(kind="burst", phones=2, ramp=0.5, burst=0.5, observer=False, timeout=30)
+
+    report = loadgen.run_target(target, scenario, workdir=tmp_path)
+
+    assert report.taps_sent == 2
+    assert report.error_count == 2
+    assert all(what.startswith("app: ") for what in report.errors)
