@@ -1,0 +1,646 @@
+"""Scenarios for simulated phones, the server they hit, and the report.
+
+A run: start the app with ``streamlit run`` on a free port of 127.0.0.1, warm
+it up with one page load, open the projector (an observer session following the
+page's ``run_every`` timer), let N phones join over a ramp, then
+
+- ``burst``: every phone taps once, at a random moment inside a short window;
+- ``realistic``: every phone acts again and again, a think time apart
+  (uniform between 0 and twice the mean), for a fixed duration;
+- ``join``: nothing after joining (the ramp alone).
+
+It reports join, vote and projector latencies (p50/p95/p99), errors, the
+server's CPU seconds per tap and its memory (psutil on the server's pid), and
+compares ballots stored with ballots sent. The same scenario can run against
+the minimal one-button app in the same invocation (:func:`compare`), so our
+cost reads as a ratio to the framework's floor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import secrets
+import socket
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psutil
+
+from bench.protocol import Phone
+
+ROOT = Path(__file__).resolve().parent.parent
+MINIMAL_APP = Path(__file__).resolve().parent / "minimal_app.py"
+SCENARIOS = ("burst", "realistic", "join")
+STARTUP_TIMEOUT = 60.0
+MAX_PHONES = 1000
+MAX_ACTIONS_PER_PHONE = 10_000
+RSS_SAMPLE_S = 0.25
+
+
+# --- steps: what a phone does, as a tiny script ----------------------------
+
+@dataclass(frozen=True)
+class Step:
+    """One thing a phone does: ``wait`` for a widget, ``set`` a value,
+    ``press`` a button, or wait for a ``text``."""
+
+    action: str
+    key: str
+    value: str = ""
+
+
+STEP_ACTIONS = ("wait", "set", "press", "text")
+
+
+def parse_steps(spec: str) -> list[Step]:
+    """``"set:punti_1=2; press:vota; text:Voto registrato"`` → steps (``;`` separated)."""
+    steps = []
+    for part in filter(None, (p.strip() for p in spec.split(";"))):
+        action, sep, rest = part.partition(":")
+        action = action.strip()
+        if not sep or action not in STEP_ACTIONS or not rest.strip():
+            raise ValueError(f"step {part!r}: expected one of {', '.join(a + ':…' for a in STEP_ACTIONS)}")
+        key, value = rest.strip(), ""
+        if action == "set":
+            key, eq, value = rest.partition("=")
+            if not eq:
+                raise ValueError(f"step {part!r}: expected set:KEY=VALUE")
+            key, value = key.strip(), value.strip()
+        steps.append(Step(action, key, value))
+    return steps
+
+
+def _value(text: str):
+    """A ``set`` value: int, float, true/false, else the text itself."""
+    low = text.lower()
+    if low in ("true", "false"):
+        return low == "true"
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return text
+
+
+async def run_steps(
+    phone: Phone, steps: list[Step], on_tap: Callable[[], None] | None = None, since: int | None = None
+) -> None:
+    """Run ``steps`` on ``phone``; a ``text`` step looks at what arrived since the
+    last ``press``/``set`` before it (or since mark ``since`` when there was none);
+    ``on_tap`` is called as each ``press`` is sent."""
+    mark = phone.mark() if since is None else since
+    for step in steps:
+        if step.action == "wait":
+            await phone.wait_for_widget(step.key)
+        elif step.action == "text":
+            await phone.wait_for_text(step.key, since=mark)
+        else:
+            mark = phone.mark()
+            if step.action == "press":
+                if on_tap is not None:
+                    on_tap()
+                await phone.press(step.key)
+            else:
+                await phone.set_value(step.key, _value(step.value))
+
+
+# --- targets: which app, how a phone joins and votes --------------------------
+
+@dataclass
+class Target:
+    """An app the phones can drive."""
+
+    name: str
+    script: Path
+    page: str  # st.navigation url_path ("" for a single-page app)
+    query: str  # per phone; {token} is a fresh random participant token, {i} the phone's number
+    join_steps: list[Step]
+    vote_steps: list[Step]
+    observer_page: str
+    observer_query: str
+    env: Callable[[Path], dict[str, str]] = lambda workdir: {}
+    count_ballots: Callable[[Path], int | None] = lambda workdir: None
+
+
+def _minimal_env(workdir: Path) -> dict[str, str]:
+    return {"BENCH_BALLOTS_DB": str(workdir / "ballots.db")}
+
+
+def _minimal_count(workdir: Path) -> int | None:
+    path = workdir / "ballots.db"
+    if not path.exists():
+        return 0
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT count(*) FROM ballots").fetchone()[0]
+    except sqlite3.OperationalError:  # no vote ever reached the table
+        return 0
+    finally:
+        conn.close()
+
+
+def _app_env(workdir: Path) -> dict[str, str]:
+    return {
+        "CANTIERE_DATABASE_URL": f"sqlite:///{workdir / 'cantiere.db'}",
+        "CANTIERE_ADMIN_PASSWORD": "bench-" + secrets.token_hex(8),
+    }
+
+
+def _app_count(workdir: Path) -> int | None:
+    # The ballot table belongs to the Partecipa issue; until its store exposes a
+    # count, the check is reported as not done rather than guessed.
+    from cantiere.store import Store
+
+    store = Store(f"sqlite:///{workdir / 'cantiere.db'}")
+    try:
+        counter = getattr(store, "count_ballots", None)
+        return counter() if callable(counter) else None
+    finally:
+        store.close()
+
+
+def minimal_target() -> Target:
+    return Target(
+        name="minimal",
+        script=MINIMAL_APP,
+        page="",
+        query="p={token}",
+        join_steps=parse_steps("wait:vota"),
+        vote_steps=parse_steps("press:vota; text:Voto registrato"),
+        observer_page="",
+        observer_query="view=proiezione",
+        env=_minimal_env,
+        count_ballots=_minimal_count,
+    )
+
+
+def app_target() -> Target:
+    """Our app's Partecipa page. The keys below are the defaults agreed for the
+    page (override them from the command line until the page settles)."""
+    return Target(
+        name="app",
+        script=ROOT / "app.py",
+        page="partecipa",
+        query="code={code}&p={token}",
+        join_steps=parse_steps("wait:vota"),
+        vote_steps=parse_steps("press:vota; text:Voto registrato"),
+        observer_page="proiezione",
+        observer_query="code={code}",
+        env=_app_env,
+        count_ballots=_app_count,
+    )
+
+
+TARGETS: dict[str, Callable[[], Target]] = {"minimal": minimal_target, "app": app_target}
+
+
+def get_target(name: str) -> Target:
+    """The target called ``name``; raises ``ValueError`` listing the valid ones."""
+    try:
+        return TARGETS[name]()
+    except KeyError:
+        raise ValueError(f"unknown target {name!r}; valid: {', '.join(TARGETS)}") from None
+
+
+# --- the server ------------------------------------------------------------------
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1 (never Streamlit's 8501)."""
+    for _ in range(20):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if port != 8501:
+            return port
+    raise RuntimeError("no free port")
+
+
+class Server:
+    """``streamlit run script`` on 127.0.0.1:<free port>, from the repository root
+    so ``.streamlit/config.toml`` applies (postScriptGC off, XSRF on)."""
+
+    def __init__(self, script: Path, env: dict[str, str], workdir: Path, nodelay: bool = False):
+        self.script = script
+        self.nodelay = nodelay
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = workdir / f"server-{script.stem}-{self.port}.log"
+        self.env = {**os.environ, **env}
+        self.proc: subprocess.Popen | None = None
+
+    def __enter__(self) -> Server:
+        # bench.nodelay is `streamlit` with TCP_NODELAY on the listening socket.
+        cmd = [
+            sys.executable, "-m", "bench.nodelay" if self.nodelay else "streamlit", "run", str(self.script),
+            "--server.port", str(self.port),
+            "--server.address", "127.0.0.1",
+            "--server.headless", "true",
+            "--browser.gatherUsageStats", "false",
+        ]
+        self._log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + STARTUP_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                self._log.close()
+                raise RuntimeError(f"streamlit exited ({self.proc.returncode}): {self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError(f"streamlit did not answer on {self.url} within {STARTUP_TIMEOUT:.0f} s")
+
+    def __exit__(self, *exc) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        self._log.close()
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def log_tail(self, n: int = 2000) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")[-n:]
+        except OSError:
+            return ""
+
+
+# --- the scenario and its report ---------------------------------------------------
+
+@dataclass
+class Scenario:
+    kind: str = "burst"
+    phones: int = 20
+    ramp: float = 5.0  # seconds over which phones join
+    burst: float = 3.0  # window in which every phone taps once (burst)
+    think: float = 20.0  # mean seconds between a phone's actions (realistic)
+    duration: float = 60.0  # length of the realistic phase
+    observer: bool = True  # the projector is open during the run
+    timeout: float = 60.0  # per wait
+    quickack: bool = False  # ACK every frame at once (see bench.protocol.Phone)
+    nodelay: bool = False  # start the server with TCP_NODELAY (see bench.nodelay)
+
+    def check(self) -> None:
+        if self.kind not in SCENARIOS:
+            raise ValueError(f"unknown scenario {self.kind!r}; valid: {', '.join(SCENARIOS)}")
+        if not 1 <= self.phones <= MAX_PHONES:
+            raise ValueError(f"phones must be between 1 and {MAX_PHONES}")
+        for name in ("ramp", "burst", "think", "duration", "timeout"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+
+def percentile(values: list[float], q: float) -> float | None:
+    """Nearest-rank percentile (q in 0–100); None for no values."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    rank = max(1, -(-len(ordered) * q // 100))  # ceil
+    return ordered[int(rank) - 1]
+
+
+def summary(values: list[float]) -> dict:
+    """Count and p50/p95/p99/max in milliseconds."""
+    ms = lambda v: None if v is None else round(v * 1000, 1)  # noqa: E731
+    return {
+        "n": len(values),
+        "p50_ms": ms(percentile(values, 50)),
+        "p95_ms": ms(percentile(values, 95)),
+        "p99_ms": ms(percentile(values, 99)),
+        "max_ms": ms(max(values) if values else None),
+    }
+
+
+@dataclass
+class Report:
+    target: str
+    scenario: dict
+    phones_joined: int = 0
+    taps_sent: int = 0
+    ballots_sent: int = 0  # distinct participants who tapped
+    ballots_stored: int | None = None
+    join: dict = field(default_factory=dict)
+    vote: dict = field(default_factory=dict)
+    projector: dict = field(default_factory=dict)
+    errors: dict = field(default_factory=dict)
+    server_cpu_join_s: float | None = None  # during the join ramp
+    cpu_ms_per_join: float | None = None
+    server_cpu_s: float | None = None  # during the vote phase
+    cpu_ms_per_tap: float | None = None
+    rss_mb_start: float | None = None  # after warm-up, before any phone
+    rss_mb_joined: float | None = None  # all phones joined
+    rss_mb_peak: float | None = None
+    rss_mb_end: float | None = None
+    rss_mb_per_50_phones: float | None = None  # (joined − start) / phones × 50
+    loadgen_cpu_s: float | None = None  # this process, whole run: is the client the bottleneck?
+    wall_s: float | None = None
+
+    @property
+    def error_count(self) -> int:
+        return sum(self.errors.values())
+
+    @property
+    def lost_ballots(self) -> int | None:
+        return None if self.ballots_stored is None else self.ballots_sent - self.ballots_stored
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        out["error_count"] = self.error_count
+        out["lost_ballots"] = self.lost_ballots
+        return out
+
+
+class _Run:
+    """State shared by the phones of one run."""
+
+    def __init__(self, target: Target, scenario: Scenario, url: str, code: str):
+        self.target = target
+        self.scenario = scenario
+        self.url = url
+        self.code = code
+        self.join: list[float] = []
+        self.vote: list[float] = []
+        self.projector: list[float] = []
+        self.errors: Counter[str] = Counter()
+        self.taps = 0
+        self.voters: set[str] = set()
+
+    def error(self, where: str, exc: BaseException) -> None:
+        self.errors[f"{where}: {type(exc).__name__}: {str(exc)[:80]}"] += 1
+
+    def query(self, template: str, i: int, token: str) -> str:
+        return template.format(i=i, token=token, code=self.code)
+
+
+async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_joined: asyncio.Event, vote_at) -> None:
+    sc, target = run.scenario, run.target
+    token = f"bench{i:04d}{secrets.token_hex(4)}"
+    await asyncio.sleep(max(0.0, start_at - time.monotonic()))
+    phone = Phone(run.url, page=target.page, query=run.query(target.query, i, token), timeout=sc.timeout, quickack=sc.quickack)
+    try:
+        t0 = time.monotonic()
+        await phone.connect()
+        await phone.open()
+        await run_steps(phone, target.join_steps, since=0)
+        run.join.append(time.monotonic() - t0)
+    except Exception as exc:  # every failure is counted, none stops the other phones
+        run.error("join", exc)
+        _app_errors(run, phone)
+        await phone.close()
+        joined.set()
+        return
+    joined.set()
+    try:
+        await asyncio.wait_for(all_joined.wait(), sc.timeout + sc.ramp)
+        for n, delay in enumerate(vote_at()):
+            if n >= MAX_ACTIONS_PER_PHONE or delay is None:
+                break
+            await asyncio.sleep(max(0.0, delay - time.monotonic()))
+
+            def tapped() -> None:
+                run.taps += 1
+                run.voters.add(token)
+
+            t0 = time.monotonic()
+            await run_steps(phone, target.vote_steps, on_tap=tapped)
+            run.vote.append(time.monotonic() - t0)
+    except Exception as exc:
+        run.error("vote", exc)
+    finally:
+        _app_errors(run, phone)
+        await phone.close()
+
+
+def _app_errors(run: _Run, phone: Phone) -> None:
+    """Count what the app itself reported to this phone (exception elements,
+    page not found, compile errors)."""
+    for message in phone.exceptions:
+        run.errors[f"app: {message[:80]}"] += 1
+
+
+def _schedule(sc: Scenario, rng: random.Random):
+    """For each phone, a function giving the monotonic times of its actions; it is
+    called once the room has joined, so the clock starts then."""
+
+    def burst():
+        yield time.monotonic() + rng.uniform(0, sc.burst)
+
+    def realistic():
+        now = time.monotonic()
+        end = now + sc.duration
+        t = now + rng.uniform(0, sc.think)  # first action spread over one think time
+        while t < end:
+            yield t
+            t += rng.uniform(0, 2 * sc.think)
+
+    def join():
+        return iter(())
+
+    return {"burst": burst, "realistic": realistic, "join": join}[sc.kind]
+
+
+def _cpu(proc: psutil.Process | None) -> float | None:
+    """User + system CPU seconds of ``proc`` so far."""
+    if proc is None:
+        return None
+    try:
+        times = proc.cpu_times()
+    except psutil.Error:
+        return None
+    return times.user + times.system
+
+
+async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc: psutil.Process | None, report: Report, seed: int) -> None:
+    rng = random.Random(seed)
+    run = _Run(target, sc, url, code)
+    rss: list[float] = []
+    stop = asyncio.Event()
+
+    async def sample_rss() -> None:
+        for _ in range(int(3600 / RSS_SAMPLE_S)):
+            if stop.is_set() or server_proc is None:
+                return
+            try:
+                rss.append(server_proc.memory_info().rss / 2**20)
+            except psutil.Error:
+                return
+            await asyncio.sleep(RSS_SAMPLE_S)
+
+    def rss_now() -> float | None:
+        if server_proc is None:
+            return None
+        try:
+            return round(server_proc.memory_info().rss / 2**20, 1)
+        except psutil.Error:
+            return None
+
+    # Warm-up: the first run imports the app's modules; it is not a phone's cost.
+    try:
+        async with Phone(url, page=target.page, query=run.query(target.query, -1, "warmup"), timeout=sc.timeout) as warm:
+            await warm.open()
+    except Exception as exc:
+        run.error("warm-up", exc)
+    report.rss_mb_start = rss_now()
+    sampler = asyncio.create_task(sample_rss())
+
+    observer = None
+    if sc.observer:
+        observer = Phone(
+            url, page=target.observer_page, query=run.query(target.observer_query, 0, ""),
+            timeout=sc.timeout, on_auto_rerun=run.projector.append, quickack=sc.quickack,
+        )
+        try:
+            await observer.connect()
+            await observer.open()
+        except Exception as exc:
+            run.error("projector", exc)
+
+    all_joined = asyncio.Event()
+    joined_events = [asyncio.Event() for _ in range(sc.phones)]
+    cpu_join0 = _cpu(server_proc)
+    begin = time.monotonic()
+    schedule = _schedule(sc, rng)
+    tasks = [
+        asyncio.create_task(
+            _phone(run, i, begin + sc.ramp * i / sc.phones, joined_events[i], all_joined, schedule)
+        )
+        for i in range(sc.phones)
+    ]
+    try:
+        await asyncio.wait_for(asyncio.gather(*(e.wait() for e in joined_events)), sc.ramp + 2 * sc.timeout)
+    except asyncio.TimeoutError:
+        run.errors["join: room not joined in time"] += 1
+    report.rss_mb_joined = rss_now()
+    if report.rss_mb_joined is not None and report.rss_mb_start is not None and run.join:
+        report.rss_mb_per_50_phones = round((report.rss_mb_joined - report.rss_mb_start) / len(run.join) * 50, 1)
+    cpu0 = _cpu(server_proc)
+    if cpu0 is not None and cpu_join0 is not None:
+        report.server_cpu_join_s = round(cpu0 - cpu_join0, 3)
+        if run.join:
+            report.cpu_ms_per_join = round(report.server_cpu_join_s * 1000 / len(run.join), 2)
+    all_joined.set()
+    phase = {"burst": sc.burst, "realistic": sc.duration, "join": 0.0}[sc.kind]
+    try:
+        await asyncio.wait_for(asyncio.gather(*tasks), phase + 4 * sc.timeout)
+    except asyncio.TimeoutError:
+        run.errors["vote: phase did not end in time"] += 1
+        for task in tasks:
+            task.cancel()
+    cpu1 = _cpu(server_proc)
+    if cpu0 is not None and cpu1 is not None:
+        report.server_cpu_s = round(cpu1 - cpu0, 3)
+    if observer is not None:
+        for message in observer.exceptions:
+            run.errors[f"projector: {message[:80]}"] += 1
+        await observer.close()
+    report.rss_mb_end = rss_now()
+    stop.set()
+    await sampler
+    report.rss_mb_peak = round(max(rss), 1) if rss else None
+    report.phones_joined = len(run.join)
+    report.taps_sent = run.taps
+    report.ballots_sent = len(run.voters)
+    report.join = summary(run.join)
+    report.vote = summary(run.vote)
+    report.projector = summary(run.projector)
+    report.errors = dict(run.errors)
+    if report.server_cpu_s is not None and run.taps:
+        report.cpu_ms_per_tap = round(report.server_cpu_s * 1000 / run.taps, 2)
+
+
+def run_target(
+    target: Target,
+    scenario: Scenario,
+    url: str | None = None,
+    pid: int | None = None,
+    code: str = "",
+    seed: int = 7,
+    workdir: Path | None = None,
+) -> Report:
+    """Run ``scenario`` against ``target``: start its server (or use ``url`` and
+    ``pid`` of a running one), drive the phones, count the ballots."""
+    scenario.check()
+    report = Report(target=target.name, scenario=asdict(scenario))
+    me = psutil.Process()
+    my_cpu0 = sum(me.cpu_times()[:2])
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="cantiere-bench-") as tmp:
+        work = Path(workdir or tmp)
+        if url is not None:
+            proc = psutil.Process(pid) if pid else None
+            asyncio.run(_drive(target, scenario, url, code, proc, report, seed))
+        else:
+            with Server(target.script, target.env(work), work, nodelay=scenario.nodelay) as server:
+                asyncio.run(_drive(target, scenario, server.url, code, psutil.Process(server.pid), report, seed))
+                report.ballots_stored = target.count_ballots(work)
+    report.loadgen_cpu_s = round(sum(me.cpu_times()[:2]) - my_cpu0, 2)
+    report.wall_s = round(time.monotonic() - started, 1)
+    return report
+
+
+def compare(target: Target, scenario: Scenario, **kwargs) -> tuple[Report, Report | None, dict]:
+    """Run ``target`` then the minimal app with the same scenario, one after the
+    other (never together: they would share the CPU). Returns both reports and
+    the ratios target / minimal."""
+    main = run_target(target, scenario, **kwargs)
+    if target.name == "minimal":
+        return main, None, {}
+    floor = run_target(minimal_target(), scenario, seed=kwargs.get("seed", 7))
+    ratios = {}
+    for name, a, b in (
+        ("cpu_per_tap", main.cpu_ms_per_tap, floor.cpu_ms_per_tap),
+        ("cpu_per_join", main.cpu_ms_per_join, floor.cpu_ms_per_join),
+        ("vote_p95", main.vote.get("p95_ms"), floor.vote.get("p95_ms")),
+        ("join_p95", main.join.get("p95_ms"), floor.join.get("p95_ms")),
+    ):
+        ratios[name] = round(a / b, 2) if a and b else None
+    return main, floor, ratios
+
+
+def format_report(report: Report) -> str:
+    """A few readable lines."""
+
+    def lat(s: dict) -> str:
+        if not s or not s.get("n"):
+            return "—"
+        return f"n={s['n']} p50={s['p50_ms']} p95={s['p95_ms']} p99={s['p99_ms']} max={s['max_ms']} ms"
+
+    sc = report.scenario
+    lines = [
+        f"[{report.target}] {sc['kind']}: {sc['phones']} phones, ramp {sc['ramp']} s"
+        + {"burst": f", burst {sc['burst']} s", "realistic": f", think {sc['think']} s for {sc['duration']} s"}.get(sc["kind"], ""),
+        f"  joined     {report.phones_joined}/{sc['phones']}   join: {lat(report.join)}",
+        f"  taps       {report.taps_sent}   vote: {lat(report.vote)}",
+        f"  projector  {lat(report.projector)}",
+        f"  ballots    sent {report.ballots_sent}, stored "
+        + ("not checked" if report.ballots_stored is None else f"{report.ballots_stored} (lost {report.lost_ballots})"),
+        f"  server CPU join ramp {report.server_cpu_join_s} s ({report.cpu_ms_per_join} ms per join), "
+        f"vote phase {report.server_cpu_s} s ({report.cpu_ms_per_tap} ms per tap)",
+        f"  server RSS start {report.rss_mb_start} MB, joined {report.rss_mb_joined} MB, "
+        f"peak {report.rss_mb_peak} MB, end {report.rss_mb_end} MB ({report.rss_mb_per_50_phones} MB per 50 phones)",
+        f"  loadgen CPU {report.loadgen_cpu_s} s, wall {report.wall_s} s",
+        f"  errors     {report.error_count}",
+    ]
+    lines += [f"    {n} × {what}" for what, n in sorted(report.errors.items())]
+    return "\n".join(lines)

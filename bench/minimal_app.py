@@ -1,0 +1,75 @@
+"""The framework's floor: a one-button Streamlit app.
+
+A phone opens ``?p=<participant>`` (without it, it gets a fresh token written into
+the URL) and taps **Vota**; the tap stores one ballot
+per participant (upsert on a primary key, like the real ballot table) in the
+SQLite file named by ``BENCH_BALLOTS_DB`` and shows "Voto registrato". Without
+that variable it stores nothing. ``?view=proiezione`` is the projector: a
+fragment refreshed every second showing the ballot count.
+
+Deliberately no pandas, no plotly, no cantiere import: this is what any Streamlit
+vote costs, the denominator of the benchmark's ratios.
+"""
+
+import os
+import secrets
+import sqlite3
+
+import streamlit as st
+
+DB = os.environ.get("BENCH_BALLOTS_DB", "")
+
+
+def connect() -> sqlite3.Connection:
+    conn = sqlite3.connect(DB, timeout=30, isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("CREATE TABLE IF NOT EXISTS ballots (participant TEXT PRIMARY KEY, taps INTEGER NOT NULL)")
+    return conn
+
+
+def store_ballot(participant: str) -> None:
+    if not DB:
+        return
+    conn = connect()
+    try:
+        conn.execute(
+            "INSERT INTO ballots (participant, taps) VALUES (?, 1) "
+            "ON CONFLICT (participant) DO UPDATE SET taps = taps + 1",
+            (participant,),
+        )
+    finally:
+        conn.close()
+
+
+def count_ballots() -> int:
+    if not DB:
+        return 0
+    conn = connect()
+    try:
+        return conn.execute("SELECT count(*) FROM ballots").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@st.fragment(run_every=1)
+def projector() -> None:
+    st.metric("Voti", count_ballots())
+
+
+@st.fragment
+def vote_panel(participant: str) -> None:
+    if st.button("Vota", key="vota"):
+        store_ballot(participant)
+        st.success("Voto registrato")
+
+
+if st.query_params.get("view") == "proiezione":
+    projector()
+else:
+    participant = st.query_params.get("p", "")
+    if not participant:
+        # Like the real join: a fresh pseudonymous token, kept in the URL.
+        participant = secrets.token_urlsafe(12)
+        st.query_params["p"] = participant
+    vote_panel(participant)
