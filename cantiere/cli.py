@@ -159,8 +159,10 @@ def backup(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------
 
 
-# Modules that register more commands when imported.
+# Modules that register more commands with @command when imported, and
+# modules exposing register(subparsers) (their parser sets ``handler``).
 COMMAND_MODULES = ("cantiere.cli_indicators",)
+REGISTRARS = ("cantiere.cli_import", "cantiere.cli_bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -187,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
         for arg in COMMANDS[name].args:
             nodes[name].add_argument(*arg.flags, **arg.options)
         nodes[name].set_defaults(handler=COMMANDS[name].run)
+    for module in REGISTRARS:
+        importlib.import_module(module).register(groups[""])
     return parser
 
 

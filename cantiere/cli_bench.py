@@ -45,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def register(subparsers) -> None:
     parser = subparsers.add_parser("bench", help=translate("cli.bench.help"))
     add_arguments(parser)
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, handler=run)
 
 
 def run(args: argparse.Namespace, out=None, err=None) -> int:

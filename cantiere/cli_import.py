@@ -31,7 +31,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--dry-run", action="store_true", help="controlla soltanto, senza importare")
     parser.add_argument("--fonte", default="", help="fonte dei dati, se il file non ha la colonna «fonte»")
     parser.add_argument("--anno", type=int, default=None, help="anno dei dati, se il file non ha la colonna «anno»")
-    parser.set_defaults(func=run)
+    parser.set_defaults(func=run, handler=run)
     return parser
 
 

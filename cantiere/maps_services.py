@@ -8,13 +8,12 @@ Service names are imported text: every tooltip goes through ``js_safe``.
 
 from __future__ import annotations
 
-import html
 import math
 
 import folium
 import pandas as pd
 
-from cantiere import fmt, services, territory
+from cantiere import fmt, mapkit, services, territory
 from cantiere.i18n import translate
 
 CLUSTER_MODES = ("griglia", "comune", "nessuno")
@@ -38,19 +37,14 @@ MIXED_COLOUR = "#555555"  # a circle grouping several types
 
 
 def js_safe(text: object) -> str:
-    """Text safe inside a folium tooltip or popup.
-
-    Folium tooltips are HTML inside JavaScript template literals: ``html.escape``
-    stops markup, and `` ` ``, ``$`` and ``\\`` become entities so the text cannot
-    close the template or open a ``${…}`` expression (DESIGN.md §6).
-    """
-    escaped = html.escape(str(text), quote=True)
-    return escaped.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
+    """Text safe inside a folium tooltip or popup (DESIGN.md §6): see
+    ``mapkit.escape_js_template``."""
+    return mapkit.escape_js_template(text)
 
 
-def _base_map() -> folium.Map:
-    """The province base map. One place to swap for ``cantiere.mapkit`` (offline assets)."""
-    return folium.Map(location=[44.35, 11.95], zoom_start=9, tiles=None)
+def _base_map(mode: str = "auto") -> folium.Map:
+    """The province on our offline-capable base map (``cantiere.mapkit``)."""
+    return mapkit.base_map(mode)
 
 
 def _fit(fmap: folium.Map, boundaries) -> folium.Map:
@@ -114,13 +108,11 @@ def _tooltip(cluster, lang: str) -> str:
     return f"{head}<br>{names}{more}"
 
 
-def services_base(boundaries=None) -> folium.Map:
-    """The constant part of the services map: base map and comune borders."""
-    fmap = _base_map()
-    boundaries = boundaries if boundaries is not None else territory.boundaries()
-    _fit(fmap, boundaries)
-    _borders(boundaries).add_to(fmap)
-    return fmap
+def services_base(boundaries=None, mode: str = "auto") -> folium.Map:
+    """The constant part of the services map: our base map (comune borders and
+    names included), framed on the province."""
+    fmap = _base_map(mode)
+    return _fit(fmap, boundaries if boundaries is not None else territory.boundaries())
 
 
 def services_layer(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it") -> folium.FeatureGroup:
@@ -145,18 +137,9 @@ def services_map(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it", b
     return fmap
 
 
-def _borders(boundaries) -> folium.GeoJson:
-    return folium.GeoJson(
-        boundaries[["code", "name", "geometry"]].to_json(),
-        name="comuni",
-        style_function=lambda _: {"color": "#555555", "weight": 1, "fill": False},
-        tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-    )
-
-
-def gap_base(boundaries=None) -> folium.Map:
+def gap_base(boundaries=None, mode: str = "auto") -> folium.Map:
     """The constant part of the gap map: the base map framed on the province."""
-    return _fit(_base_map(), boundaries if boundaries is not None else territory.boundaries())
+    return _fit(_base_map(mode), boundaries if boundaries is not None else territory.boundaries())
 
 
 def gap_layer(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> folium.FeatureGroup:

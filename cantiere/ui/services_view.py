@@ -7,13 +7,13 @@ the local admin gate. Logic lives in ``cantiere.services``,
 
 from __future__ import annotations
 
-import hmac
 
 import pandas as pd
 import streamlit as st
 
 from cantiere import fmt, importers, maps_services, services, territory
-from cantiere.ui import get_settings, lang, t
+from cantiere.ui import get_settings, lang, state, t
+from cantiere.ui.mapassets import map_mode
 
 # session-state and widget keys of these pages, defined once
 ADMIN = "dati.admin"
@@ -97,13 +97,12 @@ def count_caption(frame: pd.DataFrame) -> None:
 
 
 def show_map(fmap, key: str, layer=None, height: int = 480) -> None:
-    """Thin adapter around st_folium: no value returned, so panning never reruns;
-    the base map stays constant and the changing ``layer`` is passed apart, so a
-    filter change redraws the layer, not the whole iframe."""
-    from streamlit_folium import st_folium
+    """No value returned, so panning never reruns; the base map stays constant
+    and the changing ``layer`` is passed apart, so a filter change redraws the
+    layer, not the whole iframe. Assets are served locally (``mapassets``)."""
+    from cantiere.ui import mapassets
 
-    st_folium(fmap, key=key, height=height, returned_objects=[], use_container_width=True,
-              feature_group_to_add=layer)
+    mapassets.show_map(fmap, key=key, height=height, returned_objects=[], feature_group_to_add=layer)
 
 
 def services_map(frame: pd.DataFrame) -> None:
@@ -118,7 +117,7 @@ def services_map(frame: pd.DataFrame) -> None:
         st.caption(t("svc.no_coordinates", n=missing))
     left, right = st.columns([3, 1])
     with left:
-        show_map(maps_services.services_base(), MAP_SERVICES, maps_services.services_layer(frame, mode, lang()))
+        show_map(maps_services.services_base(mode=map_mode()), MAP_SERVICES, maps_services.services_layer(frame, mode, lang()))
     with right:
         _legend(maps_services.type_legend(frame["tipo"], lang()), t("svc.map_legend"), "servizi.map_legend")
 
@@ -179,7 +178,7 @@ def gap_section(frame: pd.DataFrame, type_key: str) -> None:
     st.caption(t(key, value=fmt.number(reference, 1, lang())))
     left, right = st.columns([3, 1])
     with left:
-        show_map(maps_services.gap_base(), MAP_GAP, maps_services.gap_layer(table, lang()))
+        show_map(maps_services.gap_base(mode=map_mode()), MAP_GAP, maps_services.gap_layer(table, lang()))
     with right:
         _legend(maps_services.gap_legend(lang()), t("svc.gap.legend"), "servizi.gap_legend")
         names = dict(zip(table["codice"], table["nome"]))
@@ -198,31 +197,18 @@ def sources_caption() -> None:
 
 
 def is_admin() -> bool:
-    return bool(st.session_state.get(ADMIN))
+    """True once the admin password was typed in this session (any admin page)."""
+    from cantiere import workshop as w
+
+    actor = st.session_state.get(state.FACILITAZIONE_ACTOR)
+    return isinstance(actor, w.Actor) and actor.role is w.Role.FACILITATOR
 
 
 def admin_gate() -> bool:
-    """A small password gate (to be unified with ``cantiere.ui.auth``); True when admin."""
-    settings = get_settings()
-    if not settings.admin_enabled:
-        st.warning(t("dati.admin_disabled"))
-        return False
-    if is_admin():
-        if st.sidebar.button(t("dati.logout"), key="dati.logout"):
-            st.session_state[ADMIN] = False
-            st.rerun()
-        return True
-    st.info(t("dati.need_login"))
-    with st.form("dati.login_form"):
-        password = st.text_input(t("dati.password"), type="password", key=PASSWORD)
-        submitted = st.form_submit_button(t("dati.login"))
-    if submitted:
-        # constant time: the comparison must not leak how much of the password matched
-        if hmac.compare_digest(password.encode("utf-8"), settings.admin_password.encode("utf-8")):
-            st.session_state[ADMIN] = True
-            st.rerun()
-        st.error(t("dati.wrong_password"))
-    return False
+    """The same password gate as Facilitazione (``cantiere.ui.auth``); True when admin."""
+    from cantiere.ui import auth
+
+    return auth.facilitator() is not None
 
 
 def flash() -> None:

@@ -97,13 +97,13 @@ def test_servizi_with_an_imported_file_drops_the_sample(app_env):
 def test_dati_needs_the_password(app_env):
     at = open_page("dati")
     assert not at.radio  # nothing to import before signing in
-    at.text_input(key="dati.password").input("sbagliata")
-    at.button[0].click().run()
+    at.text_input(key="facilitazione.password").input("sbagliata")
+    at.button(key="facilitazione.login").click().run()
     assert any("Password errata" in e.value for e in at.error)
     assert not at.radio
 
-    at.text_input(key="dati.password").input(app_env["password"])
-    at.button[0].click().run()
+    at.text_input(key="facilitazione.password").input(app_env["password"])
+    at.button(key="facilitazione.login").click().run()
     assert not at.exception
     assert at.radio(key="dati.kind").value == "services"
     assert any("Nessun dato importato" in i.value for i in at.info)
@@ -112,8 +112,8 @@ def test_dati_needs_the_password(app_env):
 def test_dati_lists_and_removes_a_dataset(app_env):
     import_fixture(app_env["database_url"])
     at = open_page("dati")
-    at.text_input(key="dati.password").input(app_env["password"])
-    at.button[0].click().run()
+    at.text_input(key="facilitazione.password").input(app_env["password"])
+    at.button(key="facilitazione.login").click().run()
     listed = next(df for df in at.dataframe if "File" in df.value.columns).value
     assert listed["File"].tolist() == [FIXTURE.name] and listed["Righe"].tolist() == [5]
 
@@ -145,8 +145,8 @@ def test_servizi_in_english(app_env):
 
 def signed_in_dati(app_env) -> AppTest:
     at = open_page("dati")
-    at.text_input(key="dati.password").input(app_env["password"])
-    at.button[0].click().run()
+    at.text_input(key="facilitazione.password").input(app_env["password"])
+    at.button(key="facilitazione.login").click().run()
     return at
 
 
