@@ -8,22 +8,36 @@ import streamlit as st
 from cantiere import atlas, charts, indicators, maps, territory
 from cantiere.classes import SCHEMES
 from cantiere.ui import atlas as cached
-from cantiere.ui import lang, t
+from cantiere.ui import get_settings, lang, t
 from cantiere.ui.mapview import clicked_feature
 from cantiere.ui.params import url_choice
 
 st.title(t("nav.atlante"))
 st.caption(t("atlante.intro"))
 
-keys = list(indicators.INDICATORS)
-default_indicator = url_choice("indicatore", lambda v: indicators.indicator(v).key, "quota_65")
+imported = cached.imported_indicators(get_settings().database_url)
+imported_keys = atlas.imported_names(imported)
+keys = list(indicators.INDICATORS) + imported_keys
+
+
+def _check_indicator(value: str) -> str:
+    return value if value in imported_keys else indicators.indicator(value).key
+
+
+def _label(key: str) -> str:
+    if key in imported_keys:
+        return t("atlante.imported_label", name=key.removeprefix(atlas.IMPORTED_PREFIX))
+    return t(indicators.INDICATORS[key].label)
+
+
+default_indicator = url_choice("indicatore", _check_indicator, "quota_65")
 default_level = url_choice("livello", atlas.check_map_level, "comune")
 default_year = url_choice("anno", territory.check_year, territory.DEFAULT_YEAR)
 
 left, middle, right = st.columns([3, 1, 1])
 key = left.selectbox(
     t("atlante.indicator"), keys, index=keys.index(default_indicator),
-    format_func=lambda k: t(indicators.INDICATORS[k].label), key="atlante.indicator",
+    format_func=_label, key="atlante.indicator",
 )
 level = middle.selectbox(
     t("atlante.level"), atlas.MAP_LEVELS, index=atlas.MAP_LEVELS.index(default_level),
@@ -37,8 +51,15 @@ scheme = st.radio(
     horizontal=True, key="atlante.scheme",
 )
 
-view = cached.view(key, level, year, scheme, lang())
-about = atlas.indicator_about(view.indicator, year, lang())
+is_imported = key in imported_keys
+if is_imported:
+    if level != "comune":
+        st.info(t("atlante.imported_only_comune"))
+    view = cached.imported_view(key, imported, str(hash(imported.to_json())), scheme, lang())
+    about = {**atlas.imported_about(key, imported), "unit": ""}
+else:
+    view = cached.view(key, level, year, scheme, lang())
+    about = atlas.indicator_about(view.indicator, year, lang())
 
 map_col, side_col = st.columns([3, 2])
 with map_col:
@@ -47,8 +68,10 @@ with map_col:
     )
     st.caption(t("atlante.attribution", year=year))
 with side_col:
-    st.metric(t("atlante.province_value"), view.province_label)
-    st.markdown(f"**{t('atlante.legend')}** — {about['unit']}")
+    if view.province_value is not None:
+        st.metric(t("atlante.province_value"), view.province_label)
+    st.markdown(f"**{t('atlante.legend')}**")
+    st.caption(about["unit"])
     if view.classes.k == 1:
         st.caption(t("atlante.legend_single"))
     # colours and ranges are our own figures, never user text
@@ -69,7 +92,11 @@ with side_col:
         hide_index=True, width="stretch", key="atlante.table",
     )
     with st.expander(t("atlante.about")):
-        st.markdown(t("atlante.about_text", **about))
+        if is_imported:
+            # imported names and sources are shown as plain text, never Markdown
+            st.text(t("atlante.imported_about", **about))
+        else:
+            st.markdown(t("atlante.about_text", **about))
 
 st.header(t("atlante.detail"))
 st.caption(t("atlante.map_hint"))
@@ -90,18 +117,20 @@ with pyramid_col:
     labels = {k: t(f"atlante.{k}") for k in ("female", "male", "age", "people")}
     st.plotly_chart(charts.age_pyramid(cached.pyramid(code, year), labels, lang()), key="atlante.pyramid")
 with compare_col:
-    district_name = territory.district(chosen.district).name
-    names = [chosen.name, district_name, t("common.province")]
-    rows = (
-        levels["comune"].set_index("codice").loc[code, key],
-        levels["distretto"].set_index("codice").loc[chosen.district, key],
-        levels["provincia"][key].iloc[0],
-    )
-    st.plotly_chart(
-        charts.comparison(names, [float(v) for v in rows], t("atlante.compare", label=about["label"]), about["unit"], lang()),
-        key="atlante.compare",
-    )
-    st.dataframe(
-        {t("atlante.col.name"): names, t("atlante.col.value"): [atlas.format_value(view.indicator, v, lang()) for v in rows]},
-        hide_index=True, width="stretch",
-    )
+    if is_imported:
+        st.caption(t("atlante.imported_no_compare"))
+    else:
+        names = [chosen.name, territory.district(chosen.district).name, t("common.province")]
+        rows = [
+            float(levels["comune"].set_index("codice").loc[code, key]),
+            float(levels["distretto"].set_index("codice").loc[chosen.district, key]),
+            float(levels["provincia"][key].iloc[0]),
+        ]
+        st.plotly_chart(
+            charts.comparison(names, rows, t("atlante.compare", label=about["label"]), about["unit"], lang()),
+            key="atlante.compare",
+        )
+        st.dataframe(
+            {t("atlante.col.name"): names, t("atlante.col.value"): [view.format(v, lang()) for v in rows]},
+            hide_index=True, width="stretch",
+        )

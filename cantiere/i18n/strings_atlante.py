@@ -85,6 +85,21 @@ STRINGS = {
         "it": "Parametro «{param}» dell'indirizzo non valido: {message}",
         "en": "Invalid “{param}” parameter in the address: {message}",
     },
+    "atlante.imported_label": {"it": "{name} (importato)", "en": "{name} (imported)"},
+    "atlante.imported_only_comune": {
+        "it": "Gli indicatori importati si mostrano solo per comune: senza numeratori e denominatori "
+        "un valore di distretto sarebbe una media di rapporti, che l'atlante non mostra.",
+        "en": "Imported indicators are shown by comune only: without numerators and denominators a "
+        "district value would be an average of ratios, which the atlas never shows.",
+    },
+    "atlante.imported_about": {
+        "it": "{label} — indicatore importato. Fonte dichiarata: {source}. Anno: {year}.",
+        "en": "{label} — imported indicator. Declared source: {source}. Year: {year}.",
+    },
+    "atlante.imported_no_compare": {
+        "it": "Per gli indicatori importati non c'è confronto con distretto e provincia (mancano numeratori e denominatori).",
+        "en": "Imported indicators have no district or province comparison (numerators and denominators are missing).",
+    },
     # Panoramica
     "panoramica.what": {
         "it": "Il Cantiere del Welfare riunisce dal 2012 cooperative sociali, comuni, terzo settore e "

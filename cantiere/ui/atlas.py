@@ -30,3 +30,17 @@ def base_map():
     from cantiere.ui.mapassets import map_mode
 
     return maps.base_map(map_mode())
+
+
+@st.cache_data(ttl=10, show_spinner=False)
+def imported_indicators(database_url: str):
+    """Indicators imported on the Dati page (refreshed every 10 s)."""
+    from cantiere.store import datasets
+    from cantiere.ui import get_store
+
+    return datasets.imported_indicators(get_store())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def imported_view(option: str, _frame, frame_hash: str, scheme: str, lang: str) -> atlas.AtlasView:
+    return atlas.build_imported(option, _frame, scheme, lang=lang)

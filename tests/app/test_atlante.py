@@ -79,3 +79,28 @@ def test_english_interface(app_env):
     at = _open("views/atlante.py", {"lang": "en", "indicatore": "residenti"})
     assert at.title[0].value == "Atlas of needs"
     assert _ranking(at).iloc[0]["Value"] == "155,751"
+
+
+def test_imported_indicator_appears_beside_the_istat_ones(app_env):
+    from cantiere import importers
+    from cantiere.store import Store
+
+    fixture = ROOT / "tests" / "fixtures" / "indicatori_fonte_italiana.csv"
+    store = Store(app_env["database_url"])
+    importers.import_file(store, "indicators", fixture.name, fixture.read_bytes(), admin=True, max_bytes=2**20)
+    store.close()
+
+    at = _open("views/atlante.py")
+    option = "importato:Stranieri residenti (%)"
+    assert "Stranieri residenti (%) (importato)" in at.selectbox(key="atlante.indicator").options
+    at.selectbox(key="atlante.indicator").set_value(option).run()
+    assert not at.exception
+    table = _ranking(at)
+    assert list(table.iloc[0][["Nome", "Valore"]]) == ["Ravenna", "12,40"]
+    assert table.set_index("Nome").loc["Casola Valsenio", "Valore"] == "7,10"
+    assert table.set_index("Nome").loc["Faenza", "Valore"] == "–"  # not in the file: no invented figure
+    assert any("ISTAT, bilancio demografico" in txt.value for txt in at.text)
+
+    at.selectbox(key="atlante.level").select("distretto").run()
+    assert any("solo per comune" in i.value for i in at.info)
+    assert len(_ranking(at)) == 18
