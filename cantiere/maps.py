@@ -13,35 +13,16 @@ from dataclasses import dataclass
 import folium
 import geopandas as gpd
 import shapely.geometry
-from branca.element import MacroElement, Template
 
 from cantiere import mapkit
 from cantiere.classes import Classes
 
-ATTRIBUTION = "Confini: openpolis (CC-BY 4.0) · Popolazione: ISTAT"
 
 
-class _Attribution(MacroElement):
-    """Adds a line to Leaflet's own attribution control (core Leaflet, no plugin)."""
-
-    _template = Template(
-        """{% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
-        {% endmacro %}"""
-    )
-
-    def __init__(self, text: str):
-        super().__init__()
-        self._name = "Attribution"
-        self.text = text
-
-
-def base_map(mode: str, attribution: str = ATTRIBUTION) -> folium.Map:
-    """The province framed on our offline-capable base map (``mapkit``), with
-    our data sources credited on the map. ``mode`` is CANTIERE_MAP_MODE."""
-    m = mapkit.base_map(mode)
-    _Attribution(attribution).add_to(m)
-    return m
+def base_map(mode: str) -> folium.Map:
+    """The province framed on our offline-capable base map (``mapkit``), which
+    credits openpolis and ISTAT on the map. ``mode`` is CANTIERE_MAP_MODE."""
+    return mapkit.base_map(mode)
 
 
 @dataclass(frozen=True)
