@@ -244,3 +244,11 @@ def density(points: Sequence[tuple[float, float]], cell_meters: float = HEAT_CEL
         cell = pins.coarsen(lat, lon, cell_meters)
         counts[cell] = counts.get(cell, 0) + 1
     return sorted(((lat, lon, n) for (lat, lon), n in counts.items()), key=lambda c: (-c[2], c[0], c[1]))
+
+
+def comune_bounds(code_or_name: str) -> list[list[float]]:
+    """[[south, west], [north, east]] of a comune, to frame the phone's map on it."""
+    comune = territory.comune(code_or_name)
+    frame = territory.boundaries()
+    west, south, east, north = frame[frame["code"] == comune.code].geometry.iloc[0].bounds
+    return [[round(south, 5), round(west, 5)], [round(north, 5), round(east, 5)]]

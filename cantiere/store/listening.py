@@ -337,3 +337,16 @@ def list_pins(
         rows = conn.execute(query.order_by(pins.c.id)).all()
     return [_pin(r) for r in rows]
 
+
+
+def list_supports(store: Store, workshop_id: int) -> list[tuple[int, datetime]]:
+    """(proposal id, when) of every support in the workshop, oldest first — who
+    supported is not returned (exports stay anonymous)."""
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(supports.c.proposal_id, supports.c.created_at)
+            .join(proposals, proposals.c.id == supports.c.proposal_id)
+            .where(proposals.c.workshop_id == workshop_id)
+            .order_by(supports.c.id)
+        ).all()
+    return [(r.proposal_id, r.created_at) for r in rows]
