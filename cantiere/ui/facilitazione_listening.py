@@ -96,7 +96,7 @@ def render(actor: w.Actor, workshop: db.Workshop) -> None:
     if not found:
         st.caption(t("ascolto.fac.no_proposals"))
     else:
-        st.dataframe(proposals_frame(found), hide_index=True, use_container_width=True)
+        st.dataframe(proposals_frame(found), hide_index=True, width="stretch")
         by_id = {p.id: p for p in found}
         ids = list(by_id)
         pick = st.selectbox(t("proposte.col.id"), ids, key=PICK, format_func=lambda i: f"n. {i}")
@@ -110,7 +110,7 @@ def render(actor: w.Actor, workshop: db.Workshop) -> None:
         if len(live) >= 2:
             c, d, e = st.columns([2, 2, 1], vertical_alignment="bottom")
             source = c.selectbox(t("ascolto.fac.merge_source"), live, key=MERGE_SOURCE, format_func=lambda i: f"n. {i}")
-            target = d.selectbox(t("ascolto.fac.merge_target"), live, index=1 if live[0] == source else 0, key=MERGE_TARGET,
+            target = d.selectbox(t("ascolto.fac.merge_target"), [i for i in live if i != source], key=MERGE_TARGET,
                                  format_func=lambda i: f"n. {i}")
             e.button(t("ascolto.fac.merge"), key=MERGE, on_click=_act, args=(
                 lambda: lis.merge(get_store(), actor, source, target),
@@ -124,7 +124,7 @@ def render(actor: w.Actor, workshop: db.Workshop) -> None:
     with left:
         mapassets.show_map(facilitator_base(), key=FAC_MAP, height=420, feature_group_to_add=facilitator_layer(pins_found))
     with right:
-        st.dataframe(exact_pins_frame(pins_found), hide_index=True, use_container_width=True)
+        st.dataframe(exact_pins_frame(pins_found), hide_index=True, width="stretch")
         by_pin = {p.id: p for p in pins_found}
         pin_id = st.selectbox(t("ascolto.fac.pin_pick"), list(by_pin), key=PIN_PICK, format_func=lambda i: f"n. {i}")
         st.button(t("ascolto.fac.restore" if by_pin[pin_id].hidden else "ascolto.fac.hide"), key=PIN_TOGGLE, on_click=_act, args=(
@@ -177,7 +177,7 @@ def projector_section(code: str) -> None:
             t("proposte.col.id"): [p.id for p in top],
             t("proposte.col.title"): [p.title for p in top],
             t("proposte.col.supports"): [p.supports for p in top],
-        }), hide_index=True, use_container_width=True)
+        }), hide_index=True, width="stretch")
     else:
         st.caption(t("ascolto.proj.none"))
     if points:
@@ -192,7 +192,7 @@ def projector_section(code: str) -> None:
                 t("ascolto.col.comune"): [p.comune for p in points],
                 t("ascolto.col.category"): [t(f"pins.category.{p.category}") for p in points],
                 t("ascolto.col.note"): [p.note for p in points],
-            }), hide_index=True, use_container_width=True)
+            }), hide_index=True, width="stretch")
 
 
 # --- coordinators' maps (Atlante, Servizi) ----------------------------------------------------

@@ -105,7 +105,7 @@ def _proposals(workshop_id: int, token: str) -> None:
     st.text_area(t("proposte.description"), key=P_DESCRIPTION, max_chars=pins.DESCRIPTION_MAX, height=90)
     st.text_input(t("proposte.target_group"), key=P_TARGET, max_chars=lis.TARGET_GROUP_MAX)
     st.multiselect(t("proposte.comuni"), [c.name for c in territory.comuni()], key=P_COMUNI)
-    st.button(t("proposte.send"), key=P_SEND, type="primary", use_container_width=True, on_click=_send_proposal, args=(token,))
+    st.button(t("proposte.send"), key=P_SEND, type="primary", width="stretch", on_click=_send_proposal, args=(token,))
     _result(P_RESULT)
     st.subheader(t("proposte.others"), anchor=False)
     found = lis.visible_proposals(store, workshop_id)
@@ -124,7 +124,7 @@ def _proposals(workshop_id: int, token: str) -> None:
                 st.caption(t("proposte.you_support"))
             else:
                 st.button(t("proposte.support"), key=support_key(proposal.id), on_click=_support, args=(token, proposal.id),
-                          use_container_width=True)
+                          width="stretch")
 
 
 # --- pins --------------------------------------------------------------------------------
@@ -214,19 +214,19 @@ def _pins(workshop_id: int, token: str) -> None:
             st.success(t("ascolto.point_in", comune=placed.comune.name), icon="📍")
     st.selectbox(t("ascolto.category"), pins.CATEGORIES, key=CATEGORY, format_func=_category_label)
     st.text_area(t("ascolto.note", max=pins.NOTE_MAX), key=NOTE, max_chars=pins.NOTE_MAX, height=80)
-    st.button(t("ascolto.confirm"), key=CONFIRM, type="primary", use_container_width=True, disabled=point is None,
+    st.button(t("ascolto.confirm"), key=CONFIRM, type="primary", width="stretch", disabled=point is None,
               on_click=_confirm, args=(token, point))
     _result(PIN_RESULT)
     st.subheader(t("ascolto.mine"), anchor=False)
     if not mine:
         st.caption(t("ascolto.mine_none"))
         return
-    st.dataframe(pins_table(mine), hide_index=True, use_container_width=True)
+    st.dataframe(pins_table(mine), hide_index=True, width="stretch")
     ids = [p.id for p in mine]
     if st.session_state.get(MY_PIN) not in ids:
         st.session_state[MY_PIN] = ids[-1]
     chosen = st.selectbox(t("ascolto.col.number"), ids, key=MY_PIN)
     left, right = st.columns(2)
-    left.button(t("ascolto.move_here", id=chosen), key=MOVE, disabled=point is None, use_container_width=True,
+    left.button(t("ascolto.move_here", id=chosen), key=MOVE, disabled=point is None, width="stretch",
                 on_click=_move, args=(token, point))
-    right.button(t("ascolto.delete", id=chosen), key=DELETE, use_container_width=True, on_click=_delete, args=(token,))
+    right.button(t("ascolto.delete", id=chosen), key=DELETE, width="stretch", on_click=_delete, args=(token,))

@@ -112,3 +112,38 @@ def test_hidden_pin_note_leaves_the_projector(env):
     shown = frame_values(proj)
     assert "fermata lontana" in shown and "nota da nascondere" not in shown
     assert kept.id in shown and gone.id not in shown
+
+
+def test_coordinators_layer_counts_visible_pins_on_atlante_and_servizi(env):
+    ws = listening_workshop(env)
+    _, who = w.join(env, ws.code)
+    lis.add_pin(env, who, 44.41751, 12.1996, "trasporti", "uno")
+    lis.add_pin(env, who, 44.2856, 11.8833, "altro", "due")
+    hidden = lis.add_pin(env, who, 44.26306, 12.34911, "altro", "tre")
+    lis.hide_pin(env, FAC, hidden.id)
+    for name, key in (("atlante", fac_lis.LAYER_TOGGLE_ATLANTE), ("servizi", fac_lis.LAYER_TOGGLE_SERVIZI)):
+        at = page(name)
+        assert not any("segnalazioni dei partecipanti" in c for c in texts(at, "caption"))
+        at.toggle(key=key).set_value(True)
+        at.run()
+        assert not at.exception, at.exception
+        assert any(c.startswith("2 segnalazioni dei partecipanti") for c in texts(at, "caption"))
+
+
+def test_facilitator_merges_a_duplicate_and_hides_a_proposal(env):
+    ws = listening_workshop(env)
+    people = [w.join(env, ws.code)[1] for _ in range(3)]
+    target = lis.submit_proposal(env, people[0], "Nido aperto d'estate")
+    source = lis.submit_proposal(env, people[1], "Un nido anche in agosto")
+    lis.support(env, people[2], source.id)
+    fac = login(page("facilitazione"))
+    fac.selectbox(key=fac_lis.MERGE_SOURCE).set_value(source.id).run()
+    assert fac.selectbox(key=fac_lis.MERGE_TARGET).options == [f"n. {target.id}"]  # never into itself
+    click(fac, fac_lis.MERGE)
+    assert f"Proposte unite: la n. {target.id} ora ha 2 sostegni." in texts(fac, "success")
+    fac.selectbox(key=fac_lis.PICK).set_value(target.id)
+    click(fac, fac_lis.HIDE)
+    assert ldb.get_proposal(env, target.id).hidden
+    phone = page("partecipa", code=ws.code, p=people[2].token)
+    shown = [e.value for e in phone.text]
+    assert "Nido aperto d'estate" not in shown and "Un nido anche in agosto" not in shown
