@@ -24,6 +24,9 @@ CATEGORY_COLOURS = {  # colour-blind safe (Okabe–Ito)
     "altro": "#555555",
 }
 PROVISIONAL_COLOUR = "#b5302b"
+# above this many pins the coordinators' layer shows only the density squares
+# (~0.7 KB of HTML per dot: 1,000 dots would add ~0.9 MB to the page)
+MAX_DOTS = 300
 HEAT_COLOURS = ((1, "#fee391"), (3, "#fe9929"), (6, "#d95f0e"), (10, "#993404"))  # (at least n pins, colour)
 
 
@@ -87,7 +90,7 @@ def coordinator_layer(points: Sequence[listening.PublicPin], name: str = "segnal
     coarsened points; no text at all), not interactive."""
     group = folium.FeatureGroup(name=name)
     heat_layer(listening.density([(p.lat, p.lon) for p in points]), group=group)
-    for point in points:
+    for point in points if len(points) <= MAX_DOTS else ():
         folium.CircleMarker(
             location=[point.lat, point.lon], radius=3, color="#222222", weight=1, fill=True,
             fill_color=_colour(point.category), fill_opacity=1, interactive=False,

@@ -116,3 +116,11 @@ def test_heat_colour_darkens_with_count():
 def test_coordinator_layer_passes_the_offline_check():
     layer = maps_listening.coordinator_layer([lis.PublicPin(1, 44.4, 12.2, "Ravenna", "altro", "x")])
     mapkit.check_local(layer)  # core Leaflet only: no plugin, no CDN
+
+
+def test_many_pins_on_coordinators_maps_become_density_only():
+    many = [lis.PublicPin(n, 44.4 + (n % 40) * 0.002, 12.1 + (n // 40) * 0.002, "Ravenna", "altro", "") for n in range(400)]
+    page = rendered(mapkit.base_map("offline"), maps_listening.coordinator_layer(many))
+    assert page.count("L.circleMarker(") == 0 and page.count("L.rectangle(") > 0
+    few = many[: maps_listening.MAX_DOTS]
+    assert rendered(mapkit.base_map("offline"), maps_listening.coordinator_layer(few)).count("L.circleMarker(") == len(few)
