@@ -121,6 +121,12 @@ STRINGS = {
     "ascolto.fac.pin_pick": {"it": "Segnalazione", "en": "Pin"},
     "ascolto.fac.pin_toggle": {"it": "Nascondi / ripristina", "en": "Hide / restore"},
     "ascolto.fac.pin_done": {"it": "Segnalazione n. {id} aggiornata.", "en": "Pin no. {id} updated."},
+    "ascolto.fac.public_help": {
+        "it": "Export pubblico: senza proposte e segnalazioni nascoste, posizioni arrotondate a ~200 m, senza registro eventi.",
+        "en": "Public export: no hidden proposals or pins, positions rounded to ~200 m, no event log.",
+    },
+    "ascolto.fac.public_json": {"it": "Scarica l'export pubblico (JSON)", "en": "Download the public export (JSON)"},
+    "ascolto.fac.public_geojson": {"it": "Scarica le segnalazioni (GeoJSON pubblico)", "en": "Download the pins (public GeoJSON)"},
     "ascolto.fac.done": {"it": "Fatto.", "en": "Done."},
     # --- projector ---
     "ascolto.proj.map": {"it": "Mappa delle segnalazioni", "en": "Map of pins"},

@@ -9,6 +9,7 @@ maps show pin numbers, never notes.
 
 from __future__ import annotations
 
+import json
 from typing import Callable
 
 import folium
@@ -16,11 +17,11 @@ import pandas as pd
 import streamlit as st
 
 from cantiere import listening as lis
-from cantiere import mapkit, maps_listening, territory
+from cantiere import export, mapkit, maps_listening, territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, mapassets, t
+from cantiere.ui import get_store, lang, mapassets, show_error, t
 
 FLASH = "ascolto.fac.flash"
 PICK = "ascolto.fac.pick"
@@ -32,6 +33,8 @@ MERGE = "ascolto.fac.merge"
 PIN_PICK = "ascolto.fac.pin_pick"
 PIN_TOGGLE = "ascolto.fac.pin_toggle"
 FAC_MAP = "ascolto.fac.map"
+PUBLIC_JSON = "ascolto.fac.public_json"
+PUBLIC_GEOJSON = "ascolto.fac.public_geojson"
 PROJ_MAP = "ascolto.proj.map"
 LAYER_TOGGLE_ATLANTE = "atlante.segnalazioni"
 LAYER_TOGGLE_SERVIZI = "servizi.segnalazioni"
@@ -82,9 +85,31 @@ def exact_pins_frame(found) -> pd.DataFrame:
     })
 
 
-@st.fragment(run_every=5)
 def render(actor: w.Actor, workshop: db.Workshop) -> None:
-    """The Ascolto tab; refreshes by itself so new proposals appear live."""
+    """The Ascolto tab: the live panel, then the public export."""
+    _live(actor, workshop)
+    _public_downloads(actor, workshop)
+
+
+def _public_downloads(actor: w.Actor, workshop: db.Workshop) -> None:
+    """The export without hidden items and with coarsened pins (to publish or share)."""
+    w.require_facilitator(actor)
+    try:
+        data = export.build(get_store(), workshop, public=True)
+    except CantiereError as exc:
+        show_error(exc)
+        return
+    st.caption(t("ascolto.fac.public_help"))
+    a, b = st.columns(2)
+    a.download_button(t("ascolto.fac.public_json"), data=export.to_json(data), mime="application/json",
+                      file_name=f"laboratorio-{workshop.code}-pubblico.json", key=PUBLIC_JSON)
+    b.download_button(t("ascolto.fac.public_geojson"), data=json.dumps(data["pins"], ensure_ascii=False).encode("utf-8"),
+                      mime="application/geo+json", file_name=f"segnalazioni-{workshop.code}.geojson", key=PUBLIC_GEOJSON)
+
+
+@st.fragment(run_every=5)
+def _live(actor: w.Actor, workshop: db.Workshop) -> None:
+    """Refreshes by itself so new proposals and pins appear while the facilitator watches."""
     store = get_store()
     kind, message = st.session_state.pop(FLASH, (None, None))
     if kind == "error":

@@ -141,9 +141,27 @@ def test_facilitator_merges_a_duplicate_and_hides_a_proposal(env):
     assert fac.selectbox(key=fac_lis.MERGE_TARGET).options == [f"n. {target.id}"]  # never into itself
     click(fac, fac_lis.MERGE)
     assert f"Proposte unite: la n. {target.id} ora ha 2 sostegni." in texts(fac, "success")
-    fac.selectbox(key=fac_lis.PICK).set_value(target.id)
+    fac.selectbox(key=fac_lis.PICK).set_value(target.id).run()
     click(fac, fac_lis.HIDE)
     assert ldb.get_proposal(env, target.id).hidden
     phone = page("partecipa", code=ws.code, p=people[2].token)
     shown = [e.value for e in phone.text]
     assert "Nido aperto d'estate" not in shown and "Un nido anche in agosto" not in shown
+
+
+
+def test_facilitator_sees_exact_pins_and_public_downloads(env):
+    ws = listening_workshop(env)
+    _, who = w.join(env, ws.code)
+    lis.add_pin(env, who, 44.41751, 12.1996, "trasporti", "visibile")
+    gone = lis.add_pin(env, who, 44.2856, 11.8833, "altro", "nascosta")
+    lis.hide_pin(env, FAC, gone.id)
+    fac = login(page("facilitazione"))
+    values = frame_values(fac)
+    assert {"visibile", "nascosta", 44.41751, 12.1996} <= set(values)  # exact, hidden included
+    labels = [e.proto.label for e in fac.get("download_button")]
+    assert "Scarica le segnalazioni (GeoJSON pubblico)" in labels and "Scarica l'export pubblico (JSON)" in labels
+    fac.selectbox(key=fac_lis.PIN_PICK).set_value(gone.id).run()
+    assert fac.button(key=fac_lis.PIN_TOGGLE).label == "Ripristina"
+    click(fac, fac_lis.PIN_TOGGLE)
+    assert not ldb.get_pin(env, gone.id).hidden
