@@ -241,9 +241,8 @@ def _recent_pin_times(conn: Connection, workshop_id: int, participant_id: int, s
     # from the event log, not the pins table: deleting pins must not reset the limit
     rows = conn.execute(
         sa.select(events.c.detail, events.c.created_at)
-        .where(events.c.workshop_id == workshop_id, events.c.kind == "pin_added")
+        .where(events.c.workshop_id == workshop_id, events.c.kind == "pin_added", events.c.created_at > since)
         .order_by(events.c.id.desc())
-        .limit(500)
     ).all()
     times = [_utc(r.created_at) for r in rows if (r.detail or {}).get("participant_id") == participant_id]
     return [moment for moment in times if moment > since]

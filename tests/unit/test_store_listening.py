@@ -218,3 +218,18 @@ def test_density_counts_pins_per_cell():
     cells = lis.density(points)
     assert [n for *_, n in cells] == [2, 1]
     assert sum(n for *_, n in lis.density(points, 5000)) == 3
+
+
+def test_pins_older_than_a_minute_do_not_count_towards_the_limit(any_store):
+    from datetime import timedelta
+
+    from cantiere.store.schema import events
+
+    ws, (anna, *_) = listening_workshop(any_store)
+    long_ago = db.now() - timedelta(minutes=2)
+    with any_store.write() as conn:  # ten pins logged two minutes ago
+        for n in range(pins.MAX_PINS_PER_MINUTE):
+            conn.execute(events.insert().values(workshop_id=ws.id, kind="pin_added",
+                                                detail={"pin_id": 1000 + n, "participant_id": anna.id}, created_at=long_ago))
+    lis.add_pin(any_store, anna, *RAVENNA, "altro", "si può")
+    assert len(ldb.list_pins(any_store, ws.id)) == 1
