@@ -52,6 +52,7 @@ STRINGS = {
     "proposte.description": {"it": "Descrizione (facoltativa)", "en": "Description (optional)"},
     "proposte.target_group": {"it": "Per chi? (facoltativo)", "en": "For whom? (optional)"},
     "proposte.comuni": {"it": "Comuni interessati (facoltativo)", "en": "Comuni concerned (optional)"},
+    "proposte.comuni_placeholder": {"it": "Scegli uno o più comuni", "en": "Choose one or more comuni"},
     "proposte.send": {"it": "Invia la proposta", "en": "Send the proposal"},
     "proposte.sent": {"it": "Proposta n. {id} inviata. Grazie!", "en": "Proposal no. {id} sent. Thank you!"},
     "proposte.others": {"it": "Proposte degli altri", "en": "Other people's proposals"},
@@ -63,6 +64,7 @@ STRINGS = {
     "proposte.yours": {"it": "La tua proposta", "en": "Your proposal"},
     "proposte.count": {"it": "n. {id} · {n} sostegni", "en": "no. {id} · {n} supports"},
     # --- participant: pins ---
+    "ascolto.task": {"it": "Che cosa vuoi fare?", "en": "What would you like to do?"},
     "ascolto.tab_proposals": {"it": "Proposte", "en": "Proposals"},
     "ascolto.tab_map": {"it": "Mappa", "en": "Map"},
     "ascolto.tab_comment": {"it": "Commenti", "en": "Comments"},

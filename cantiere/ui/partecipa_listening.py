@@ -23,6 +23,8 @@ from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
 from cantiere.ui import get_store, lang, mapassets, t
 
+TASK = "ascolto.task"
+TASKS = ("proposals", "map", "comment")
 P_TITLE = "ascolto.proposal.title"
 P_DESCRIPTION = "ascolto.proposal.description"
 P_TARGET = "ascolto.proposal.target"
@@ -46,14 +48,19 @@ def support_key(proposal_id: int) -> str:
 
 
 def render(workshop: db.Workshop, who: db.Participant, comments: Callable[[], None]) -> None:
-    """The ascolto screen of the phone; ``comments`` draws the comments panel."""
+    """The ascolto screen of the phone; ``comments`` draws the comments panel.
+
+    One task at a time (a radio, not tabs): only the chosen panel is built, and
+    the map is never created inside a hidden tab, where Leaflet measures a
+    zero-size box and frames the province wrongly."""
     st.caption(t("ascolto.intro"))
-    proposals_tab, map_tab, comment_tab = st.tabs([t("ascolto.tab_proposals"), t("ascolto.tab_map"), t("ascolto.tab_comment")])
-    with proposals_tab:
+    task = st.radio(t("ascolto.task"), TASKS, key=TASK, horizontal=True, label_visibility="collapsed",
+                    format_func=lambda v: t(f"ascolto.tab_{v}"))
+    if task == "proposals":
         _proposals(workshop.id, who.token)
-    with map_tab:
+    elif task == "map":
         _pins(workshop.id, who.token)
-    with comment_tab:
+    else:
         comments()
 
 
@@ -104,7 +111,8 @@ def _proposals(workshop_id: int, token: str) -> None:
     st.text_input(t("proposte.title", max=pins.TITLE_MAX), key=P_TITLE, max_chars=pins.TITLE_MAX)
     st.text_area(t("proposte.description"), key=P_DESCRIPTION, max_chars=pins.DESCRIPTION_MAX, height=90)
     st.text_input(t("proposte.target_group"), key=P_TARGET, max_chars=lis.TARGET_GROUP_MAX)
-    st.multiselect(t("proposte.comuni"), [c.name for c in territory.comuni()], key=P_COMUNI)
+    st.multiselect(t("proposte.comuni"), [c.name for c in territory.comuni()], key=P_COMUNI,
+                   placeholder=t("proposte.comuni_placeholder"))
     st.button(t("proposte.send"), key=P_SEND, type="primary", width="stretch", on_click=_send_proposal, args=(token,))
     _result(P_RESULT)
     st.subheader(t("proposte.others"), anchor=False)

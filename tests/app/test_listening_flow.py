@@ -76,6 +76,7 @@ def test_a_proposal_reaches_the_facilitator_and_once_promoted_the_vote(env):
 def test_a_tap_then_conferma_adds_a_pin_with_its_comune(env):
     ws = listening_workshop(env)
     phone = join_and_skip_profile(ws.code)
+    phone.radio(key=part_lis.TASK).set_value("map").run()
     assert phone.button(key=part_lis.CONFIRM).disabled  # no tap yet
     # the map's value as st_folium returns it after a tap in Cervia
     phone.session_state[part_lis.MAP] = {"last_clicked": {"lat": 44.26306, "lng": 12.34911}}
@@ -95,6 +96,7 @@ def test_a_tap_then_conferma_adds_a_pin_with_its_comune(env):
 def test_a_tap_outside_the_province_is_explained_and_cannot_be_confirmed(env):
     ws = listening_workshop(env)
     phone = join_and_skip_profile(ws.code)
+    phone.radio(key=part_lis.TASK).set_value("map")
     phone.session_state[part_lis.MAP] = {"last_clicked": {"lat": 44.40, "lng": 12.40}}  # the sea
     phone.run()
     assert any("fuori dalla provincia" in e for e in texts(phone, "error"))

@@ -32,7 +32,7 @@ def listening_app(tmp_path):
 def test_tap_then_conferma_stores_a_pin(phone, listening_app):
     base, ws, who, store = listening_app
     phone.goto(f"{base}/partecipa?code={ws.code}&p={who.token}")
-    phone.get_by_role("tab", name="Mappa").click()
+    phone.get_by_text("Mappa", exact=True).click()
     phone.wait_for_selector(MAP_FRAME)
     frame = phone.frame_locator(MAP_FRAME)
     frame.locator(".cantiere-label").nth(17).wait_for(state="attached")
