@@ -1,5 +1,12 @@
 """Export a workshop: priorities, anonymous ballots, tallies, comments (hidden
-ones marked) and the event log, as JSON, a zip of CSV files, or XLSX.
+ones marked), the event log, and the listening phase (proposals, anonymous
+supports, pins as a GeoJSON FeatureCollection), as JSON, a zip of CSV files,
+or XLSX.
+
+Two audiences: the facilitator's export (the default) has exact pin
+positions and hidden items marked; ``public=True`` leaves out hidden and
+merged proposals, hidden pins and comments and the event log, and snaps pins
+to the ~200 m grid of ``pins.coarsen``.
 
 Ballots are anonymous: no participant id, token or profile leaves the
 database. Spreadsheet formats escape cells that start with ``=``, ``+``, ``-``,
@@ -16,14 +23,16 @@ from typing import Any, Callable
 
 import pandas as pd
 
+from cantiere import pins as pin_rules
 from cantiere import workshop as w
 from cantiere.errors import UnknownNameError
 from cantiere.store import Store
+from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
 
 FORMAT_VERSION = "cantiere-workshop-export/1"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-TABLES = ("priorities", "rounds", "ballots", "tallies", "comments", "events")
+TABLES = ("priorities", "rounds", "ballots", "tallies", "comments", "events", "proposals", "supports", "pins")
 PRIVATE_DETAIL_KEYS = {"participant_id", "token"}
 
 
@@ -31,8 +40,8 @@ def _time(value: datetime | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def build(store: Store, workshop: db.Workshop) -> dict[str, Any]:
-    """Everything about a workshop as plain JSON-ready data."""
+def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[str, Any]:
+    """Everything about a workshop as plain JSON-ready data (``public``: see the module docstring)."""
     priorities = db.list_priorities(store, workshop.id)
     rounds = db.list_rounds(store, workshop.id)
     out: dict[str, Any] = {
@@ -71,15 +80,45 @@ def build(store: Store, workshop: db.Workshop) -> dict[str, Any]:
     out["comments"] = [
         {"id": c.id, "priority_id": c.priority_id, "priority": c.priority_title, "text": c.text,
          "hidden": c.hidden, "created_at": _time(c.created_at)}
-        for c in reversed(db.list_comments(store, workshop.id, include_hidden=True))
+        for c in reversed(db.list_comments(store, workshop.id, include_hidden=not public))
     ]
-    out["events"] = [
+    out["events"] = [] if public else [
         {"id": e.id, "kind": e.kind,
          "detail": {k: v for k, v in e.detail.items() if k not in PRIVATE_DETAIL_KEYS},
          "created_at": _time(e.created_at)}
         for e in db.list_events(store, workshop.id)
     ]
+    out.update(listening_part(store, workshop, public=public))
     return out
+
+
+def listening_part(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[str, Any]:
+    """Proposals, supports (no participant) and pins (GeoJSON) of a workshop."""
+    proposals = ldb.list_proposals(store, workshop.id, include_hidden=not public, include_merged=not public)
+    shown = {p.id for p in proposals}
+    features = []
+    for pin in ldb.list_pins(store, workshop.id, include_hidden=not public):
+        lat, lon = pin_rules.coarsen(pin.lat, pin.lon) if public else (pin.lat, pin.lon)
+        properties = {"id": pin.id, "comune": pin.comune_code, "category": pin.category, "note": pin.note,
+                      "created_at": _time(pin.created_at), "updated_at": _time(pin.updated_at)}
+        if not public:
+            properties["hidden"] = pin.hidden
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties})
+    return {
+        "proposals": [
+            {"id": p.id, "title": p.title, "description": p.description, "target_group": p.target_group,
+             "comuni": list(p.comuni), "supports": p.supports, "promoted_priority_id": p.promoted_priority_id,
+             **({} if public else {"hidden": p.hidden, "merged_into": p.merged_into}),
+             "created_at": _time(p.created_at)}
+            for p in proposals
+        ],
+        "supports": [
+            {"proposal_id": proposal_id, "created_at": _time(moment)}
+            for proposal_id, moment in ldb.list_supports(store, workshop.id)
+            if proposal_id in shown
+        ],
+        "pins": {"type": "FeatureCollection", "positions": "coarsened_200m" if public else "exact", "features": features},
+    }
 
 
 def escape_cell(value: Any) -> Any:
@@ -105,6 +144,12 @@ def tables(data: dict[str, Any]) -> dict[str, pd.DataFrame]:
         ],
         "comments": data["comments"],
         "events": [{**e, "detail": json.dumps(e["detail"], ensure_ascii=False)} for e in data["events"]],
+        "proposals": [{**p, "comuni": " | ".join(p["comuni"])} for p in data.get("proposals", [])],
+        "supports": data.get("supports", []),
+        "pins": [
+            {**f["properties"], "lat": f["geometry"]["coordinates"][1], "lon": f["geometry"]["coordinates"][0]}
+            for f in data.get("pins", {}).get("features", [])
+        ],
     }
     return {name: pd.DataFrame(rows[name]).map(escape_cell) if rows[name] else pd.DataFrame() for name in TABLES}
 

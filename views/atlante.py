@@ -8,7 +8,7 @@ import streamlit as st
 from cantiere import atlas, charts, indicators, maps, territory
 from cantiere.classes import SCHEMES
 from cantiere.ui import atlas as cached
-from cantiere.ui import get_settings, lang, t
+from cantiere.ui import facilitazione_listening, get_settings, lang, t
 from cantiere.ui.mapview import clicked_feature
 from cantiere.ui.params import url_choice
 
@@ -63,8 +63,9 @@ else:
 
 map_col, side_col = st.columns([3, 2])
 with map_col:
+    pins_layers = facilitazione_listening.coordinator_layers(facilitazione_listening.LAYER_TOGGLE_ATLANTE)
     clicked = clicked_feature(
-        cached.base_map(), maps.choropleth_layer(view.geojson, about["label"]), key="atlante.map"
+        cached.base_map(), [maps.choropleth_layer(view.geojson, about["label"]), *pins_layers], key="atlante.map"
     )
     st.caption(t("atlante.attribution", year=year))
 with side_col:

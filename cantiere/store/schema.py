@@ -163,3 +163,51 @@ dataset_indicators = sa.Table(
     sa.Column("source", sa.String(200), nullable=False),
     sa.Column("year", sa.Integer, nullable=True),
 )
+
+
+# --- listening (issue 5): cantiere/store/listening.py -------------------------
+# Proposals of needs, their supports ("anch'io") and pins on the map. A merged
+# proposal is kept (merged_into set) so who proposed and supported what stays
+# on record; supports are unique per (proposal, participant) — a DB rule.
+
+proposals = sa.Table(
+    "proposals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("workshop_id", sa.Integer, sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("participant_id", sa.Integer, sa.ForeignKey("participants.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("target_group", sa.String(200), nullable=False, server_default=""),
+    sa.Column("comuni", sa.JSON, nullable=False),
+    sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("merged_into", sa.Integer, sa.ForeignKey("proposals.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("promoted_priority_id", sa.Integer, sa.ForeignKey("priorities.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+supports = sa.Table(
+    "supports",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("proposal_id", sa.Integer, sa.ForeignKey("proposals.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("participant_id", sa.Integer, sa.ForeignKey("participants.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("proposal_id", "participant_id", name="uq_supports_proposal_participant"),
+)
+
+pins = sa.Table(
+    "pins",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("workshop_id", sa.Integer, sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("participant_id", sa.Integer, sa.ForeignKey("participants.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("lat", sa.Float, nullable=False),
+    sa.Column("lon", sa.Float, nullable=False),
+    sa.Column("comune_code", sa.String(6), nullable=False),
+    sa.Column("category", sa.String(32), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)

@@ -117,7 +117,11 @@ def services_map(frame: pd.DataFrame) -> None:
         st.caption(t("svc.no_coordinates", n=missing))
     left, right = st.columns([3, 1])
     with left:
-        show_map(maps_services.services_base(mode=map_mode()), MAP_SERVICES, maps_services.services_layer(frame, mode, lang()))
+        from cantiere.ui import facilitazione_listening  # issue 5: workshop pins layer
+
+        extra = facilitazione_listening.coordinator_layers(facilitazione_listening.LAYER_TOGGLE_SERVIZI)
+        show_map(maps_services.services_base(mode=map_mode()), MAP_SERVICES,
+                 [maps_services.services_layer(frame, mode, lang()), *extra])
     with right:
         _legend(maps_services.type_legend(frame["tipo"], lang()), t("svc.map_legend"), "servizi.map_legend")
 

@@ -169,6 +169,7 @@ def render(actor: w.Actor) -> None:
     tabs = st.tabs([
         t("facilitazione.section_phase"), t("facilitazione.section_priorities"),
         t("facilitazione.section_moderation"), t("facilitazione.section_export"), t("facilitazione.edit"),
+        t("ascolto.fac.section"),
     ])
     with tabs[0]:
         _phases(actor, workshop)
@@ -180,6 +181,10 @@ def render(actor: w.Actor) -> None:
         _export(workshop)
     with tabs[4]:
         _edit_form(actor, workshop)
+    with tabs[5]:
+        from cantiere.ui import facilitazione_listening  # issue 5: proposals and pins
+
+        facilitazione_listening.render(actor, workshop)
 
 
 def _new_workshop(actor: w.Actor) -> None:

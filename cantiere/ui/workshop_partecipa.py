@@ -108,8 +108,9 @@ def render() -> None:
         with comment_tab:
             _comment_panel(workshop.id, who.token)
     else:
-        st.info(t("partecipa.listening"))
-        _comment_panel(workshop.id, who.token)
+        from cantiere.ui import partecipa_listening  # issue 5: the ascolto task
+
+        partecipa_listening.render(workshop, who, lambda: _comment_panel(workshop.id, who.token))
 
 
 def _profile_step(who: db.Participant) -> None:

@@ -49,6 +49,9 @@ def render() -> None:
         if not configured:
             st.caption(t("proiezione.public_url_hint"))
     _live(workshop.code)
+    from cantiere.ui import facilitazione_listening  # issue 5: pins map and top proposals
+
+    facilitazione_listening.projector_section(workshop.code)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)

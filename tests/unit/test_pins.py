@@ -73,3 +73,27 @@ def test_duplicate_proposals_match_ignoring_case_accents_and_apostrophes():
 def test_every_category_has_a_label():
     for category in pins.CATEGORIES:
         assert f"pins.category.{category}" in strings()
+
+
+def test_a_move_is_a_new_tap_with_its_own_comune():
+    """Moving a pin re-runs the same rules: the comune follows the point, the sea is refused."""
+    assert pins.place(44.41751, 12.1996).comune.name == "Ravenna"
+    assert pins.place(44.26306, 12.34911).comune.name == "Cervia"
+    with pytest.raises(pins.PinError):
+        pins.place(44.40, 12.40)
+
+
+def test_rate_limit_allows_up_to_the_limit_and_counts_only_the_last_minute():
+    now = datetime(2026, 11, 25, 10, 0, 0)
+    pins.check_rate([now - timedelta(seconds=s) for s in range(9)], now)  # 9 → the 10th is allowed
+    with pytest.raises(pins.PinError):
+        pins.check_rate([now - timedelta(seconds=s) for s in range(10)], now)
+    pins.check_rate([now - timedelta(seconds=60)] * 10, now)  # exactly a minute ago: outside the window
+
+
+def test_clicked_point_reads_what_st_folium_returns():
+    from cantiere import mapkit
+
+    assert mapkit.clicked_point({"last_clicked": {"lat": 44.4, "lng": 12.2}}) == (44.4, 12.2)
+    assert mapkit.clicked_point({"last_clicked": None}) is None
+    assert mapkit.clicked_point(None) is None
