@@ -1,0 +1,35 @@
+"""Strings of privacy, erasure and backup checks (issue 8)."""
+
+STRINGS = {
+    "trust.cli.erase_confirm": {
+        "it": "Stai per cancellare il laboratorio {code} «{title}» con tutti i voti, i commenti e i partecipanti. "
+              "Non si può annullare: ripeti il comando con --yes per confermare.",
+        "en": "You are about to erase workshop {code} “{title}” with all its ballots, comments and participants. "
+              "This cannot be undone: repeat the command with --yes to confirm.",
+    },
+    "trust.cli.workshop_erased": {
+        "it": "Laboratorio {code} cancellato: {participants} partecipanti, {ballots} voti, {comments} commenti. "
+              "La cancellazione è registrata nel registro di audit.",
+        "en": "Workshop {code} erased: {participants} participants, {ballots} ballots, {comments} comments. "
+              "The erasure is recorded in the audit log.",
+    },
+    "trust.cli.participant_erased": {
+        "it": "Partecipante cancellato: profilo rimosso, {texts} testi sostituiti da «[rimosso]»; "
+              "{ballots} voti anonimi restano contati.",
+        "en": "Participant erased: profile removed, {texts} texts replaced by “[rimosso]”; "
+              "{ballots} anonymous ballots stay counted.",
+    },
+    "trust.cli.backup_ok": {
+        "it": "Copia {path} integra: {tables} tabelle, {rows} righe in tutto.",
+        "en": "Backup {path} is sound: {tables} tables, {rows} rows in all.",
+    },
+    "trust.cli.backup_bad": {
+        "it": "Copia {path} DANNEGGIATA: {detail}. Non usarla per un ripristino.",
+        "en": "Backup {path} is DAMAGED: {detail}. Do not restore from it.",
+    },
+    "trust.backup_missing": {"it": "File non trovato: {path}", "en": "File not found: {path}"},
+    "trust.backup_unreadable": {
+        "it": "Il file {path} non è un database SQLite leggibile ({detail}).",
+        "en": "The file {path} is not a readable SQLite database ({detail}).",
+    },
+}
