@@ -28,8 +28,4 @@ STRINGS = {
         "en": "Backup {path} is DAMAGED: {detail}. Do not restore from it.",
     },
     "trust.backup_missing": {"it": "File non trovato: {path}", "en": "File not found: {path}"},
-    "trust.backup_unreadable": {
-        "it": "Il file {path} non è un database SQLite leggibile ({detail}).",
-        "en": "The file {path} is not a readable SQLite database ({detail}).",
-    },
 }

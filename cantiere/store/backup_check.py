@@ -15,9 +15,9 @@ from cantiere.errors import CantiereError
 
 
 class BackupCheckError(CantiereError):
-    """The file to check does not exist or is not an SQLite database."""
+    """The file to check does not exist."""
 
-    key = "trust.backup_unreadable"
+    key = "trust.backup_missing"
 
 
 @dataclass(frozen=True)
@@ -33,26 +33,30 @@ class BackupCheck:
 
 
 def verify(path: Path) -> BackupCheck:
-    """Integrity and row counts of the SQLite file at ``path``, opened read-only
-    (the copy is never changed). Raises BackupCheckError when it cannot be read."""
+    """Integrity (``PRAGMA integrity_check`` and ``foreign_key_check``) and row
+    counts of the SQLite file at ``path``, opened read-only (the copy is never
+    changed). A damaged or foreign file gives ``ok`` False with SQLite's words.
+    Raises BackupCheckError when there is no such file."""
     path = Path(path)
     if not path.is_file():
         raise BackupCheckError("trust.backup_missing", path=str(path))
-    try:
-        conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise BackupCheckError(path=str(path), detail=str(exc)) from exc
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True)
+    counts: dict[str, int] = {}
+    version: tuple[str, ...] = ()
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
         integrity = "ok" if problems == ["ok"] else "; ".join(problems[:5])
+        broken_links = conn.execute("PRAGMA foreign_key_check").fetchall()
+        if broken_links and integrity == "ok":
+            integrity = f"foreign_key_check: {len(broken_links)}"
         names = [r[0] for r in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
         counts = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
-        version: tuple[str, ...] = ()
         if "alembic_version" in names:
             version = tuple(sorted(r[0] for r in conn.execute("SELECT version_num FROM alembic_version")))
     except sqlite3.DatabaseError as exc:
-        raise BackupCheckError(path=str(path), detail=str(exc)) from exc
+        # "file is not a database", "database disk image is malformed": a damaged copy
+        integrity = str(exc)
     finally:
         conn.close()
     return BackupCheck(path, integrity, counts, version)
