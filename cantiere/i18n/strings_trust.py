@@ -28,4 +28,18 @@ STRINGS = {
         "en": "Backup {path} is DAMAGED: {detail}. Do not restore from it.",
     },
     "trust.backup_missing": {"it": "File non trovato: {path}", "en": "File not found: {path}"},
+    "trust.priorities.not_text": {
+        "it": "Il file non è un CSV di testo (sembra UTF-16 «Testo Unicode» o un file binario): salvalo come «CSV UTF-8». "
+              "Nessuna priorità creata.",
+        "en": "The file is not a text CSV (it looks like UTF-16 “Unicode Text” or a binary file): save it as “CSV UTF-8”. "
+              "No priority was created.",
+    },
+    "trust.priorities.encoding": {
+        "it": "Codifica dei caratteri non riconosciuta (byte {position}): salva il file come «CSV UTF-8». Nessuna priorità creata.",
+        "en": "Unrecognised character encoding (byte {position}): save the file as “CSV UTF-8”. No priority was created.",
+    },
+    "trust.priorities.syntax": {
+        "it": "Il CSV non è ben formato (una cella enorme o un carattere non valido): controlla il file. Nessuna priorità creata.",
+        "en": "The CSV is malformed (a huge cell or an invalid character): check the file. No priority was created.",
+    },
 }
