@@ -28,10 +28,13 @@ INSPECT = """() => {
     for (const el of document.querySelectorAll("*")) {
         for (const attr of el.attributes) {
             const name = attr.name.toLowerCase(), value = (attr.value || "").trim().toLowerCase();
+            // attributes that load or link something (text attributes such as
+            // aria-label or value may hold a payload as inert text)
+            const loads = ["href", "src", "srcset", "data", "action", "formaction", "xlink:href", "poster",
+                           "background", "style"].includes(name);
             if ((name.startsWith("on") && (value.includes("alert") || value.includes("__cdw")))
-                || value.includes("127.0.0.1:9")
-                || (["href", "src", "data", "action", "formaction", "xlink:href"].includes(name)
-                    && (value.startsWith("javascript:") || value.startsWith("data:text/html")))
+                || (loads && (value.includes("127.0.0.1:9") || value.startsWith("javascript:")
+                              || value.startsWith("data:text/html")))
                 || (name === "srcdoc" && value.includes("__cdw"))
                 || (name === "http-equiv" && value === "refresh")) {
                 bad.push(el.tagName + " " + name + "=" + attr.value.slice(0, 80));
@@ -137,7 +140,7 @@ def test_no_payload_runs_on_any_page(browser, hostile_app):
     finally:
         context.close()
     assert dialogs == [], dialogs
-    assert findings == [], findings
+    assert findings == [], "\n".join(f"{name}: {result}" for name, _, result in findings)
     assert [u for u in requests if "127.0.0.1:9/" in u or ":9/" in u.split("//", 1)[-1][:20]] == []
     external = [u for u in requests if u.split(":", 1)[0] in ("http", "https", "ws", "wss")
                 and not u.split("//", 1)[-1].startswith(("127.0.0.1", "localhost"))]
