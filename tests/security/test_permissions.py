@@ -112,7 +112,6 @@ def is_admin(actor) -> bool:
 
 
 CELLS = [(action, role) for action in ACTIONS for role in ROLES]
-checked: list[tuple[str, str, bool]] = []
 
 
 @pytest.mark.parametrize(("action", "role"), CELLS, ids=[f"{a}|{r}" for a, r in CELLS])
@@ -131,7 +130,6 @@ def test_only_allowed_cells_succeed(fresh_store, action, role):
             run(world, ROLES[role])
         assert refused.value.message("it") != refused.value.key  # a real Italian message
         assert fingerprint(fresh_store) == before  # and nothing changed
-    checked.append((action, role, role in allowed))
 
 
 def test_matrix_size_report():
