@@ -122,7 +122,7 @@ def workshop_export(args: argparse.Namespace) -> int:
     from cantiere import workshop as w
 
     store = open_store()
-    data = export.render(store, w.find_workshop(store, args.code), args.format)
+    data = export.render_for(store, w.Actor.command_line(), w.find_workshop(store, args.code), args.format)
     if args.out is None:
         if args.format != "json":
             print(say("cli.xlsx_needs_out", format=args.format), file=sys.stderr)
@@ -161,7 +161,7 @@ def backup(args: argparse.Namespace) -> int:
 
 # Modules that register more commands with @command when imported, and
 # modules exposing register(subparsers) (their parser sets ``handler``).
-COMMAND_MODULES = ("cantiere.cli_indicators",)
+COMMAND_MODULES = ("cantiere.cli_indicators", "cantiere.cli_privacy")
 REGISTRARS = ("cantiere.cli_import", "cantiere.cli_bench")
 
 

@@ -191,5 +191,12 @@ def render(store: Store, workshop: db.Workshop, fmt: str) -> bytes:
     return FORMATS[fmt][0](build(store, workshop))
 
 
+def render_for(store: Store, actor: w.Actor, workshop: db.Workshop, fmt: str) -> bytes:
+    """``render`` for a facilitator only: the export holds hidden comments and
+    every ballot. Raises PermissionDeniedError, UnknownNameError."""
+    w.require_facilitator(actor)
+    return render(store, workshop, fmt)
+
+
 def filename(workshop: db.Workshop, fmt: str) -> str:
     return f"laboratorio-{workshop.code}.{FORMATS[fmt][1]}"

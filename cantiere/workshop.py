@@ -236,17 +236,29 @@ def parse_priorities_csv(data: bytes | str) -> list[dict]:
     costo (optional, decimal comma allowed). Raises CsvError naming the row
     (as in a spreadsheet, header = row 1) and the column; nothing is created."""
     if isinstance(data, bytes):
+        head = data[:4096]
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head.count(0) * 8 > len(head):  # UTF-16/32 (issue 8)
+            raise CsvError("trust.priorities.not_text")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("cp1252")
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc:
+                raise CsvError("trust.priorities.encoding", position=exc.start) from None
     else:
         text = data
     if not text.strip():
         raise CsvError("workshop.error.csv_empty")
     first = text.splitlines()[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        return _priority_rows(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error:  # a 128 KB cell, a NUL byte: not a priorities file (issue 8)
+        raise CsvError("trust.priorities.syntax") from None
+
+
+def _priority_rows(reader) -> list[dict]:
     header = [h.strip().lower() for h in next(reader)]
     fields = []
     for column, name in enumerate(header, start=1):

@@ -211,3 +211,19 @@ pins = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
 )
+
+
+# --- privacy audit (issue 8): cantiere/store/privacy.py ---
+# Erasures are logged here, not in ``events``: a workshop's events go with the
+# workshop, this log survives it. It holds codes, ids and counts, never text
+# or profile data.
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("detail", sa.JSON, nullable=False),
+    sa.Column("via", sa.String(32), nullable=False, server_default=""),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)

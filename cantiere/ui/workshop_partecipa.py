@@ -13,7 +13,7 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, show_error, state, t
+from cantiere.ui import get_store, lang, safe, show_error, state, t
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
@@ -75,7 +75,7 @@ def render() -> None:
         st.query_params.clear()
         _code_form()
         return
-    st.subheader(workshop.title, anchor=False)
+    safe.heading(workshop.title, 3)  # typed text: never Markdown
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
     if not token:

@@ -13,7 +13,7 @@ import streamlit as st
 
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, t
+from cantiere.ui import get_store, safe, t
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -35,7 +35,7 @@ def render() -> None:
         st.info(t("proiezione.none"))
         return
     st.html(_CSS)
-    st.title(workshop.title, anchor=False)
+    safe.heading(workshop.title, 1)  # typed text: never Markdown
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
     url, configured = join_url(workshop.code)
