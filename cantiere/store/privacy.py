@@ -1,8 +1,8 @@
 """Store API for privacy: erase a workshop, erase one participant, read one
 participant's own data, and the audit log of erasures.
 
-Participant text lives in several tables (comments today; proposals and pin
-notes come with issue 5). ``PARTICIPANT_TEXTS`` lists them, one line each:
+Participant text lives in several tables (comments, proposals, pin notes).
+``PARTICIPANT_TEXTS`` lists them, one line each:
 erasure and the participant's export walk that list, so a new table of
 participant text is covered by adding one line.
 """
@@ -17,7 +17,9 @@ from typing import Any, Mapping
 import sqlalchemy as sa
 
 from cantiere.store import Store
-from cantiere.store.schema import audit_log, ballots, comments, events, participants, priorities, rounds, workshops
+from cantiere.store.schema import (
+    audit_log, ballots, comments, events, participants, pins, priorities, proposals, rounds, supports, workshops,
+)
 from cantiere.workshop_errors import NotFoundError, UnknownParticipantError
 
 REMOVED = "[rimosso]"
@@ -36,13 +38,17 @@ class TextTable:
 
 PARTICIPANT_TEXTS: tuple[TextTable, ...] = (
     TextTable(comments, "participant_id", ("text",)),
-    # issue 5: TextTable(proposals, "participant_id", ("title", "description")),
-    # issue 5: TextTable(pins, "participant_id", ("note",)),
+    TextTable(proposals, "participant_id", ("title", "description")),
+    # the pin's place stays (coarsened wherever it is shown), its note and owner go
+    TextTable(pins, "participant_id", ("note",)),
 )
 
 # Tables of a workshop, children first: erasure deletes in this order so it
 # does not depend on ON DELETE CASCADE being honoured by the backend.
 WORKSHOP_CHILDREN: tuple[tuple[sa.Table, Any], ...] = (
+    (supports, lambda wid: supports.c.proposal_id.in_(sa.select(proposals.c.id).where(proposals.c.workshop_id == wid))),
+    (pins, lambda wid: pins.c.workshop_id == wid),
+    (proposals, lambda wid: proposals.c.workshop_id == wid),
     (ballots, lambda wid: ballots.c.round_id.in_(sa.select(rounds.c.id).where(rounds.c.workshop_id == wid))),
     (comments, lambda wid: comments.c.priority_id.in_(sa.select(priorities.c.id).where(priorities.c.workshop_id == wid))),
     (participants, lambda wid: participants.c.workshop_id == wid),
