@@ -20,6 +20,8 @@ class Seeded:
     main_code: str  # the workshop with priorities and comments
     token: str  # a participant of it (profile answered)
     title_codes: list[str] = field(default_factory=list)  # one workshop per batch of titles
+    listening_code: str = ""  # a workshop in ascolto with hostile proposals and pin notes
+    listening_token: str = ""
     fields: dict[str, int] = field(default_factory=dict)  # field → payloads stored in it
 
 
@@ -88,12 +90,34 @@ def seed(url: str) -> Seeded:
             codes.append(other.code)
         importers.import_file(store, "services", "servizi.csv", services_csv(), admin=True, max_bytes=2**20)
         importers.import_file(store, "indicators", "indicatori.csv", indicators_csv(), admin=True, max_bytes=2**20)
+        listening_code, listening_token = _seed_listening(store)
         n = len(PAYLOADS)
         fields = {
+            "titolo proposta": n, "descrizione proposta": n, "nota segnalazione": n,
             "titolo laboratorio": n, "descrizione laboratorio": n, "titolo priorità": n, "descrizione priorità": n,
             "destinatari priorità": n, "commento": n, "nome servizio": n, "indirizzo servizio": n,
             "gestore servizio": n, "nome indicatore": n, "fonte indicatore": n,
         }
-        return Seeded(main.code, voters[0].token, codes, fields)
+        return Seeded(main.code, voters[0].token, codes, fields=fields, listening_code=listening_code,
+                      listening_token=listening_token)
     finally:
         store.close()
+
+
+def _seed_listening(store: Store) -> tuple[str, str]:
+    """A workshop in ascolto: every payload as a proposal title and description
+    and as a pin note (a few participants, within the per-minute pin limit)."""
+    from cantiere import listening, pins
+
+    ws = w.create_workshop(store, FAC, "Ascolto", "", [{"title": "Trasporto sociale"}], phase="ascolto")
+    _, first = w.join(store, ws.code)
+    w.set_profile(store, first, None, None, None)
+    for n, payload in enumerate(PAYLOADS):
+        listening.submit_proposal(store, first, f"{payload} p{n}"[: pins.TITLE_MAX], payload)
+    points = _spread_points(len(PAYLOADS))
+    who = first
+    for n, (payload, (lat, lon, _)) in enumerate(zip(PAYLOADS, points)):
+        if n and n % pins.MAX_PINS_PER_MINUTE == 0:
+            _, who = w.join(store, ws.code)
+        listening.add_pin(store, who, lat, lon, "altro", payload[: pins.NOTE_MAX])
+    return ws.code, first.token
