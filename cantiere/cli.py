@@ -114,7 +114,8 @@ def workshop_list(args: argparse.Namespace) -> int:
     "workshop export",
     "esporta priorità, voti anonimi, conteggi, commenti e registro eventi",
     Arg("code", help="codice di accesso del laboratorio"),
-    Arg("--format", choices=("json", "csv", "xlsx"), default="json", help="json, csv (zip di CSV) o xlsx"),
+    Arg("--format", choices=("json", "csv", "xlsx", "report", "report-xlsx"), default="json",
+        help="json, csv (zip di CSV), xlsx; report: verbale in HTML stampabile; report-xlsx: verbale in XLSX"),
     Arg("--out", type=Path, help="file da scrivere (predefinito: lo schermo, solo per json)"),
 )
 def workshop_export(args: argparse.Namespace) -> int:
@@ -122,9 +123,15 @@ def workshop_export(args: argparse.Namespace) -> int:
     from cantiere import workshop as w
 
     store = open_store()
-    data = export.render(store, w.find_workshop(store, args.code), args.format)
+    workshop = w.find_workshop(store, args.code)
+    if args.format in ("report", "report-xlsx"):
+        from cantiere import report
+
+        data = report.render(store, workshop, args.format)
+    else:
+        data = export.render(store, workshop, args.format)
     if args.out is None:
-        if args.format != "json":
+        if args.format not in ("json", "report"):
             print(say("cli.xlsx_needs_out", format=args.format), file=sys.stderr)
             return 2
         sys.stdout.write(data.decode("utf-8") + "\n")

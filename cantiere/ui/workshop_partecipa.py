@@ -13,7 +13,7 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, show_error, state, t
+from cantiere.ui import get_store, lang, partecipa_methods, show_error, state, t
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
@@ -104,7 +104,9 @@ def render() -> None:
             return
         vote_tab, comment_tab = st.tabs([t("partecipa.tab_vote"), t("partecipa.tab_comment")])
         with vote_tab:
-            _vote_panel(workshop.id, rnd.id, who.token)
+            # dots keeps its own panel below; the other methods' screens live in partecipa_methods
+            screen = _vote_panel if rnd.method == "dots" else partecipa_methods.SCREENS[rnd.method]
+            screen(workshop.id, rnd.id, who.token)
         with comment_tab:
             _comment_panel(workshop.id, who.token)
     else:

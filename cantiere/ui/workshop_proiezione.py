@@ -13,7 +13,8 @@ import streamlit as st
 
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, t
+from cantiere.ui import get_store, lang, t
+from cantiere.ui.results_view import projector_figure
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -65,7 +66,8 @@ def _live(code: str) -> None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
         table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points")])
-        st.bar_chart(table, x=t("proiezione.priority"), y=t("proiezione.points"), horizontal=True, sort=False)
+        # the chart of the round's method (dots, approval, ranking, budget, pairwise, matrix)
+        st.plotly_chart(projector_figure(snap.round.id, snap.ballots, lang()), use_container_width=True, key="proiezione.chart")
         st.dataframe(table, hide_index=True, use_container_width=True)
     st.subheader(t("proiezione.wall"), anchor=False)
     if not snap.comments:
