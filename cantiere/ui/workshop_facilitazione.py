@@ -211,7 +211,7 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
             st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
         else:
             st.dataframe(
-                pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points")]),
+                pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")]),
                 hide_index=True, use_container_width=True,
             )
 

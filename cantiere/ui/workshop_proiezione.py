@@ -65,7 +65,7 @@ def _live(code: str) -> None:
     if snap.round is None or snap.results is None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
-        table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points")])
+        table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")])
         # the chart of the round's method (dots, approval, ranking, budget, pairwise, matrix)
         st.plotly_chart(projector_figure(snap.round.id, snap.ballots, lang()), use_container_width=True, key="proiezione.chart")
         st.dataframe(table, hide_index=True, use_container_width=True)

@@ -6,6 +6,7 @@ Risultati page shows each result and suppresses small groups."""
 from __future__ import annotations
 
 import pytest
+import streamlit as st
 
 from cantiere import workshop as w
 from cantiere.store import workshops as db
@@ -241,3 +242,31 @@ def test_open_workshop_only_for_facilitators(env):
     at.run()
     assert at.selectbox(key=results_view.PICK).options[0].endswith("Aperto (voto)")
     assert "risultati provvisori" in " ".join(texts(at, "warning"))
+
+
+def test_dots_over_the_total_is_refused_on_the_phone(env):
+    from cantiere.ui import workshop_partecipa as part_ui
+
+    ws, rnd, items = method_workshop(env, "dots", {"dots": 3, "max_per_item": 2})
+    at = join_and_skip_profile(ws.code)
+    at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(2)
+    at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
+    click(at, part_ui.submit_key(rnd.id))
+    assert texts(at, "error") == ["Hai usato 4 punti ma ne hai a disposizione 3: togline qualcuno."]
+    assert ballot_of(env, rnd, at) is None
+
+
+def test_projector_draws_the_method_chart_from_five_ballots(env):
+    ws, rnd, items = method_workshop(env, "matrix")
+    for k in range(4):
+        _, who = w.join(env, ws.code)
+        w.cast_ballot(env, who, rnd.id, {"ratings": {str(items[0].id): {"importance": 5, "feasibility": 4}}})
+    projector = page("proiezione", code=ws.code)
+    assert not projector.get("plotly_chart")
+    assert "almeno 5 voti (ora 4)" in " ".join(texts(projector, "info"))
+    _, who = w.join(env, ws.code)
+    w.cast_ballot(env, who, rnd.id, {"ratings": {str(items[1].id): {"importance": 2, "feasibility": 2}}})
+    st.cache_data.clear()  # stands in for the 1-second TTL, without waiting on a clock
+    projector = page("proiezione", code=ws.code)
+    (chart,) = projector.get("plotly_chart")
+    assert "Importanza" in chart.proto.spec and "Assistenza domiciliare" in chart.proto.spec
