@@ -200,6 +200,17 @@ def ranks(result: voting.Result) -> dict[int, int]:
     return out
 
 
+def top_items(result: voting.Result, n: int) -> list[int]:
+    """Ids of the best ``n`` items of a tally; a tie across the cut keeps the
+    whole tier (never drops one of two equal items at random)."""
+    chosen: list[int] = []
+    for tier in result.ranking:
+        if len(chosen) >= n:
+            break
+        chosen.extend(tier)
+    return chosen
+
+
 def compare_rounds(rounds: Sequence[RoundResult], min_ballots: int = 1) -> list[dict]:
     """One row per priority: its title and its rank in each round (None when
     the item was not in that round or the round has fewer than ``min_ballots``

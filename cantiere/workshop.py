@@ -314,10 +314,16 @@ def open_new_round(store: Store, actor: Actor, workshop_id: int, method: str, pa
     workshop = db.get_workshop(store, workshop_id)
     if workshop.phase == "chiuso":
         raise PhaseError("workshop.error.closed")
-    items = items_of(store, workshop_id, {})
+    chosen = [int(i) for i in (params or {}).get("items") or ()]
+    items = items_of(store, workshop_id, {"items": chosen} if chosen else {})
+    missing = set(chosen) - {i.id for i in items}
+    if missing:
+        raise NotFoundError(what="priorità", id=min(missing))
     if costs:
         items = [voting.Item(i.id, i.title, costs.get(i.id, i.cost)) for i in items]
     clean = m.check_params(dict(params or {}), items)
+    if chosen:  # a round on a subset, e.g. the top 5 of the previous round
+        clean["items"] = sorted(set(int(i) for i in chosen))
     if costs:
         db.set_priority_costs(store, workshop_id, costs)
     draft = next((r for r in db.list_rounds(store, workshop_id) if r.status == "draft" and r.method == method and dict(r.params) == clean), None)

@@ -10,6 +10,8 @@ STRINGS = {
     "metodi.param.budget": {"it": "Budget totale (€)", "en": "Total budget (€)"},
     "metodi.param.costs": {"it": "Costo di ogni progetto (€): serve per il bilancio partecipativo.", "en": "Cost of each project (€): needed for participatory budgeting."},
     "metodi.param.cost": {"it": "Costo (€)", "en": "Cost (€)"},
+    "metodi.param.top_n": {"it": "Vota solo le prime N priorità della votazione n. {position} (0 = tutte)", "en": "Vote only on the top N priorities of round {position} (0 = all)"},
+    "metodi.param.top_n_help": {"it": "A pari merito sul taglio entrano tutte le priorità pari merito.", "en": "Ties across the cut all get in."},
     "metodi.round_opened": {"it": "Votazione n. {position} aperta: {method}.", "en": "Round {position} open: {method}."},
     "metodi.round_info": {
         "it": "Votazione n. {position} · {method} · {status} · {n} voti",

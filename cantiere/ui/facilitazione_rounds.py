@@ -21,6 +21,7 @@ MAX_APPROVALS = "facilitazione.round.max_approvals"
 MAX_RANKED = "facilitazione.round.max_ranked"
 BUDGET = "facilitazione.round.budget"
 START = "facilitazione.start_voting"
+TOP_N = "facilitazione.round.top_n"
 
 
 def cost_key(priority_id: int) -> str:
@@ -46,7 +47,11 @@ def _start(actor: w.Actor, workshop_id: int) -> None:
     store = get_store()
     method = st.session_state.get(METHOD, "dots")
     params, costs = params_from_state(method, db.list_priorities(store, workshop_id))
+    previous = _previous(db.list_rounds(store, workshop_id))
+    top_n = st.session_state.get(TOP_N) or 0
     try:
+        if previous is not None and top_n:
+            params["items"] = results.top_items(w.tally_round(store, previous.id), int(top_n))
         rnd = w.open_new_round(store, actor, workshop_id, method, params, costs or None)
     except CantiereError as exc:
         st.session_state[state.FACILITAZIONE_FLASH] = ("error", exc.message(lang()))
@@ -54,6 +59,13 @@ def _start(actor: w.Actor, workshop_id: int) -> None:
         st.session_state[state.FACILITAZIONE_FLASH] = (
             "success", t("metodi.round_opened", position=rnd.position, method=t(voting.method(method).label)),
         )
+
+
+def _previous(rounds):
+    """The last closed round with ballots: a new round may keep only its top items."""
+    store = get_store()
+    closed = [r for r in rounds if r.status == "closed" and db.count_ballots(store, r.id)]
+    return closed[-1] if closed else None
 
 
 def round_form(actor: w.Actor, workshop: db.Workshop, rounds) -> None:
@@ -84,6 +96,12 @@ def round_form(actor: w.Actor, workshop: db.Workshop, rounds) -> None:
                 t("metodi.param.cost"), min_value=0.0, value=float(p.cost or 0), step=500.0, key=cost_key(p.id),
                 label_visibility="collapsed",
             )
+    previous = _previous(rounds)
+    if previous is not None:
+        st.number_input(
+            t("metodi.param.top_n", position=previous.position), min_value=0, max_value=100, value=0, key=TOP_N,
+            help=t("metodi.param.top_n_help"),
+        )
     st.button(t("facilitazione.start_voting"), key=START, type="primary", on_click=_start, args=(actor, workshop.id))
 
 

@@ -66,12 +66,17 @@ def render() -> None:
         )
         st.caption(t("risultati.compare_help"))
     st.subheader(t("risultati.downloads"), anchor=False)
+    report_buttons(store, workshop, "risultati.download")
+
+
+def report_buttons(store, workshop, key_prefix: str) -> None:
+    """Download buttons for the minutes (HTML and XLSX), built once per draw."""
+    minutes = report.build(store, workshop, lang())
     a, b = st.columns(2)
     for col, name, label in ((a, "report", "risultati.download_html"), (b, "report-xlsx", "risultati.download_xlsx")):
         writer, _, mime = report.WRITERS[name]
         col.download_button(
-            t(label), data=writer(report.build(store, workshop, lang())), file_name=report.filename(workshop, name),
-            mime=mime, key=f"risultati.download.{name}",
+            t(label), data=writer(minutes), file_name=report.filename(workshop, name), mime=mime, key=f"{key_prefix}.{name}",
         )
 
 

@@ -17,7 +17,7 @@ from cantiere import export, territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import facilitazione_rounds, get_settings, get_store, lang, show_error, state, t
+from cantiere.ui import facilitazione_rounds, get_settings, get_store, lang, results_view, show_error, state, t
 
 PICK = "facilitazione.pick"
 NEW_TITLE = "facilitazione.new_title"
@@ -268,6 +268,7 @@ def _export(workshop: db.Workshop) -> None:
         st.download_button(
             t(label), data=writer(data), file_name=export.filename(workshop, fmt), mime=mime, key=f"facilitazione.export.{fmt}",
         )
+    results_view.report_buttons(store, workshop, "facilitazione.export")  # the minutes (verbale)
 
 
 def _edit_form(actor: w.Actor, workshop: db.Workshop) -> None:

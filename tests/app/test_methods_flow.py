@@ -270,3 +270,22 @@ def test_projector_draws_the_method_chart_from_five_ballots(env):
     projector = page("proiezione", code=ws.code)
     (chart,) = projector.get("plotly_chart")
     assert "Importanza" in chart.proto.spec and "Assistenza domiciliare" in chart.proto.spec
+
+
+def test_facilitator_opens_a_ranking_of_the_top_two(env):
+    ws, first, items = method_workshop(env, "approval")
+    for approved in ([items[1].id], [items[1].id, items[2].id], [items[2].id], [items[1].id]):
+        _, who = w.join(env, ws.code)
+        w.cast_ballot(env, who, first.id, {"approved": approved})
+    w.close_round(env, FAC, first.id)
+    at = login(page("facilitazione"))
+    at.selectbox(key=rounds_ui.METHOD).set_value("ranking")
+    at.run()
+    at.number_input(key=rounds_ui.TOP_N).set_value(2)
+    click(at, rounds_ui.START)
+    assert texts(at, "success") == ["Votazione n. 2 aperta: Classifica."]
+    second = db.list_rounds(env, ws.id)[-1]
+    assert (second.method, second.status, second.params["items"]) == ("ranking", "open", sorted([items[1].id, items[2].id]))
+    phone = join_and_skip_profile(ws.code)
+    shown = [s for s in texts(phone, "text") if s in {r["title"] for r in ROWS}]
+    assert sorted(shown) == ["Posti al nido", "Trasporto sociale"]

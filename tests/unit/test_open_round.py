@@ -63,3 +63,31 @@ def test_only_facilitators_open_rounds(fresh_store):
     with pytest.raises(PermissionDeniedError):
         w.open_new_round(fresh_store, None, ws.id, "approval", {})
     assert db.list_rounds(fresh_store, ws.id) == []
+
+
+def test_second_round_on_the_top_of_the_first(fresh_store):
+    from cantiere import results
+
+    ws = w.create_workshop(fresh_store, FAC, "Russi", "", [{"title": t} for t in ("A", "B", "C", "D")])
+    ids = [p.id for p in db.list_priorities(fresh_store, ws.id)]
+    first = w.open_new_round(fresh_store, FAC, ws.id, "approval", {})
+    for approved in ([ids[2]], [ids[2], ids[0]], [ids[1]]):
+        _, who = w.join(fresh_store, ws.code)
+        w.cast_ballot(fresh_store, who, first.id, {"approved": approved})
+    top = results.top_items(w.tally_round(fresh_store, first.id), 1)
+    assert top == [ids[2]]
+    tie = results.top_items(w.tally_round(fresh_store, first.id), 2)
+    assert sorted(tie) == sorted([ids[2], ids[0], ids[1]])  # a tie across the cut keeps the whole tier
+    second = w.open_new_round(fresh_store, FAC, ws.id, "ranking", {"items": tie})
+    assert second.params == {"max_ranked": None, "items": sorted(tie)}
+    assert [i.id for i in w.items_of(fresh_store, ws.id, second.params)] == sorted(tie)
+    _, who = w.join(fresh_store, ws.code)
+    with pytest.raises(voting.BallotError):
+        w.cast_ballot(fresh_store, who, second.id, {"order": [ids[3]]})  # not in this round
+
+
+def test_subset_with_an_unknown_priority_is_refused(fresh_store):
+    ws = w.create_workshop(fresh_store, FAC, "Russi", "", ROWS)
+    with pytest.raises(w.NotFoundError):
+        w.open_new_round(fresh_store, FAC, ws.id, "approval", {"items": [999]})
+    assert db.list_rounds(fresh_store, ws.id) == []
