@@ -160,13 +160,14 @@ def ranking_screen(workshop_id: int, round_id: int, token: str) -> None:
     for position, item_id in enumerate(order, start=1):
         with st.container(border=True):
             st.text(f"{position}. {by_id[item_id].title}")
-            up, down, remove = st.columns(3)
-            up.button("▲", key=rank_up_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "up"),
-                      disabled=position == 1, use_container_width=True, help=t("metodi.ranking.up"))
-            down.button("▼", key=rank_down_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "down"),
-                        disabled=position == len(order), use_container_width=True, help=t("metodi.ranking.down"))
-            remove.button("✕", key=rank_remove_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "remove"),
-                          use_container_width=True, help=t("metodi.ranking.remove"))
+            # one row even at 360 px (columns would stack on a phone)
+            with st.container(horizontal=True):
+                st.button("▲", key=rank_up_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "up"),
+                          disabled=position == 1, width="stretch", help=t("metodi.ranking.up"))
+                st.button("▼", key=rank_down_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "down"),
+                          disabled=position == len(order), width="stretch", help=t("metodi.ranking.down"))
+                st.button("✕", key=rank_remove_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "remove"),
+                          width="stretch", help=t("metodi.ranking.remove"))
     rest = [item for item in items if item.id not in order]
     if rest and (cap is None or len(order) < cap):
         st.write(t("metodi.ranking.tap_next"))
