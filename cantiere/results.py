@@ -7,8 +7,11 @@ page and the report see the same numbers.
 **Small groups.** A breakdown never shows a figure for a group of fewer than
 ``MIN_GROUP`` people (DESIGN §4: in a comune of 2,500 residents three people
 can be recognised). Such groups are merged into "altri"; when "altri" itself
-stays below the threshold, it is left out. The page says that this happened,
-never how many people were left out.
+stays below the threshold, the smallest shown groups join it, so that the
+overall result minus the shown groups never isolates a small group by
+difference. Only a round with fewer than ``MIN_GROUP`` ballots in all shows
+no breakdown. The page says that groups were merged, never how many people
+each small group had.
 """
 
 from __future__ import annotations
@@ -126,10 +129,18 @@ def group_of(voter: Voter | None, dimension: str) -> str:
 
 def merge_small(sizes: Mapping[str, int], min_size: int = MIN_GROUP) -> dict[str, str | None]:
     """Where each group's people are shown: itself when it has ``min_size``
-    people or more, else ``OTHERS``; None when "altri" too stays below
-    ``min_size`` (those people are shown nowhere)."""
-    kept = {g for g, n in sizes.items() if n >= min_size and g != OTHERS}
+    people or more, else in ``OTHERS``.
+
+    When "altri" would hold some people but fewer than ``min_size``, the
+    smallest shown groups join it until it reaches ``min_size``: otherwise the
+    overall result minus the shown groups would give away the small ones by
+    difference. None (shown nowhere) only when everyone together is fewer
+    than ``min_size``.
+    """
+    kept = sorted((g for g, n in sizes.items() if n >= min_size and g != OTHERS), key=lambda g: (-sizes[g], g))
     others_size = sum(n for g, n in sizes.items() if g not in kept)
+    while kept and 0 < others_size < min_size:
+        others_size += sizes[kept.pop()]  # the smallest (last by name on ties) joins "altri"
     others = OTHERS if others_size >= min_size else None
     return {g: (g if g in kept else others) for g in sizes}
 

@@ -59,7 +59,7 @@ STRINGS = {
     "risultati.dimension.role": {"it": "Ruolo", "en": "Role"},
     "risultati.breakdown_help": {"it": "Tra parentesi il numero di voti del gruppo; i punteggi seguono il metodo della votazione.", "en": "In brackets, the group's number of ballots; scores follow the round's method."},
     "risultati.breakdown_none": {"it": "Nessun gruppo raggiunge {min} persone: il dettaglio non si mostra.", "en": "No group reaches {min} people: no breakdown is shown."},
-    "risultati.small_groups": {"it": "I gruppi con meno di {min} persone sono uniti in «altri» o, se ancora troppo piccoli, non mostrati: in un comune piccolo pochi voti identificano le persone.", "en": "Groups of fewer than {min} people are merged into “others” or, if still too small, not shown: in a small comune a few ballots identify people."},
+    "risultati.small_groups": {"it": "I gruppi con meno di {min} persone sono uniti in «altri»; se «altri» resta sotto {min}, vi entra anche il gruppo più piccolo, così nessun dato si ricava per differenza dal totale.", "en": "Groups of fewer than {min} people are merged into “others”; if “others” stays below {min}, the smallest group joins it too, so nothing can be worked out by difference from the total."},
     "risultati.group.others": {"it": "altri", "en": "others"},
     "risultati.group.unknown": {"it": "non indicato", "en": "not given"},
     "risultati.compare": {"it": "Confronto tra le votazioni", "en": "Comparison between rounds"},

@@ -61,7 +61,10 @@ def render() -> None:
         rows = results.compare_rounds(data.rounds)
         columns = [t("report.round", position=r.position) for r in data.rounds]
         st.dataframe(
-            pd.DataFrame([[row["title"], *row["ranks"]] for row in rows], columns=[t("report.col.priority"), *columns]),
+            pd.DataFrame(
+                [[row["title"], *("–" if r is None else str(r) for r in row["ranks"])] for row in rows],
+                columns=[t("report.col.priority"), *columns],
+            ),
             hide_index=True, use_container_width=True,
         )
         st.caption(t("risultati.compare_help"))

@@ -16,8 +16,16 @@ def test_merge_small_keeps_big_groups_and_merges_small_ones():
     assert results.merge_small({"Ravenna": 7, "Cervia": 3, "Russi": 2}) == {"Ravenna": "Ravenna", "Cervia": OTHERS, "Russi": OTHERS}
 
 
-def test_merge_small_suppresses_others_when_still_small():
-    assert results.merge_small({"Ravenna": 7, "Casola Valsenio": 3}) == {"Ravenna": "Ravenna", "Casola Valsenio": None}
+def test_a_small_leftover_pulls_the_smallest_group_into_altri():
+    # otherwise total − Ravenna would show Casola Valsenio's 3 ballots by difference
+    assert results.merge_small({"Ravenna": 7, "Casola Valsenio": 3}) == {"Ravenna": OTHERS, "Casola Valsenio": OTHERS}
+    assert results.merge_small({"Ravenna": 5, "Faenza": 6, "Casola Valsenio": 3}) == {
+        "Ravenna": OTHERS, "Faenza": "Faenza", "Casola Valsenio": OTHERS,
+    }
+
+
+def test_fewer_than_five_in_all_shows_nothing():
+    assert results.merge_small({"Ravenna": 2, "Lugo": 2}) == {"Ravenna": None, "Lugo": None}
 
 
 def test_a_group_literally_called_altri_is_never_shown_alone():
@@ -25,14 +33,21 @@ def test_a_group_literally_called_altri_is_never_shown_alone():
 
 
 @given(st.dictionaries(st.text(min_size=1, max_size=5), st.integers(min_value=1, max_value=20), max_size=8))
-def test_no_shown_group_below_threshold(sizes):
+def test_no_figure_below_threshold_directly_or_by_difference(sizes):
     target = results.merge_small(sizes)
     shown: dict[str, int] = {}
     for group, n in sizes.items():
         if target[group] is not None:
             shown[target[group]] = shown.get(target[group], 0) + n
     assert all(n >= results.MIN_GROUP for n in shown.values())
-    assert all(target[g] == g for g, n in sizes.items() if n >= results.MIN_GROUP and g != OTHERS)
+    total = sum(sizes.values())
+    if total >= results.MIN_GROUP:
+        # everyone is in a shown group: the overall result minus the shown
+        # groups leaves nobody to single out
+        assert sum(shown.values()) == total
+    else:
+        assert shown == {}
+    assert all(target[g] in (g, OTHERS) for g, n in sizes.items() if n >= results.MIN_GROUP)
 
 
 def test_group_of_each_dimension():
@@ -63,13 +78,20 @@ def _voters_and_ballots():
     return voters, ballots
 
 
-def test_breakdown_by_comune_suppresses_the_three_person_group():
+def test_breakdown_by_comune_gives_the_three_person_group_no_figure():
     voters, ballots = _voters_and_ballots()
     bd = results.breakdown("approval", ballots, voters, ITEMS, {}, "comune")
-    assert [(g.label, g.size) for g in bd.groups] == [("Faenza", 6), ("Ravenna", 5)]
-    assert bd.suppressed_any and not bd.merged_any
-    # the three people who all approved item 3 leave no trace in any shown figure
-    assert all(g.result.scores[3] == 0 for g in bd.groups)
+    # Casola Valsenio (3) goes into "altri" with the smallest shown group (Ravenna, 5)
+    assert [(g.label, g.size) for g in bd.groups] == [("Faenza", 6), (OTHERS, 8)]
+    assert bd.merged_any and not bd.suppressed_any
+    assert not any(g.label == "Casola Valsenio" for g in bd.groups)
+    assert bd.groups[1].result.scores == {1: 5, 2: 0, 3: 3}
+
+
+def test_breakdown_of_a_tiny_round_shows_no_group():
+    voters, ballots = _voters_and_ballots()
+    bd = results.breakdown("approval", ballots[:4], voters, ITEMS, {}, "comune")
+    assert bd.groups == () and bd.suppressed_any
 
 
 def test_breakdown_by_district_counts_the_small_comune_in_its_district():
