@@ -68,41 +68,50 @@ class Report:
     datasets: list[dict] = field(default_factory=list)
 
 
-# --- hooks for the participation issue (proposals and pins) -------------------------
+# --- proposals and pins (the listening phase, another issue) ------------------------
+
+
+def _listening():
+    """The store module of the listening phase (``cantiere.store.listening``,
+    with ``list_proposals`` and ``list_pins``), or None where it is not merged yet."""
+    try:
+        from cantiere.store import listening  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return listening
+
+
+def _comune_name(code: str) -> str:
+    if not code:
+        return ""
+    try:
+        return territory.comune(code).name
+    except Exception:  # an unknown code still shows as typed
+        return str(code)
 
 
 def proposals_of(store, workshop) -> list[dict] | None:
-    """The workshop's proposals as ``{"title", "text", "comune"}`` dicts, or None
-    while the store has no proposals module (``cantiere.store.proposals`` with
-    ``list_proposals(store, workshop_id)``, added by the participation issue)."""
-    try:
-        from cantiere.store import proposals as store_proposals  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    lister = getattr(store_proposals, "list_proposals", None)
-    if lister is None:
+    """Visible, unmerged proposals as ``{"title", "text", "comuni", "supports"}``,
+    or None while this installation has no listening store."""
+    listening = _listening()
+    if listening is None or not hasattr(listening, "list_proposals"):
         return None
     return [
-        {"title": getattr(p, "title", ""), "text": getattr(p, "text", getattr(p, "description", "")), "comune": getattr(p, "comune", "") or ""}
-        for p in lister(store, workshop.id)
-        if not getattr(p, "hidden", False)
+        {"title": p.title, "text": getattr(p, "description", ""), "comuni": ", ".join(getattr(p, "comuni", ()) or ()),
+         "supports": getattr(p, "supports", 0)}
+        for p in listening.list_proposals(store, workshop.id)
     ]
 
 
 def pins_of(store, workshop) -> list[dict] | None:
-    """The workshop's pins as ``{"comune", "kind", "note"}`` dicts, or None while
-    the store has no pins module (``cantiere.store.pins`` with ``list_pins``)."""
-    try:
-        from cantiere.store import pins as store_pins  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    lister = getattr(store_pins, "list_pins", None)
-    if lister is None:
+    """Visible pins as ``{"comune", "kind", "note"}`` (no coordinates: the comune
+    is enough for minutes), or None while there is no listening store."""
+    listening = _listening()
+    if listening is None or not hasattr(listening, "list_pins"):
         return None
     return [
-        {"comune": getattr(p, "comune", "") or "", "kind": getattr(p, "kind", "") or "", "note": getattr(p, "note", "") or ""}
-        for p in lister(store, workshop.id)
-        if not getattr(p, "hidden", False)
+        {"comune": _comune_name(getattr(p, "comune_code", "")), "kind": getattr(p, "category", ""), "note": getattr(p, "note", "")}
+        for p in listening.list_pins(store, workshop.id)
     ]
 
 
@@ -281,7 +290,10 @@ def to_html(report: Report) -> str:
     if report.proposals is None:
         parts.append(f"<p class=\"note\">{_e(tr('report.proposals_unavailable'))}</p>")
     elif report.proposals:
-        parts.append(_table([tr("report.col.proposal"), tr("report.col.text"), tr("report.col.comune")], [[p["title"], p["text"], p["comune"]] for p in report.proposals]))
+        parts.append(_table(
+            [tr("report.col.proposal"), tr("report.col.text"), tr("report.col.comuni"), tr("report.col.supports")],
+            [[p["title"], p["text"], p["comuni"], p["supports"]] for p in report.proposals], {3},
+        ))
     else:
         parts.append(f"<p class=\"note\">{_e(tr('report.none'))}</p>")
     if report.pins is not None:
@@ -344,9 +356,13 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             [(c["priority"], c["text"]) for c in report.comments], columns=[tr("report.col.priority"), tr("report.col.comment")],
         ),
         tr("report.sheet.proposals"): pd.DataFrame(
-            [(p["title"], p["text"], p["comune"]) for p in (report.proposals or [])]
-            or ([("", tr("report.proposals_unavailable"), "")] if report.proposals is None else []),
-            columns=[tr("report.col.proposal"), tr("report.col.text"), tr("report.col.comune")],
+            [(p["title"], p["text"], p["comuni"], p["supports"]) for p in (report.proposals or [])]
+            or ([("", tr("report.proposals_unavailable"), "", None)] if report.proposals is None else []),
+            columns=[tr("report.col.proposal"), tr("report.col.text"), tr("report.col.comuni"), tr("report.col.supports")],
+        ),
+        tr("report.sheet.pins"): pd.DataFrame(
+            [(p["comune"], p["kind"], p["note"]) for p in (report.pins or [])],
+            columns=[tr("report.col.comune"), tr("report.col.kind"), tr("report.col.text")],
         ),
         tr("report.sheet.data"): pd.DataFrame(
             [(d["kind"], d["file"], d["source"], str(d["imported_at"]), d["rows"]) for d in report.datasets],

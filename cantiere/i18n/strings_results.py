@@ -106,6 +106,8 @@ STRINGS = {
     "report.col.score": {"it": "Punteggio", "en": "Score"},
     "report.col.comment": {"it": "Commento", "en": "Comment"},
     "report.col.proposal": {"it": "Proposta", "en": "Proposal"},
+    "report.col.supports": {"it": "Anch'io", "en": "Me too"},
+    "report.sheet.pins": {"it": "Segnalazioni", "en": "Pins"},
     "report.col.text": {"it": "Testo", "en": "Text"},
     "report.col.kind": {"it": "Tipo", "en": "Kind"},
     "report.col.dataset_kind": {"it": "Tipo di dati", "en": "Data kind"},

@@ -121,7 +121,7 @@ def test_cli_report_to_stdout_and_xlsx(demo, capsys, tmp_path):
     path = tmp_path / "verbale.xlsx"
     assert run(capsys, "workshop", "export", ws.code, "--format", "report-xlsx", "--out", str(path))[0] == 0
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Sintesi", "Partecipanti", "Priorità", "Risultati", "Spiegazioni", "Commenti", "Proposte", "Dati"]
+    assert book.sheetnames == ["Sintesi", "Partecipanti", "Priorità", "Risultati", "Spiegazioni", "Commenti", "Proposte", "Segnalazioni", "Dati"]
     results = list(book["Risultati"].iter_rows(values_only=True))
     assert results[0] == ("Votazione", "Metodo:", "Voti", "Posizione", "Priorità", "Punteggio")
     assert results[1][2] == 6
@@ -135,11 +135,45 @@ def test_report_xlsx_needs_out(demo, capsys):
     assert code == 2 and "--out" in err
 
 
-def test_proposals_hook_says_when_missing(demo):
+def test_without_listening_store_the_minutes_say_so(demo, monkeypatch):
+    import sys
+
     store, ws = demo
+    monkeypatch.setitem(sys.modules, "cantiere.store.listening", None)  # import fails as before the merge
     built = report.build(store, ws)
-    if built.proposals is None:
-        assert "non sono ancora gestite" in report.to_html(built)
+    assert built.proposals is None and built.pins is None
+    assert "non sono ancora gestite" in report.to_html(built)
+
+
+def test_proposals_and_pins_from_the_listening_store_are_escaped(demo, monkeypatch):
+    import sys
+    import types
+    from dataclasses import dataclass
+
+    @dataclass
+    class Proposal:
+        title: str
+        description: str
+        comuni: tuple
+        supports: int
+
+    @dataclass
+    class Pin:
+        comune_code: str
+        category: str
+        note: str
+
+    fake = types.ModuleType("cantiere.store.listening")
+    fake.list_proposals = lambda store, wid: [Proposal(EVIL, "Più ore", ("Russi",), 4)]
+    fake.list_pins = lambda store, wid: [Pin("039005", "servizio mancante", EVIL)]
+    monkeypatch.setitem(sys.modules, "cantiere.store.listening", fake)
+    store, ws = demo
+    document = report.to_html(report.build(store, ws))
+    tree = parse(document)
+    assert EVIL in tree.current["td"] and "Russi" in tree.current["td"] and "4" in tree.current["td"]
+    assert "Casola Valsenio" in tree.current["td"]  # pin comune by ISTAT code, no coordinates
+    assert "<script>" not in document
+    assert "Segnalazioni sulla mappa" in tree.current["h3"]
 
 
 def test_multi_round_report_compares_ranks(fresh_store):
