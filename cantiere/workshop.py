@@ -323,7 +323,9 @@ def open_new_round(store: Store, actor: Actor, workshop_id: int, method: str, pa
         items = [voting.Item(i.id, i.title, costs.get(i.id, i.cost)) for i in items]
     clean = m.check_params(dict(params or {}), items)
     if chosen:  # a round on a subset, e.g. the top 5 of the previous round
-        clean["items"] = sorted(set(int(i) for i in chosen))
+        clean["items"] = sorted(set(chosen))
+    elif method == "budget":  # a project added later has no checked cost: keep it out of this round
+        clean["items"] = [i.id for i in items]
     if costs:
         db.set_priority_costs(store, workshop_id, costs)
     draft = next((r for r in db.list_rounds(store, workshop_id) if r.status == "draft" and r.method == method and dict(r.params) == clean), None)

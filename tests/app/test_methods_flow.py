@@ -167,7 +167,7 @@ def test_facilitator_opens_a_budget_round_with_costs(env):
     at.number_input(key=rounds_ui.cost_key(items[1].id)).set_value(25000.0)
     click(at, rounds_ui.START)
     (rnd,) = db.list_rounds(env, ws.id)
-    assert (rnd.method, rnd.status, rnd.params) == ("budget", "open", {"budget": 50000})
+    assert (rnd.method, rnd.status, rnd.params) == ("budget", "open", {"budget": 50000, "items": [p.id for p in items]})
     assert [p.cost for p in db.list_priorities(env, ws.id)] == [30000.0, 25000.0]
     assert any("Bilancio partecipativo" in s for s in texts(at, "markdown"))
 

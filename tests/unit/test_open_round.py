@@ -42,7 +42,7 @@ def test_budget_round_stores_costs_and_opens(any_store):
     ws = w.create_workshop(any_store, FAC, "Lugo", "", ROWS)
     items = db.list_priorities(any_store, ws.id)
     rnd = w.open_new_round(any_store, FAC, ws.id, "budget", {"budget": 50000}, {items[0].id: 30000.0})
-    assert (rnd.method, rnd.status, rnd.params) == ("budget", "open", {"budget": 50000})
+    assert (rnd.method, rnd.status, rnd.params) == ("budget", "open", {"budget": 50000, "items": [i.id for i in items]})
     assert [p.cost for p in db.list_priorities(any_store, ws.id)] == [30000.0, 20000.0]
     assert db.get_workshop(any_store, ws.id).phase == "voto"
     assert "priority_costs_set" in [e.kind for e in db.list_events(any_store, ws.id)]
@@ -91,3 +91,14 @@ def test_subset_with_an_unknown_priority_is_refused(fresh_store):
     with pytest.raises(w.NotFoundError):
         w.open_new_round(fresh_store, FAC, ws.id, "approval", {"items": [999]})
     assert db.list_rounds(fresh_store, ws.id) == []
+
+
+def test_budget_round_keeps_its_projects_when_one_is_added_later(fresh_store):
+    ws = w.create_workshop(fresh_store, FAC, "Lugo", "", ROWS)
+    items = db.list_priorities(fresh_store, ws.id)
+    rnd = w.open_new_round(fresh_store, FAC, ws.id, "budget", {"budget": 50000}, {items[0].id: 30000.0})
+    w.add_priorities(fresh_store, FAC, ws.id, [{"title": "Progetto senza costo"}])
+    _, who = w.join(fresh_store, ws.code)
+    _, replaced = w.cast_ballot(fresh_store, who, rnd.id, {"approved": [items[0].id]})  # no "item without cost" error
+    assert not replaced
+    assert [i.title for i in w.items_of(fresh_store, ws.id, db.get_round(fresh_store, rnd.id).params)] == ["Centro diurno", "Nido"]
