@@ -17,7 +17,8 @@ from cantiere import export, territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import facilitazione_rounds, get_settings, get_store, lang, results_view, show_error, state, t
+from cantiere.ui import get_settings, get_store, lang, show_error, state, t
+from cantiere.ui import facilitazione_rounds, results_view  # method choice; minutes downloads
 
 PICK = "facilitazione.pick"
 NEW_TITLE = "facilitazione.new_title"

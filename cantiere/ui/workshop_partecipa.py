@@ -13,7 +13,8 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, partecipa_methods, show_error, state, t
+from cantiere.ui import get_store, lang, show_error, state, t
+from cantiere.ui import partecipa_methods  # screens of the methods other than dots
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
