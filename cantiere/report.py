@@ -16,6 +16,7 @@ comments, proposals) goes through ``html.escape``.
 from __future__ import annotations
 
 import html
+import importlib
 import io
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -75,10 +76,9 @@ def _listening():
     """The store module of the listening phase (``cantiere.store.listening``,
     with ``list_proposals`` and ``list_pins``), or None where it is not merged yet."""
     try:
-        from cantiere.store import listening  # type: ignore[attr-defined]
+        return importlib.import_module("cantiere.store.listening")
     except ImportError:
         return None
-    return listening
 
 
 def _comune_name(code: str) -> str:
@@ -103,14 +103,19 @@ def proposals_of(store, workshop) -> list[dict] | None:
     ]
 
 
-def pins_of(store, workshop) -> list[dict] | None:
+def _category(kind: str, lang: str) -> str:
+    text = translate(f"pins.category.{kind}", lang)
+    return kind if text == f"pins.category.{kind}" else text
+
+
+def pins_of(store, workshop, lang: str = "it") -> list[dict] | None:
     """Visible pins as ``{"comune", "kind", "note"}`` (no coordinates: the comune
     is enough for minutes), or None while there is no listening store."""
     listening = _listening()
     if listening is None or not hasattr(listening, "list_pins"):
         return None
     return [
-        {"comune": _comune_name(getattr(p, "comune_code", "")), "kind": getattr(p, "category", ""), "note": getattr(p, "note", "")}
+        {"comune": _comune_name(getattr(p, "comune_code", "")), "kind": _category(getattr(p, "category", ""), lang), "note": getattr(p, "note", "")}
         for p in listening.list_pins(store, workshop.id)
     ]
 
@@ -183,7 +188,7 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
         comparison=results.compare_rounds(data.rounds) if len(data.rounds) > 1 else [],
         comments=comments,
         proposals=proposals_of(store, workshop),
-        pins=pins_of(store, workshop),
+        pins=pins_of(store, workshop, lang),
         istat_year=territory.DEFAULT_YEAR,
         sources=[territory.SOURCE_POPULATION, territory.SOURCE_BOUNDARIES],
         datasets=[

@@ -189,3 +189,23 @@ def test_multi_round_report_compares_ranks(fresh_store):
     tree = parse(report.to_html(report.build(fresh_store, db.get_workshop(fresh_store, ws.id))))
     assert "Confronto tra le votazioni" in tree.current["h3"]
     assert "risultati provvisori" not in "".join(tree.text)
+
+
+def test_minutes_list_real_proposals_and_pins(fresh_store):
+    """With the listening phase installed: a proposal, its "anch'io" and a pin
+    (with a hostile note) reach the minutes, as plain text."""
+    listening = pytest.importorskip("cantiere.listening")
+    fac = w.Actor.command_line()
+    ws = w.create_workshop(fresh_store, fac, "Ascolto a Faenza", "", [{"title": "Nido"}], phase="ascolto")
+    _, author = w.join(fresh_store, ws.code)
+    _, friend = w.join(fresh_store, ws.code)
+    proposal = listening.submit_proposal(fresh_store, author, "Più posti al centro diurno", "Lista d'attesa lunga")
+    listening.support(fresh_store, friend, proposal.id)
+    listening.add_pin(fresh_store, author, 44.2856, 11.8836, "servizio_mancante", EVIL)  # Faenza
+    built = report.build(fresh_store, db.get_workshop(fresh_store, ws.id))
+    assert built.proposals == [{"title": "Più posti al centro diurno", "text": "Lista d'attesa lunga", "comuni": "", "supports": 1}]
+    assert built.pins == [{"comune": "Faenza", "kind": "Qui manca un servizio", "note": EVIL}]
+    document = report.to_html(built)
+    tree = parse(document)
+    assert "Più posti al centro diurno" in tree.current["td"] and EVIL in tree.current["td"]
+    assert "<script>" not in document
