@@ -41,6 +41,7 @@ class RoundSection:
     n_ballots: int
     rows: list[dict]  # rank, title, score
     explanation: list[str]
+    details: list[tuple[str, dict[int, str]]]  # method-specific columns (results.details)
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
     rounds = [
         RoundSection(
             r.position, r.method, results.describe_params(r.method, r.params, lang), r.status, r.result.n_ballots,
-            round_rows(r), voting.explain(r.result, lang),
+            round_rows(r), voting.explain(r.result, lang), results.details(r.result, lang),
         )
         for r in data.rounds
     ]
@@ -272,9 +273,9 @@ def to_html(report: Report) -> str:
         parts.append(f"<h3>{_e(tr('report.round', position=rnd.position))}</h3>")
         parts.append(f"<p><strong>{_e(tr('report.method'))}</strong> {_e(rnd.params_text)} · {_e(tr('report.ballots', n=rnd.n_ballots))} · {_e(tr(f'workshop.round.{rnd.status}'))}</p>")
         parts.append(_table(
-            [tr("report.col.rank"), tr("report.col.priority"), tr("report.col.score")],
-            [[r["rank"] if r["rank"] is not None else "–", r["title"], score_text(r["score"], lang)] for r in rnd.rows],
-            {0, 2},
+            [tr("report.col.rank"), tr("report.col.priority"), tr("report.col.score"), *(h for h, _ in rnd.details)],
+            [[r["rank"] if r["rank"] is not None else "–", r["title"], score_text(r["score"], lang), *(d.get(r["id"], "") for _, d in rnd.details)] for r in rnd.rows],
+            {0, 2, *range(3, 3 + len(rnd.details))},
         ))
         parts.append(f"<p><strong>{_e(tr('report.explanation'))}</strong></p>")
         parts.append("<ul class=\"explanation\">" + "".join(f"<li>{_e(line)}</li>" for line in rnd.explanation) + "</ul>")
@@ -350,8 +351,12 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             columns=[tr("report.col.priority"), tr("report.col.description"), tr("report.col.target"), tr("report.col.comuni"), tr("report.col.cost")],
         ),
         tr("report.sheet.results"): pd.DataFrame(
-            [(r.position, r.params_text, r.n_ballots, row["rank"], row["title"], row["score"]) for r in report.rounds for row in r.rows],
-            columns=[tr("report.col.round"), tr("report.method"), tr("report.col.ballots"), tr("report.col.rank"), tr("report.col.priority"), tr("report.col.score")],
+            [
+                (r.position, r.params_text, r.n_ballots, row["rank"], row["title"], row["score"],
+                 "; ".join(f"{h}: {d[row['id']]}" for h, d in r.details if d.get(row["id"])))
+                for r in report.rounds for row in r.rows
+            ],
+            columns=[tr("report.col.round"), tr("report.method"), tr("report.col.ballots"), tr("report.col.rank"), tr("report.col.priority"), tr("report.col.score"), tr("report.col.details")],
         ),
         tr("report.sheet.explanations"): pd.DataFrame(
             [(r.position, line) for r in report.rounds for line in r.explanation],

@@ -102,6 +102,42 @@ def describe_params(method: str, params: Mapping, lang: str = "it") -> str:
     return f"{label}: {detail}"
 
 
+def details(result: voting.Result, lang: str = "it") -> list[tuple[str, dict[int, str]]]:
+    """Method-specific columns beside the score, as (header, text per item id):
+    approval share; budget cost and what each rule funds; pairwise share of
+    comparisons won; matrix mean importance and feasibility."""
+    from cantiere.i18n import translate
+
+    extra = result.extra
+    yes, no = translate("risultati.yes", lang), ""
+    if result.method == "approval":
+        return [(translate("risultati.col.share", lang), {i: fmt.percent(v, 1, lang) for i, v in extra.get("share", {}).items()})]
+    if result.method == "budget":
+        costs = extra.get("costs", {})
+        greedy = set(extra.get("greedy", {}).get("funded", {}))
+        shares = set(extra.get("equal_shares", {}).get("funded", {}))
+        return [
+            (translate("report.col.cost", lang), {i: fmt.number(c, 0, lang) for i, c in costs.items()}),
+            (translate("risultati.col.greedy", lang), {i: yes if i in greedy else no for i in costs}),
+            (translate("risultati.col.equal_shares", lang), {i: yes if i in shares else no for i in costs}),
+        ]
+    if result.method == "pairwise":
+        won = extra.get("share_won", {})
+        return [(translate("risultati.col.share_won", lang), {i: "–" if v is None else fmt.percent(v, 1, lang) for i, v in won.items()})]
+    if result.method == "matrix":
+        stats = extra.get("stats", {})
+
+        def mean(i, axis):
+            value = stats[i].get(axis)
+            return "–" if value is None else fmt.number(value, 2, lang)
+
+        return [
+            (translate("metodi.matrix.importance", lang), {i: mean(i, "importance") for i in stats}),
+            (translate("metodi.matrix.feasibility", lang), {i: mean(i, "feasibility") for i in stats}),
+        ]
+    return []
+
+
 # --- groups ----------------------------------------------------------------------
 
 

@@ -95,10 +95,11 @@ def _round(rnd: results.RoundResult, voters) -> None:
     for line in voting.explain(rnd.result, lang()):
         st.text(line)  # may quote titles typed by people: plain text only
     rows = report.round_rows(rnd)
+    details = results.details(rnd.result, lang())
     st.dataframe(
         pd.DataFrame(
-            [[r["rank"], r["title"], report.score_text(r["score"], lang())] for r in rows],
-            columns=[t("report.col.rank"), t("report.col.priority"), t("report.col.score")],
+            [[r["rank"], r["title"], report.score_text(r["score"], lang()), *(d.get(r["id"], "") for _, d in details)] for r in rows],
+            columns=[t("report.col.rank"), t("report.col.priority"), t("report.col.score"), *(h for h, _ in details)],
         ),
         hide_index=True, use_container_width=True,
     )

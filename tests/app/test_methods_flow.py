@@ -211,8 +211,11 @@ def test_risultati_shows_each_result(env, method):
     explanation = voting.explain(w.tally_round(env, rnd.id), "it")
     assert explanation and all(line in shown for line in explanation)
     ranks = at.dataframe[0].value
-    assert list(ranks.columns) == ["Posizione", "Priorità", "Punteggio"]
+    assert list(ranks.columns)[:3] == ["Posizione", "Priorità", "Punteggio"]
     assert set(ranks["Priorità"]) == {r["title"] for r in ROWS}
+    extra = {"approval": ["Quota di approvazione"], "budget": ["Costo (€)", "Per voti (greedy)", "Quote uguali (Equal Shares)"],
+             "pairwise": ["Confronti vinti"], "matrix": ["Importanza", "Fattibilità"]}
+    assert list(ranks.columns)[3:] == extra.get(method, [])
 
 
 def test_breakdown_hides_the_three_person_group(env):

@@ -123,7 +123,7 @@ def test_cli_report_to_stdout_and_xlsx(demo, capsys, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["Sintesi", "Partecipanti", "Priorità", "Risultati", "Spiegazioni", "Commenti", "Proposte", "Segnalazioni", "Dati"]
     results = list(book["Risultati"].iter_rows(values_only=True))
-    assert results[0] == ("Votazione", "Metodo:", "Voti", "Posizione", "Priorità", "Punteggio")
+    assert results[0] == ("Votazione", "Metodo:", "Voti", "Posizione", "Priorità", "Punteggio", "Dettagli")
     assert results[1][2] == 6
     comments = [row[1] for row in book["Commenti"].iter_rows(min_row=2, values_only=True)]
     assert comments == [EVIL]

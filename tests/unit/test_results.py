@@ -136,3 +136,20 @@ def test_describe_params_in_words():
     assert results.describe_params("dots", {"dots": 5, "max_per_item": 2}) == "Punti (dot voting): 5 punti, massimo 2 per priorità"
     assert results.describe_params("budget", {"budget": 100000}) == "Bilancio partecipativo: budget di 100.000 €"
     assert results.describe_params("budget", {"budget": 100000}, "en") == "Participatory budgeting: budget of €100,000"
+
+
+def test_details_of_a_budget_round_say_what_each_rule_funds():
+    # Equal Shares differs from greedy here: the 2 voters of C pay for it with their share
+    items = [voting.Item(1, "A", 60), voting.Item(2, "B", 40), voting.Item(3, "C", 40)]
+    ballots = [{"approved": [1, 2]}] * 3 + [{"approved": [3]}] * 2
+    result = voting.tally("budget", ballots, items, {"budget": 100})
+    details = dict(results.details(result))
+    greedy, shares = details["Per voti (greedy)"], details["Quote uguali (Equal Shares)"]
+    assert [k for k, v in greedy.items() if v] == sorted(result.extra["greedy"]["funded"])
+    assert [k for k, v in shares.items() if v] == sorted(result.extra["equal_shares"]["funded"])
+    assert details["Costo (€)"] == {1: "60", 2: "40", 3: "40"}
+
+
+def test_details_of_a_matrix_round_give_means_and_dashes():
+    result = voting.tally("matrix", [{"ratings": {"1": {"importance": 4, "feasibility": 2}}}], ITEMS, {})
+    assert results.details(result, "it") == [("Importanza", {1: "4,00", 2: "–", 3: "–"}), ("Fattibilità", {1: "2,00", 2: "–", 3: "–"})]
