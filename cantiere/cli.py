@@ -119,22 +119,38 @@ def workshop_list(args: argparse.Namespace) -> int:
     Arg("--out", type=Path, help="file da scrivere (predefinito: lo schermo, solo per json)"),
 )
 def workshop_export(args: argparse.Namespace) -> int:
+    if args.format in ("report", "report-xlsx"):
+        return _export_report(args)  # the minutes (issue 6); below, the data export
     from cantiere import export
     from cantiere import workshop as w
 
     store = open_store()
-    workshop = w.find_workshop(store, args.code)
-    if args.format in ("report", "report-xlsx"):
-        from cantiere import report
-
-        data = report.render(store, workshop, args.format)
-    else:
-        data = export.render(store, workshop, args.format)
+    data = export.render(store, w.find_workshop(store, args.code), args.format)
     if args.out is None:
-        if args.format not in ("json", "report"):
+        if args.format != "json":
             print(say("cli.xlsx_needs_out", format=args.format), file=sys.stderr)
             return 2
         sys.stdout.write(data.decode("utf-8") + "\n")
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(say("cli.exported", path=args.out))
+    return 0
+
+
+def _export_report(args: argparse.Namespace) -> int:
+    """``workshop export --format report|report-xlsx``: the minutes of a workshop
+    (HTML to the screen or a file; XLSX to a file only)."""
+    from cantiere import report
+    from cantiere import workshop as w
+
+    store = open_store()
+    data = report.render(store, w.find_workshop(store, args.code), args.format)
+    if args.out is None:
+        if args.format != "report":
+            print(say("cli.xlsx_needs_out", format=args.format), file=sys.stderr)
+            return 2
+        sys.stdout.write(data.decode("utf-8"))
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)

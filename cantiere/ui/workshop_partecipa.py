@@ -14,7 +14,6 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
 from cantiere.ui import get_store, lang, show_error, state, t
-from cantiere.ui import partecipa_methods  # screens of the methods other than dots
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
@@ -105,7 +104,8 @@ def render() -> None:
             return
         vote_tab, comment_tab = st.tabs([t("partecipa.tab_vote"), t("partecipa.tab_comment")])
         with vote_tab:
-            # dots keeps its own panel below; the other methods' screens live in partecipa_methods
+            from cantiere.ui import partecipa_methods  # issue 6: the other methods' screens
+
             screen = _vote_panel if rnd.method == "dots" else partecipa_methods.SCREENS[rnd.method]
             screen(workshop.id, rnd.id, who.token)
         with comment_tab:

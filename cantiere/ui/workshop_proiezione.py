@@ -13,8 +13,7 @@ import streamlit as st
 
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, t
-from cantiere.ui.results_view import projector_figure
+from cantiere.ui import get_store, t
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -66,7 +65,9 @@ def _live(code: str) -> None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
         table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")])
-        # the chart of the round's method (dots, approval, ranking, budget, pairwise, matrix)
+        from cantiere.ui import lang  # issue 6: the chart of the round's method
+        from cantiere.ui.results_view import projector_figure
+
         st.plotly_chart(projector_figure(snap.round.id, snap.ballots, lang()), use_container_width=True, key="proiezione.chart")
         st.dataframe(table, hide_index=True, use_container_width=True)
     st.subheader(t("proiezione.wall"), anchor=False)
