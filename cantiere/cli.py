@@ -114,10 +114,13 @@ def workshop_list(args: argparse.Namespace) -> int:
     "workshop export",
     "esporta priorità, voti anonimi, conteggi, commenti e registro eventi",
     Arg("code", help="codice di accesso del laboratorio"),
-    Arg("--format", choices=("json", "csv", "xlsx"), default="json", help="json, csv (zip di CSV) o xlsx"),
+    Arg("--format", choices=("json", "csv", "xlsx", "report", "report-xlsx"), default="json",
+        help="json, csv (zip di CSV), xlsx; report: verbale in HTML stampabile; report-xlsx: verbale in XLSX"),
     Arg("--out", type=Path, help="file da scrivere (predefinito: lo schermo, solo per json)"),
 )
 def workshop_export(args: argparse.Namespace) -> int:
+    if args.format in ("report", "report-xlsx"):
+        return _export_report(args)  # the minutes (issue 6); below, the data export
     from cantiere import export
     from cantiere import workshop as w
 
@@ -128,6 +131,26 @@ def workshop_export(args: argparse.Namespace) -> int:
             print(say("cli.xlsx_needs_out", format=args.format), file=sys.stderr)
             return 2
         sys.stdout.write(data.decode("utf-8") + "\n")
+        return 0
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_bytes(data)
+    print(say("cli.exported", path=args.out))
+    return 0
+
+
+def _export_report(args: argparse.Namespace) -> int:
+    """``workshop export --format report|report-xlsx``: the minutes of a workshop
+    (HTML to the screen or a file; XLSX to a file only)."""
+    from cantiere import report
+    from cantiere import workshop as w
+
+    store = open_store()
+    data = report.render(store, w.find_workshop(store, args.code), args.format)
+    if args.out is None:
+        if args.format != "report":
+            print(say("cli.xlsx_needs_out", format=args.format), file=sys.stderr)
+            return 2
+        sys.stdout.write(data.decode("utf-8"))
         return 0
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_bytes(data)

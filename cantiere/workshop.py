@@ -317,6 +317,35 @@ def open_round(store: Store, actor: Actor, round_id: int) -> Round:
     return db.set_round_status(store, round_id, "open", close_others=True)
 
 
+def open_new_round(store: Store, actor: Actor, workshop_id: int, method: str, params: Mapping, costs: Mapping[int, float | None] | None = None) -> Round:
+    """"Apri la votazione" with a chosen method: set the priorities' costs (budget
+    rounds) and check the parameters first, so a bad input changes nothing; then
+    reuse a draft round with the same method and parameters or add one, and open it."""
+    require_facilitator(actor)
+    m = voting.method(method)
+    workshop = db.get_workshop(store, workshop_id)
+    if workshop.phase == "chiuso":
+        raise PhaseError("workshop.error.closed")
+    chosen = [int(i) for i in (params or {}).get("items") or ()]
+    items = items_of(store, workshop_id, {"items": chosen} if chosen else {})
+    missing = set(chosen) - {i.id for i in items}
+    if missing:
+        raise NotFoundError(what="priorità", id=min(missing))
+    if costs:
+        items = [voting.Item(i.id, i.title, costs.get(i.id, i.cost)) for i in items]
+    clean = m.check_params(dict(params or {}), items)
+    if chosen:  # a round on a subset, e.g. the top 5 of the previous round
+        clean["items"] = sorted(set(chosen))
+    elif method == "budget":  # a project added later has no checked cost: keep it out of this round
+        clean["items"] = [i.id for i in items]
+    if costs:
+        db.set_priority_costs(store, workshop_id, costs)
+    draft = next((r for r in db.list_rounds(store, workshop_id) if r.status == "draft" and r.method == method and dict(r.params) == clean), None)
+    if draft is None:
+        draft = db.add_round(store, workshop_id, method, clean)
+    return open_round(store, actor, draft.id)
+
+
 def close_round(store: Store, actor: Actor, round_id: int) -> Round:
     require_facilitator(actor)
     return db.set_round_status(store, round_id, "closed")

@@ -1,8 +1,8 @@
-"""Risultati: placeholder until its issue lands."""
+"""Risultati: results of closed workshops, breakdowns, comparison of rounds, minutes."""
 
 import streamlit as st
 
-from cantiere.ui import t
+from cantiere.ui import results_view, t
 
-st.title(t("nav.risultati"))
-st.info(t("common.coming_soon"))
+st.title(t("nav.risultati"), anchor=False)
+results_view.render()

@@ -278,6 +278,20 @@ def list_priorities(store: Store, workshop_id: int) -> list[Priority]:
     return [_priority(r) for r in rows]
 
 
+def set_priority_costs(store: Store, workshop_id: int, costs: Mapping[int, float | None]) -> list[Priority]:
+    """Set the cost of priorities of one workshop (budget rounds), all or nothing.
+    NotFoundError if an id is not a priority of this workshop."""
+    with store.write() as conn:
+        known = set(conn.execute(sa.select(priorities.c.id).where(priorities.c.workshop_id == workshop_id)).scalars())
+        for priority_id, cost in costs.items():
+            if priority_id not in known:
+                raise NotFoundError(what="priorità", id=priority_id)
+            conn.execute(priorities.update().where(priorities.c.id == priority_id).values(cost=cost))
+        if costs:
+            _log(conn, workshop_id, "priority_costs_set", ids=sorted(costs))
+    return list_priorities(store, workshop_id)
+
+
 def delete_priority(store: Store, priority_id: int) -> None:
     """Remove a priority (and its comments). NotFoundError if it does not exist."""
     with store.write() as conn:

@@ -18,6 +18,7 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
 from cantiere.ui import get_settings, get_store, lang, show_error, state, t
+from cantiere.ui import facilitazione_rounds, results_view  # method choice; minutes downloads
 
 PICK = "facilitazione.pick"
 NEW_TITLE = "facilitazione.new_title"
@@ -126,10 +127,6 @@ def _phase(actor: w.Actor, workshop_id: int, phase: str) -> None:
     _act(lambda: w.change_phase(get_store(), actor, workshop_id, phase))
 
 
-def _start_voting(actor: w.Actor, workshop_id: int) -> None:
-    _act(lambda: w.start_voting(get_store(), actor, workshop_id, st.session_state.get(DOTS, 5), st.session_state.get(MAX_PER_ITEM, 2)))
-
-
 def _close_round(actor: w.Actor, round_id: int) -> None:
     _act(lambda: w.close_round(get_store(), actor, round_id))
 
@@ -205,17 +202,13 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
     rounds = db.list_rounds(store, workshop.id)
     for rnd in rounds:
         st.write(t(
-            "facilitazione.round_info", position=rnd.position, method=rnd.method, status=t(f"workshop.round.{rnd.status}"),
-            dots=rnd.params.get("dots"), max_per_item=rnd.params.get("max_per_item"), n=db.count_ballots(store, rnd.id),
+            "metodi.round_info", position=rnd.position, method=facilitazione_rounds.params_text(rnd),
+            status=t(f"workshop.round.{rnd.status}"), n=db.count_ballots(store, rnd.id),
         ))
         if rnd.status == "open":
             st.button(t("facilitazione.close_round"), key=close_round_key(rnd.id), on_click=_close_round, args=(actor, rnd.id))
     if workshop.phase != "chiuso" and not any(r.status == "open" for r in rounds):
-        draft = next((r for r in rounds if r.status == "draft"), None)
-        a, b = st.columns(2)
-        a.number_input(t("facilitazione.dots"), min_value=1, max_value=50, value=int(draft.params["dots"]) if draft else 5, key=DOTS, disabled=draft is not None)
-        b.number_input(t("facilitazione.max_per_item"), min_value=1, max_value=50, value=int(draft.params["max_per_item"]) if draft else 2, key=MAX_PER_ITEM, disabled=draft is not None)
-        st.button(t("facilitazione.start_voting"), key=START_VOTING, type="primary", on_click=_start_voting, args=(actor, workshop.id))
+        facilitazione_rounds.round_form(actor, workshop, rounds)  # method, parameters, "Apri la votazione"
     rnd = w.current_round(store, workshop.id)
     if rnd is not None:
         st.subheader(t("facilitazione.section_results"), anchor=False)
@@ -224,7 +217,7 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
             st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
         else:
             st.dataframe(
-                pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points")]),
+                pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")]),
                 hide_index=True, use_container_width=True,
             )
 
@@ -281,6 +274,7 @@ def _export(workshop: db.Workshop) -> None:
         st.download_button(
             t(label), data=writer(data), file_name=export.filename(workshop, fmt), mime=mime, key=f"facilitazione.export.{fmt}",
         )
+    results_view.report_buttons(store, workshop, "facilitazione.export")  # the minutes (verbale)
 
 
 def _edit_form(actor: w.Actor, workshop: db.Workshop) -> None:

@@ -104,7 +104,10 @@ def render() -> None:
             return
         vote_tab, comment_tab = st.tabs([t("partecipa.tab_vote"), t("partecipa.tab_comment")])
         with vote_tab:
-            _vote_panel(workshop.id, rnd.id, who.token)
+            from cantiere.ui import partecipa_methods  # issue 6: the other methods' screens
+
+            screen = _vote_panel if rnd.method == "dots" else partecipa_methods.SCREENS[rnd.method]
+            screen(workshop.id, rnd.id, who.token)
         with comment_tab:
             _comment_panel(workshop.id, who.token)
     else:

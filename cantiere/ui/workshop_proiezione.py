@@ -67,8 +67,11 @@ def _live(code: str) -> None:
     if snap.round is None or snap.results is None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
-        table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points")])
-        st.bar_chart(table, x=t("proiezione.priority"), y=t("proiezione.points"), horizontal=True, sort=False)
+        table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")])
+        from cantiere.ui import lang  # issue 6: the chart of the round's method
+        from cantiere.ui.results_view import projector_figure
+
+        st.plotly_chart(projector_figure(snap.round.id, snap.ballots, lang()), use_container_width=True, key="proiezione.chart")
         st.dataframe(table, hide_index=True, use_container_width=True)
     st.subheader(t("proiezione.wall"), anchor=False)
     if not snap.comments:
