@@ -73,13 +73,18 @@ def render() -> None:
 
 
 def report_buttons(store, workshop, key_prefix: str) -> None:
-    """Download buttons for the minutes (HTML and XLSX), built once per draw."""
-    minutes = report.build(store, workshop, lang())
+    """Download buttons for the minutes (HTML and XLSX). The document is built
+    only when a button is pressed (~120 ms), not at every rerun."""
+    language = lang()  # read here: the callable runs outside the script thread
     a, b = st.columns(2)
     for col, name, label in ((a, "report", "risultati.download_html"), (b, "report-xlsx", "risultati.download_xlsx")):
         writer, _, mime = report.WRITERS[name]
+
+        def build(writer=writer):
+            return writer(report.build(store, workshop, language))
+
         col.download_button(
-            t(label), data=writer(minutes), file_name=report.filename(workshop, name), mime=mime, key=f"{key_prefix}.{name}",
+            t(label), data=build, file_name=report.filename(workshop, name), mime=mime, key=f"{key_prefix}.{name}",
         )
 
 

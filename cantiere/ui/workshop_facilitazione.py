@@ -264,15 +264,15 @@ def _moderation(actor: w.Actor, workshop: db.Workshop) -> None:
 
 def _export(workshop: db.Workshop) -> None:
     store = get_store()
-    try:
-        data = export.build(store, workshop)
-    except CantiereError as exc:
-        show_error(exc)
-        return
+    # built only when a button is pressed, not at every rerun of the tab
     for fmt, label in (("json", "facilitazione.export_json"), ("csv", "facilitazione.export_csv"), ("xlsx", "facilitazione.export_xlsx")):
         writer, _, mime = export.FORMATS[fmt]
+
+        def build(writer=writer):
+            return writer(export.build(store, workshop))
+
         st.download_button(
-            t(label), data=writer(data), file_name=export.filename(workshop, fmt), mime=mime, key=f"facilitazione.export.{fmt}",
+            t(label), data=build, file_name=export.filename(workshop, fmt), mime=mime, key=f"facilitazione.export.{fmt}",
         )
     results_view.report_buttons(store, workshop, "facilitazione.export")  # the minutes (verbale)
 
