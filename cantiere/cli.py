@@ -182,6 +182,12 @@ def backup(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------
 
 
+# Help of the command groups ("workshop create" lives under "workshop").
+GROUP_HELP = {
+    "workshop": "laboratori: crea, elenca, esporta (anche il verbale), cancella",
+    "participant": "un partecipante (dal suo gettone): esporta i suoi dati o cancellali",
+}
+
 # Modules that register more commands with @command when imported, and
 # modules exposing register(subparsers) (their parser sets ``handler``).
 COMMAND_MODULES = ("cantiere.cli_indicators", "cantiere.cli_privacy")
@@ -204,7 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
             path = f"{prefix} {part}".strip()
             if path not in nodes:
                 leaf = depth == len(parts) - 1
-                help_text = COMMANDS[name].help if leaf else None
+                help_text = COMMANDS[name].help if leaf else GROUP_HELP.get(path)
                 nodes[path] = groups[prefix].add_parser(part, help=help_text, description=help_text)
             if depth < len(parts) - 1 and path not in groups:
                 groups[path] = nodes[path].add_subparsers(dest=f"sub_{depth}", required=True)
