@@ -161,7 +161,7 @@ def backup(args: argparse.Namespace) -> int:
 
 # Modules that register more commands with @command when imported, and
 # modules exposing register(subparsers) (their parser sets ``handler``).
-COMMAND_MODULES = ("cantiere.cli_indicators",)
+COMMAND_MODULES = ("cantiere.cli_indicators", "cantiere.cli_serve")
 REGISTRARS = ("cantiere.cli_import", "cantiere.cli_bench")
 
 
