@@ -86,3 +86,18 @@ def test_setup_creates_a_voting_workshop_through_the_core(tmp_path):
         assert prepared.count() == 0
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--url", "http://127.0.0.1:9001,http://example.org:9002"],
+        ["--url", "http://127.0.0.1:9001", "--projector-url", "http://example.org:9003/proiettore"],
+        ["--url", "http://127.0.0.1:9001", "--pid", "12,abc"],
+    ],
+)
+def test_cli_checks_every_server_and_pid_before_running(argv, capsys):
+    from cantiere import cli_bench
+
+    assert cli_bench.main(["--target", "app", *argv]) == 2
+    assert "Parametri del benchmark non validi" in capsys.readouterr().err
