@@ -76,3 +76,37 @@ def test_two_processes_share_the_database(tmp_path, shared_url):
     finally:
         store.close()
     assert (tmp_path / "run" / "nginx.conf").exists()
+
+
+def test_serve_command_stops_its_processes_on_sigterm(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    import psutil
+
+    from tests.conftest import ROOT
+
+    base = free_consecutive_ports(1)
+    env = {**os.environ, "CANTIERE_DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"}
+    cmd = [sys.executable, "-m", "cantiere", "serve", "--processes", "1", "--port", str(base),
+           "--listen", str(base + 5), "--run-dir", str(tmp_path / "run")]
+    serve = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        for line in serve.stdout:  # bounded: serve exits (EOF) if it cannot start
+            lines.append(line)
+            if line.startswith("pid:"):
+                break
+        assert any(f"Processo pronto: http://127.0.0.1:{base}" in line for line in lines), lines
+        (child,) = [int(p) for p in lines[-1].split(":")[1].strip().split(",")]
+        assert cli_serve.healthy(base)
+        serve.send_signal(signal.SIGTERM)
+        assert serve.wait(60) == 0
+        assert not psutil.pid_exists(child) or psutil.Process(child).status() == psutil.STATUS_ZOMBIE
+        assert not cli_serve.healthy(base)
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.wait(10)

@@ -96,3 +96,16 @@ def test_processes_start_with_tcp_nodelay_unless_told(tmp_path):
     assert cli_serve.streamlit_command(28601)[1:3] == ["-m", "cantiere.ui.launch"]
     assert cli_serve.streamlit_command(28601, nodelay=False)[1:3] == ["-m", "streamlit"]
     assert cli_serve.streamlit_command(28603, "proiettore")[-2:] == ["--server.baseUrlPath", "proiettore"]
+
+
+def test_serve_strings_exist_in_both_languages_with_the_same_placeholders():
+    import string
+
+    from cantiere.i18n import strings
+    from cantiere.i18n.strings_proof import STRINGS
+
+    fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
+    for key, texts in STRINGS.items():
+        assert set(texts) == {"it", "en"}, key
+        assert fields(texts["it"]) == fields(texts["en"]), key
+        assert strings()[key] == texts
