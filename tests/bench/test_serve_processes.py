@@ -110,3 +110,43 @@ def test_serve_command_stops_its_processes_on_sigterm(tmp_path):
         if serve.poll() is None:
             serve.kill()
             serve.wait(10)
+
+
+@pytest.mark.skipif(__import__("shutil").which("nginx") is None, reason="nginx not installed (apt-get install nginx-light)")
+def test_through_the_generated_nginx_a_phone_votes_and_javascript_is_gzipped(tmp_path):
+    import re
+    import urllib.request
+
+    base = free_consecutive_ports(4)
+    plan = cli_serve.make_plan(2, base, True, base + 3, tmp_path / "run")
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    prepared = app_setup.prepare(url)
+    procs = cli_serve.start_all(plan, url, nodelay=True, with_nginx=True)
+    front = f"http://127.0.0.1:{plan.listen}"
+    try:
+        for _ in range(100):  # nginx was just started: wait until it answers
+            if cli_serve.healthy(plan.listen):
+                break
+            __import__("time").sleep(0.1)
+        with urllib.request.urlopen(f"{front}/", timeout=10) as resp:
+            page = resp.read().decode()
+        script = re.search(r'src="\.?/?(static/js/[^"]+\.js)"', page).group(1)
+        request = urllib.request.Request(f"{front}/{script}", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request, timeout=10) as resp:
+            assert resp.headers.get("Content-Encoding") == "gzip"
+        assert cli_serve.healthy(plan.listen, cli_serve.PROJECTOR_PATH)  # the projector's own process
+
+        async def vote() -> list[str]:
+            r, a = prepared.round_id, prepared.item_ids[0]
+            async with Phone(front, page="partecipa", query=f"code={prepared.code}", timeout=60) as phone:
+                await phone.open()
+                await phone.press("partecipa.join")
+                await phone.press("partecipa.profile.skip")
+                await phone.set_value(f"partecipa.dots.{r}.{a}", 1)
+                return (await phone.press(f"partecipa.vote.{r}")).texts
+
+        texts = asyncio.run(vote())
+    finally:
+        procs.stop()
+    assert any(text.startswith("Voto registrato") for text in texts)
+    assert prepared.count() == 1
