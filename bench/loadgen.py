@@ -31,7 +31,7 @@ import time
 import urllib.request
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import psutil
@@ -93,6 +93,14 @@ def _value(text: str):
     return text
 
 
+def fill_steps(steps: list[Step], placeholders: dict) -> list[Step]:
+    """``steps`` with ``{name}`` placeholders in keys and values filled in (e.g.
+    ``set:partecipa.dots.{round}.{item_a}=2`` once the workshop exists)."""
+    if not placeholders:
+        return list(steps)
+    return [Step(s.action, s.key.format(**placeholders), s.value.format(**placeholders)) for s in steps]
+
+
 async def run_steps(
     phone: Phone, steps: list[Step], on_tap: Callable[[], None] | None = None, since: int | None = None
 ) -> None:
@@ -131,6 +139,9 @@ class Target:
     observer_query: str
     env: Callable[[Path], dict[str, str]] = lambda workdir: {}
     count_ballots: Callable[[Path], int | None] = lambda workdir: None
+    # database URL → a prepared workshop (bench.app_setup.Prepared): placeholders
+    # for query and steps, and the ballot count of its round. None: nothing to set up.
+    setup: Callable[[str], object] | None = None
 
 
 def _minimal_env(workdir: Path) -> dict[str, str]:
@@ -157,17 +168,22 @@ def _app_env(workdir: Path) -> dict[str, str]:
     }
 
 
-def _app_count(workdir: Path) -> int | None:
-    # The ballot table belongs to the Partecipa issue; until its store exposes a
-    # count, the check is reported as not done rather than guessed.
-    from cantiere.store import Store
+def _app_setup(database_url: str):
+    from bench.app_setup import prepare  # imports the app's core: only for the app target
 
-    store = Store(f"sqlite:///{workdir / 'cantiere.db'}")
-    try:
-        counter = getattr(store, "count_ballots", None)
-        return counter() if callable(counter) else None
-    finally:
-        store.close()
+    return prepare(database_url)
+
+
+# The real Partecipa page (cantiere/ui/workshop_partecipa.py): a phone opens the
+# join link, taps "Entra" (the app writes its token into the URL), skips the
+# profile, puts 2 + 1 dots on two priorities; a vote is the submit tap and the
+# confirmation. The dots are set while joining so that a vote is one tap, as in
+# the minimal app (the ratio compares taps); --vote-steps can move them.
+APP_JOIN_STEPS = (
+    "press:partecipa.join; press:partecipa.profile.skip; "
+    "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1"
+)
+APP_VOTE_STEPS = "press:partecipa.vote.{round}; text:Voto registrato"
 
 
 def minimal_target() -> Target:
@@ -186,19 +202,19 @@ def minimal_target() -> Target:
 
 
 def app_target() -> Target:
-    """Our app's Partecipa page. The keys below are the defaults agreed for the
-    page (override them from the command line until the page settles)."""
+    """Our app's Partecipa page on a workshop in the voto phase, created by
+    ``setup`` (bench.app_setup) in the benchmark's database."""
     return Target(
         name="app",
         script=ROOT / "app.py",
         page="partecipa",
-        query="code={code}&p={token}",
-        join_steps=parse_steps("wait:vota"),
-        vote_steps=parse_steps("press:vota; text:Voto registrato"),
+        query="code={code}",
+        join_steps=parse_steps(APP_JOIN_STEPS),
+        vote_steps=parse_steps(APP_VOTE_STEPS),
         observer_page="proiezione",
         observer_query="code={code}",
         env=_app_env,
-        count_ballots=_app_count,
+        setup=_app_setup,
     )
 
 
@@ -374,11 +390,13 @@ class Report:
 class _Run:
     """State shared by the phones of one run."""
 
-    def __init__(self, target: Target, scenario: Scenario, url: str, code: str):
+    def __init__(self, target: Target, scenario: Scenario, urls: list[str], code: str, placeholders: dict | None = None):
         self.target = target
         self.scenario = scenario
-        self.url = url
+        self.urls = urls
         self.code = code
+        self.placeholders = dict(placeholders or {})
+        self.placeholders.setdefault("code", code)
         self.join: list[float] = []
         self.vote: list[float] = []
         self.projector: list[float] = []
@@ -390,14 +408,18 @@ class _Run:
         self.errors[f"{where}: {type(exc).__name__}: {str(exc)[:80]}"] += 1
 
     def query(self, template: str, i: int, token: str) -> str:
-        return template.format(i=i, token=token, code=self.code)
+        return template.format(**{**self.placeholders, "i": i, "token": token})
+
+    def url_of(self, i: int) -> str:
+        """Phones spread over the servers in turn (as ip_hash spreads distinct clients)."""
+        return self.urls[i % len(self.urls)]
 
 
 async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_joined: asyncio.Event, vote_at) -> None:
     sc, target = run.scenario, run.target
     token = f"bench{i:04d}{secrets.token_hex(4)}"
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
-    phone = Phone(run.url, page=target.page, query=run.query(target.query, i, token), timeout=sc.timeout, quickack=sc.quickack)
+    phone = Phone(run.url_of(i), page=target.page, query=run.query(target.query, i, token), timeout=sc.timeout, quickack=sc.quickack)
     try:
         t0 = time.monotonic()
         await phone.connect()
@@ -460,54 +482,61 @@ def _schedule(sc: Scenario, rng: random.Random):
     return {"burst": burst, "realistic": realistic, "join": join}[sc.kind]
 
 
-def _cpu(proc: psutil.Process | None) -> float | None:
-    """User + system CPU seconds of ``proc`` so far."""
-    if proc is None:
+def _cpu(procs: list[psutil.Process]) -> float | None:
+    """User + system CPU seconds of the server processes so far (summed)."""
+    if not procs:
         return None
     try:
-        times = proc.cpu_times()
+        return sum(t.user + t.system for t in (p.cpu_times() for p in procs))
     except psutil.Error:
         return None
-    return times.user + times.system
 
 
-async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc: psutil.Process | None, report: Report, seed: int) -> None:
+def _rss_mb(procs: list[psutil.Process]) -> float | None:
+    """Resident memory of the server processes (summed), MB."""
+    if not procs:
+        return None
+    try:
+        return sum(p.memory_info().rss for p in procs) / 2**20
+    except psutil.Error:
+        return None
+
+
+async def _drive(
+    target: Target, sc: Scenario, urls: list[str], code: str, server_procs: list[psutil.Process],
+    report: Report, seed: int, placeholders: dict | None = None, projector_url: str | None = None,
+) -> None:
     rng = random.Random(seed)
-    run = _Run(target, sc, url, code)
+    run = _Run(target, sc, urls, code, placeholders)
     rss: list[float] = []
     stop = asyncio.Event()
 
     async def sample_rss() -> None:
         for _ in range(int(3600 / RSS_SAMPLE_S)):
-            if stop.is_set() or server_proc is None:
+            value = _rss_mb(server_procs)
+            if stop.is_set() or value is None:
                 return
-            try:
-                rss.append(server_proc.memory_info().rss / 2**20)
-            except psutil.Error:
-                return
+            rss.append(value)
             await asyncio.sleep(RSS_SAMPLE_S)
 
     def rss_now() -> float | None:
-        if server_proc is None:
-            return None
-        try:
-            return round(server_proc.memory_info().rss / 2**20, 1)
-        except psutil.Error:
-            return None
+        value = _rss_mb(server_procs)
+        return None if value is None else round(value, 1)
 
     # Warm-up: the first run imports the app's modules; it is not a phone's cost.
-    try:
-        async with Phone(url, page=target.page, query=run.query(target.query, -1, "warmup"), timeout=sc.timeout) as warm:
-            await warm.open()
-    except Exception as exc:
-        run.error("warm-up", exc)
+    for url in dict.fromkeys(urls + ([projector_url] if projector_url else [])):
+        try:
+            async with Phone(url, page=target.page, query=run.query(target.query, -1, "warmup"), timeout=sc.timeout) as warm:
+                await warm.open()
+        except Exception as exc:
+            run.error("warm-up", exc)
     report.rss_mb_start = rss_now()
     sampler = asyncio.create_task(sample_rss())
 
     observer = None
     if sc.observer:
         observer = Phone(
-            url, page=target.observer_page, query=run.query(target.observer_query, 0, ""),
+            projector_url or urls[0], page=target.observer_page, query=run.query(target.observer_query, 0, ""),
             timeout=sc.timeout, on_auto_rerun=run.projector.append, quickack=sc.quickack,
         )
         try:
@@ -518,7 +547,7 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
 
     all_joined = asyncio.Event()
     joined_events = [asyncio.Event() for _ in range(sc.phones)]
-    cpu_join0 = _cpu(server_proc)
+    cpu_join0 = _cpu(server_procs)
     begin = time.monotonic()
     schedule = _schedule(sc, rng)
     tasks = [
@@ -534,7 +563,7 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
     report.rss_mb_joined = rss_now()
     if report.rss_mb_joined is not None and report.rss_mb_start is not None and run.join:
         report.rss_mb_per_50_phones = round((report.rss_mb_joined - report.rss_mb_start) / len(run.join) * 50, 1)
-    cpu0 = _cpu(server_proc)
+    cpu0 = _cpu(server_procs)
     if cpu0 is not None and cpu_join0 is not None:
         report.server_cpu_join_s = round(cpu0 - cpu_join0, 3)
         if run.join:
@@ -547,7 +576,7 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
         run.errors["vote: phase did not end in time"] += 1
         for task in tasks:
             task.cancel()
-    cpu1 = _cpu(server_proc)
+    cpu1 = _cpu(server_procs)
     if cpu0 is not None and cpu1 is not None:
         report.server_cpu_s = round(cpu1 - cpu0, 3)
     if observer is not None:
@@ -569,31 +598,64 @@ async def _drive(target: Target, sc: Scenario, url: str, code: str, server_proc:
         report.cpu_ms_per_tap = round(report.server_cpu_s * 1000 / run.taps, 2)
 
 
+def _as_list(value) -> list:
+    if value is None or value == "":
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [v.strip() if isinstance(v, str) else v for v in str(value).split(",") if str(v).strip()]
+
+
 def run_target(
     target: Target,
     scenario: Scenario,
-    url: str | None = None,
-    pid: int | None = None,
+    url: str | list[str] | None = None,
+    pid: int | str | list[int] | None = None,
     code: str = "",
     seed: int = 7,
     workdir: Path | None = None,
+    database_url: str | None = None,
+    projector_url: str | None = None,
 ) -> Report:
-    """Run ``scenario`` against ``target``: start its server (or use ``url`` and
-    ``pid`` of a running one), drive the phones, count the ballots."""
+    """Run ``scenario`` against ``target``: start its server (or use the running
+    ones at ``url``, comma-separated, phones spread over them in turn, with their
+    ``pid``s for CPU and memory), drive the phones, count the ballots.
+
+    A target with ``setup`` (the app) first creates its workshop in
+    ``database_url`` (default: a fresh SQLite file in the work folder; with
+    ``url`` the servers must use the same database, else nothing is set up and
+    ballots are not counted)."""
     scenario.check()
     report = Report(target=target.name, scenario=asdict(scenario))
     me = psutil.Process()
     my_cpu0 = sum(me.cpu_times()[:2])
     started = time.monotonic()
+    urls = _as_list(url)
+    pids = [int(p) for p in _as_list(pid)]
     with tempfile.TemporaryDirectory(prefix="cantiere-bench-") as tmp:
         work = Path(workdir or tmp)
-        if url is not None:
-            proc = psutil.Process(pid) if pid else None
-            asyncio.run(_drive(target, scenario, url, code, proc, report, seed))
+        env = target.env(work)
+        db_url = database_url or env.get("CANTIERE_DATABASE_URL")
+        prepared = None
+        if target.setup is not None and db_url and (database_url or not urls):
+            prepared = target.setup(db_url)
+            env["CANTIERE_DATABASE_URL"] = db_url
+            target = replace(
+                target,
+                join_steps=fill_steps(target.join_steps, prepared.placeholders),
+                vote_steps=fill_steps(target.vote_steps, prepared.placeholders),
+            )
+            code = code or prepared.code
+        placeholders = prepared.placeholders if prepared else {}
+        if urls:
+            procs = [psutil.Process(p) for p in pids]
+            asyncio.run(_drive(target, scenario, urls, code, procs, report, seed, placeholders, projector_url))
+            if prepared is not None:
+                report.ballots_stored = prepared.count()
         else:
-            with Server(target.script, target.env(work), work, nodelay=scenario.nodelay) as server:
-                asyncio.run(_drive(target, scenario, server.url, code, psutil.Process(server.pid), report, seed))
-                report.ballots_stored = target.count_ballots(work)
+            with Server(target.script, env, work, nodelay=scenario.nodelay) as server:
+                asyncio.run(_drive(target, scenario, [server.url], code, [psutil.Process(server.pid)], report, seed, placeholders))
+                report.ballots_stored = prepared.count() if prepared else target.count_ballots(work)
     report.loadgen_cpu_s = round(sum(me.cpu_times()[:2]) - my_cpu0, 2)
     report.wall_s = round(time.monotonic() - started, 1)
     return report

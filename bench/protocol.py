@@ -138,7 +138,9 @@ class Phone:
         quickack: bool = False,
     ):
         host, port = check_url(base_url)
-        self.url = f"ws://{host}:{port}{STREAM_PATH}"
+        # a path prefix (server.baseUrlPath, e.g. behind nginx) comes before the stream
+        prefix = urlsplit(base_url).path.rstrip("/")
+        self.url = f"ws://{host}:{port}{prefix}{STREAM_PATH}"
         self.page = page
         self.query = query
         self.timeout = timeout
@@ -231,6 +233,11 @@ class Phone:
         if kind == "new_session":
             if msg.new_session.page_script_hash:
                 self.page_script_hash = msg.new_session.page_script_hash
+        elif kind == "navigation":
+            # st.navigation: the page actually run (new_session carries the main
+            # script's hash); the browser reruns this page on every later rerun.
+            if msg.navigation.page_script_hash:
+                self.page_script_hash = msg.navigation.page_script_hash
         elif kind == "delta":
             self._handle_delta(msg.delta)
         elif kind == "script_finished":

@@ -190,7 +190,7 @@ GROUP_HELP = {
 
 # Modules that register more commands with @command when imported, and
 # modules exposing register(subparsers) (their parser sets ``handler``).
-COMMAND_MODULES = ("cantiere.cli_indicators", "cantiere.cli_privacy")
+COMMAND_MODULES = ("cantiere.cli_indicators", "cantiere.cli_privacy", "cantiere.cli_serve")
 REGISTRARS = ("cantiere.cli_import", "cantiere.cli_bench")
 
 

@@ -38,7 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--join-steps", default=None, help=h("join_steps"))
     parser.add_argument("--vote-steps", default=None, help=h("vote_steps"))
     parser.add_argument("--url", default=None, help=h("url"))
-    parser.add_argument("--pid", type=int, default=None, help=h("pid"))
+    parser.add_argument("--pid", default=None, help=h("pid"))
+    parser.add_argument("--database-url", default=None, help=h("database_url"))
+    parser.add_argument("--projector-url", default=None, help=h("projector_url"))
     parser.add_argument("--json", default=None, help=h("json"))
 
 
@@ -71,13 +73,18 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
             timeout=args.timeout, quickack=args.quickack, nodelay=args.nodelay,
         )
         scenario.check()
-        if args.url is not None:
-            check_url(args.url)
+        for url in filter(None, (args.url or "").split(",") + [args.projector_url]):
+            check_url(url.strip())
+        if args.pid is not None:
+            [int(p) for p in args.pid.split(",")]
     except ValueError as exc:
         print(translate("cli.bench.bad_args", reason=str(exc)), file=err)
         return EXIT_USAGE
 
-    kwargs = {"url": args.url, "pid": args.pid, "code": args.code, "seed": args.seed}
+    kwargs = {
+        "url": args.url, "pid": args.pid, "code": args.code, "seed": args.seed,
+        "database_url": args.database_url, "projector_url": args.projector_url,
+    }
     if args.no_compare or args.url is not None:
         reports, ratios = [loadgen.run_target(target, scenario, **kwargs)], {}
     else:

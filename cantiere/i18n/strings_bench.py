@@ -20,8 +20,10 @@ STRINGS = {
     "cli.bench.query": {"it": "query string di ogni telefono; {token}, {i} e {code} vengono sostituiti", "en": "each phone's query string; {token}, {i} and {code} are replaced"},
     "cli.bench.join_steps": {"it": "passi dopo l'apertura, separati da ';' (wait:KEY, set:KEY=VAL, press:KEY, text:TESTO)", "en": "steps after opening, ';'-separated (wait:KEY, set:KEY=VAL, press:KEY, text:TEXT)"},
     "cli.bench.vote_steps": {"it": "passi di un voto, separati da ';' (es. press:vota; text:Voto registrato)", "en": "steps of one vote, ';'-separated (e.g. press:vota; text:Voto registrato)"},
-    "cli.bench.url": {"it": "server già avviato (solo http://127.0.0.1:PORTA); senza, lo avvia il benchmark", "en": "an already running server (http://127.0.0.1:PORT only); without it the benchmark starts one"},
-    "cli.bench.pid": {"it": "pid del server già avviato, per misurarne CPU e memoria", "en": "pid of the running server, to measure its CPU and memory"},
+    "cli.bench.url": {"it": "server già avviati (solo http://127.0.0.1:PORTA, separati da virgole: i telefoni si distribuiscono a turno); senza, lo avvia il benchmark", "en": "already running servers (http://127.0.0.1:PORT only, comma-separated: phones spread over them in turn); without it the benchmark starts one"},
+    "cli.bench.pid": {"it": "pid dei server già avviati (separati da virgole), per misurarne CPU e memoria", "en": "pids of the running servers (comma-separated), to measure their CPU and memory"},
+    "cli.bench.database_url": {"it": "database in cui creare il laboratorio di prova e contare i voti (target app; predefinito: un file SQLite nuovo)", "en": "database in which to create the test workshop and count ballots (app target; default: a fresh SQLite file)"},
+    "cli.bench.projector_url": {"it": "server del proiettore, se diverso (es. il processo separato di serve --projector-process)", "en": "the projector's server when different (e.g. serve --projector-process's own process)"},
     "cli.bench.json": {"it": "scrivi i risultati anche in questo file JSON", "en": "also write the results to this JSON file"},
     "cli.bench.bad_args": {"it": "Parametri del benchmark non validi: {reason}", "en": "Invalid benchmark parameters: {reason}"},
 }

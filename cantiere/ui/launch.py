@@ -1,0 +1,46 @@
+"""``python -m cantiere.ui.launch run app.py …``: ``streamlit run`` with TCP_NODELAY.
+
+Streamlit 1.67 binds its listening socket with ``socket.socket(family=…)``
+(proto 0) and asyncio only disables Nagle on sockets whose proto is
+``IPPROTO_TCP``: every connection keeps Nagle on, so an idle server sends the
+first frame of a run and holds the rest until the client ACKs it, which phones
+(and nginx, and Linux) delay by up to 40 ms. Accepted sockets inherit
+TCP_NODELAY from the listening socket on Linux. Measured (bench/README.md): one
+idle rerun of the minimal app 48 ms → 6 ms. Same fix as ``bench.nodelay``, kept
+here so the app's launcher does not depend on the benchmark folder.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+
+
+def patch() -> None:
+    """Make Streamlit's server set TCP_NODELAY on the socket it binds."""
+    from streamlit.web.server.starlette import starlette_server
+
+    original = starlette_server._bind_socket
+    if getattr(original, "_nodelay", False):
+        return
+
+    def bind_socket(address: str, port: int, backlog: int) -> socket.socket:
+        sock = original(address, port, backlog)
+        if sock.family in (socket.AF_INET, socket.AF_INET6):
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        return sock
+
+    bind_socket._nodelay = True
+    starlette_server._bind_socket = bind_socket
+
+
+def main(argv: list[str] | None = None) -> None:
+    patch()
+    from streamlit.web.cli import main as streamlit_main
+
+    sys.argv = ["streamlit", *(sys.argv[1:] if argv is None else argv)]
+    streamlit_main()
+
+
+if __name__ == "__main__":
+    main()
