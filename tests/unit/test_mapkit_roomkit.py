@@ -15,8 +15,8 @@ MARKER = "# Cantiere del Welfare dietro nginx"
 
 
 def documented_config() -> str:
-    """The ```nginx block of the room kit (docs/readme_maps.md, or README.md once merged)."""
-    for path in (ROOT / "docs" / "readme_maps.md", ROOT / "README.md"):
+    """The ```nginx block of the room kit (README.md)."""
+    for path in (ROOT / "README.md",):
         if path.exists():
             for block in re.findall(r"```nginx\n(.*?)```", path.read_text(encoding="utf-8"), re.S):
                 if block.startswith(MARKER):
