@@ -208,7 +208,17 @@ def _vote_panel(rnd: db.Round, who: db.Participant) -> None:
     st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
     if used > dots:
         st.warning(t("partecipa.dots_over", extra=used - dots))
+    _submit(round_id, who, tuple(item_id for item_id, *_ in state_["items"]))
+
+
+@st.fragment
+def _submit(round_id: int, who: db.Participant, item_ids: tuple[int, ...]) -> None:
+    """The submit button in a fragment of its own, nested in the panel: a tap
+    reruns only this (a button and the confirmation), not the titles and inputs.
+    The dots come from the inputs' session state."""
     if st.button(t("partecipa.submit_vote"), key=submit_key(round_id), type="primary", use_container_width=True):
+        ss = st.session_state
+        chosen = {i: int(ss.get(dots_key(round_id, i)) or 0) for i in item_ids}
         try:
             _, replaced = w.cast_ballot(get_store(), who, round_id, {"dots": {k: v for k, v in chosen.items() if v}})
         except RoundNotOpenError:  # closed since the last full run
