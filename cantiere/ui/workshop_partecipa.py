@@ -1,5 +1,8 @@
 """Partecipa: the participant's phone. One task per screen, every widget with a
-stable key, the vote panel in a fragment so a tap reruns only that panel.
+stable key, the vote panel in a fragment so changing a dot reruns only that
+panel, and its submit button in a nested fragment so a vote tap reruns only
+the button and its confirmation. Entra, Salva and Salta are button callbacks:
+the run that follows already shows the next screen (no ``st.rerun``).
 
 Identity lives in the URL (``?code=ABC123&p=<token>``) so a reload keeps it.
 Participant text (comments) is shown with ``st.text`` only.
@@ -38,12 +41,12 @@ def submit_key(round_id: int) -> str:
     return f"partecipa.vote.{round_id}"
 
 
-# (kind, message) left by a button callback for the run that follows it
+# error message left by a button callback (Entra, Salva) for the run that follows it
 _FLASH = "partecipa.flash"
 
 
 def _vote_state_key(round_id: int) -> str:
-    """Session state of the dots panel of one round: items, rule, previous ballot."""
+    """Session state of the dots panel of one round: rule, items, previous ballot."""
     return f"partecipa.dots_state.{round_id}"
 
 
@@ -163,9 +166,10 @@ def _profile_cb(who: db.Participant, save: bool) -> None:
 
 def _dots_state(rnd: db.Round, who: db.Participant) -> dict:
     """What the panel needs that cannot change while the phone looks at this
-    round, read once per session and round: the items (titles), the rule and the
-    participant's ballot (the starting values of the inputs). The ballot itself
-    is validated by the core against the database at every submit."""
+    round, read once per session and round: the rule (dots, max per item), the
+    items (titles, widget keys) and the participant's ballot (the starting values
+    of the inputs). The ballot itself is validated by the core against the
+    database, in the write transaction, at every submit."""
     key = _vote_state_key(rnd.id)
     cached = st.session_state.get(key)
     if cached is None or cached["participant"] != who.id:
