@@ -419,14 +419,20 @@ def set_profile(store: Store, who: Participant, comune: str | None, role: str | 
 def cast_ballot(store: Store, who: Participant, round_id: int, ballot: Mapping) -> tuple[Ballot, bool]:
     """Validate ``ballot`` with the round's method and store it (replacing the
     participant's earlier ballot). Returns (ballot, replaced). Raises
-    RoundNotOpenError, voting.BallotError."""
-    rnd = db.get_round(store, round_id)
-    if rnd.workshop_id != who.workshop_id:
-        raise UnknownParticipantError()
-    if rnd.status != "open":
-        raise RoundNotOpenError()
-    clean = voting.method(rnd.method).validate(ballot, items_of(store, rnd.workshop_id, rnd.params), rnd.params)
-    return db.upsert_ballot(store, round_id, who.id, clean)
+    RoundNotOpenError, voting.BallotError.
+
+    One write transaction: the round (open?), its items, the validation, the
+    upsert and the event, so the ballot is checked against what is stored at
+    the moment it is stored."""
+
+    def validate(rnd: Round, rows: list[tuple[int, str, float | None]]) -> dict:
+        if rnd.workshop_id != who.workshop_id:
+            raise UnknownParticipantError()
+        chosen = rnd.params.get("items") if rnd.params else None
+        items = [voting.Item(i, title, cost) for i, title, cost in rows if not chosen or i in chosen]
+        return voting.method(rnd.method).validate(ballot, items, rnd.params)
+
+    return db.upsert_ballot(store, round_id, who.id, {}, validate=validate)
 
 
 def my_ballot(store: Store, who: Participant, round_id: int) -> Ballot | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -418,7 +418,14 @@ def count_participants(store: Store, workshop_id: int) -> int:
 # --- ballots -----------------------------------------------------------------
 
 
-def upsert_ballot(store: Store, round_id: int, participant_id: int, payload: Mapping[str, Any]) -> tuple[Ballot, bool]:
+def upsert_ballot(
+    store: Store,
+    round_id: int,
+    participant_id: int,
+    payload: Mapping[str, Any],
+    *,
+    validate: Callable[[Round, list[tuple[int, str, float | None]]], Mapping[str, Any]] | None = None,
+) -> tuple[Ballot, bool]:
     """Store the participant's ballot for the round, replacing any earlier one.
 
     One SQL statement (``INSERT … ON CONFLICT (round_id, participant_id) DO
@@ -426,31 +433,52 @@ def upsert_ballot(store: Store, round_id: int, participant_id: int, payload: Map
     must be open, checked in the same transaction (row locked against a
     concurrent close on PostgreSQL). Returns the ballot and whether it replaced
     an earlier one. Raises RoundNotOpenError, NotFoundError.
+
+    ``validate(round, items)``, when given, runs inside the same transaction with
+    the round and the workshop's priorities as ``(id, title, cost)`` in their
+    order, and returns the payload to store (or raises): a vote is one
+    transaction (round, priorities, upsert, event), no read before or after it.
     """
     with store.write() as conn:
-        row = conn.execute(
-            sa.select(rounds.c.workshop_id, rounds.c.status).where(rounds.c.id == round_id).with_for_update(read=True)
-        ).first()
+        row = conn.execute(sa.select(rounds).where(rounds.c.id == round_id).with_for_update(read=True)).first()
         if row is None:
             raise NotFoundError(what="votazione", id=round_id)
         if row.status != "open":
             raise RoundNotOpenError()
+        if validate is not None:
+            items = conn.execute(
+                sa.select(priorities.c.id, priorities.c.title, priorities.c.cost)
+                .where(priorities.c.workshop_id == row.workshop_id)
+                .order_by(priorities.c.position, priorities.c.id)
+            ).all()
+            payload = validate(_round(row), [tuple(i) for i in items])
+        payload = dict(payload)
         dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
         stmt = dialect.insert(ballots).values(
-            round_id=round_id, participant_id=participant_id, payload=dict(payload), version=1, cast_at=now()
+            round_id=round_id, participant_id=participant_id, payload=payload, version=1, cast_at=now()
         )
         stmt = stmt.on_conflict_do_update(
             index_elements=[ballots.c.round_id, ballots.c.participant_id],
             set_={"payload": stmt.excluded.payload, "cast_at": stmt.excluded.cast_at, "version": ballots.c.version + 1},
-        ).returning(ballots.c.id, ballots.c.version)
-        ballot_id, version = conn.execute(stmt).one()
+        ).returning(ballots.c.id, ballots.c.version, ballots.c.cast_at)
+        ballot_id, version, cast_at = conn.execute(stmt).one()
         replaced = version > 1
         # the payload goes in the log too: tallies can be recomputed from the log alone
         _log(
             conn, row.workshop_id, "ballot_replaced" if replaced else "ballot_cast",
-            round_id=round_id, ballot_id=ballot_id, payload=dict(payload),
+            round_id=round_id, ballot_id=ballot_id, payload=payload,
         )
-    return get_ballot(store, round_id, participant_id), replaced
+    # no re-read: the stored payload is this one through JSON (string keys, lists)
+    return Ballot(ballot_id, round_id, participant_id, _json_copy(payload), version, cast_at), replaced
+
+
+def _json_copy(value: Any) -> Any:
+    """What a JSON column gives back for ``value`` (dict keys become strings)."""
+    if isinstance(value, Mapping):
+        return {str(k): _json_copy(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_copy(v) for v in value]
+    return value
 
 
 def get_ballot(store: Store, round_id: int, participant_id: int) -> Ballot | None:

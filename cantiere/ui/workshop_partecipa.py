@@ -1,5 +1,8 @@
 """Partecipa: the participant's phone. One task per screen, every widget with a
-stable key, the vote panel in a fragment so a tap reruns only that panel.
+stable key, the vote panel in a fragment so changing a dot reruns only that
+panel, and its submit button in a nested fragment so a vote tap reruns only
+the button and its confirmation. Entra, Salva and Salta are button callbacks:
+the run that follows already shows the next screen (no ``st.rerun``).
 
 Identity lives in the URL (``?code=ABC123&p=<token>``) so a reload keeps it.
 Participant text (comments) is shown with ``st.text`` only.
@@ -14,7 +17,7 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
 from cantiere.ui import get_store, lang, safe, show_error, state, t
-from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
+from cantiere.workshop_errors import RoundNotOpenError, UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
 ENTER = "partecipa.enter"
@@ -38,26 +41,43 @@ def submit_key(round_id: int) -> str:
     return f"partecipa.vote.{round_id}"
 
 
-def _enter_as(workshop: db.Workshop, who: db.Participant) -> None:
+# error message left by a button callback (Entra, Salva) for the run that follows it
+_FLASH = "partecipa.flash"
+
+
+def _vote_state_key(round_id: int) -> str:
+    """Session state of the dots panel of one round: rule, items, previous ballot."""
+    return f"partecipa.dots_state.{round_id}"
+
+
+def _join_cb(code_key: str | None, code: str | None = None) -> None:
+    """Entra (callback): join, and put the identity in the URL before the run
+    that follows, so that one run already shows the next screen (no st.rerun)."""
+    try:
+        workshop, who = w.join(get_store(), st.session_state.get(code_key, "") if code_key else code)
+    except CantiereError as exc:
+        st.session_state[_FLASH] = exc.message(lang())
+        return
     st.query_params["code"] = workshop.code
     st.query_params["p"] = who.token
-    st.rerun()
 
 
-def _join(code: str) -> None:
-    try:
-        workshop, who = w.join(get_store(), code)
-    except CantiereError as exc:
-        show_error(exc)
-        return
-    _enter_as(workshop, who)
+def _show_flash() -> None:
+    message = st.session_state.pop(_FLASH, None)
+    if message:
+        st.error(message)
 
 
 def _code_form() -> None:
     st.write(t("partecipa.intro"))
-    code = st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=12, placeholder="ABC234")
-    if st.button(t("partecipa.enter"), key=ENTER, type="primary", use_container_width=True):
-        _join(code)
+    st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=12, placeholder="ABC234")
+    st.button(t("partecipa.enter"), key=ENTER, type="primary", use_container_width=True, on_click=_join_cb, args=(CODE_INPUT,))
+    _show_flash()
+
+
+def _join_button(code: str) -> None:
+    st.button(t("partecipa.enter"), key=JOIN, type="primary", use_container_width=True, on_click=_join_cb, args=(None, code))
+    _show_flash()
 
 
 def render() -> None:
@@ -80,15 +100,13 @@ def render() -> None:
         st.caption(t("workshop.demo_badge"))
     if not token:
         st.caption(t("partecipa.anonymous"))
-        if st.button(t("partecipa.enter"), key=JOIN, type="primary", use_container_width=True):
-            _join(workshop.code)
+        _join_button(workshop.code)
         return
     try:
         who = w.participant(store, workshop, token)
     except UnknownParticipantError as exc:
         show_error(exc)
-        if st.button(t("partecipa.enter"), key=JOIN, type="primary", use_container_width=True):
-            _join(workshop.code)
+        _join_button(workshop.code)
         return
     if workshop.phase == "chiuso":
         st.info(t("partecipa.closed"))
@@ -106,8 +124,10 @@ def render() -> None:
         with vote_tab:
             from cantiere.ui import partecipa_methods  # issue 6: the other methods' screens
 
-            screen = _vote_panel if rnd.method == "dots" else partecipa_methods.SCREENS[rnd.method]
-            screen(workshop.id, rnd.id, who.token)
+            if rnd.method == "dots":
+                _vote_panel(rnd, who)
+            else:
+                partecipa_methods.SCREENS[rnd.method](workshop.id, rnd.id, who.token)
         with comment_tab:
             _comment_panel(workshop.id, who.token)
     else:
@@ -128,47 +148,85 @@ def _profile_step(who: db.Participant) -> None:
     )
     age = st.selectbox(t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v)
     save, skip = st.columns(2)
-    if save.button(t("partecipa.save_profile"), key=PROFILE_SAVE, type="primary", use_container_width=True):
-        try:
-            w.set_profile(get_store(), who, comune, role, age)
-        except CantiereError as exc:
-            show_error(exc)
-            return
-        st.rerun()
-    if skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, use_container_width=True):
-        w.set_profile(get_store(), who, None, None, None)
-        st.rerun()
+    save.button(t("partecipa.save_profile"), key=PROFILE_SAVE, type="primary", use_container_width=True, on_click=_profile_cb, args=(who, True))
+    skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, use_container_width=True, on_click=_profile_cb, args=(who, False))
+    _show_flash()
+
+
+def _profile_cb(who: db.Participant, save: bool) -> None:
+    """Salva / Salta (callback): the run that follows reads the profile as
+    answered and shows the vote; a bad value leaves its message instead."""
+    ss = st.session_state
+    values = (ss.get(PROFILE_COMUNE), ss.get(PROFILE_ROLE), ss.get(PROFILE_AGE)) if save else (None, None, None)
+    try:
+        w.set_profile(get_store(), who, *values)
+    except CantiereError as exc:
+        ss[_FLASH] = exc.message(lang())
+
+
+def _dots_state(rnd: db.Round, who: db.Participant) -> dict:
+    """What the panel needs that cannot change while the phone looks at this
+    round, read once per session and round: the rule (dots, max per item), the
+    items (titles, widget keys) and the participant's ballot (the starting values
+    of the inputs). The ballot itself is validated by the core against the
+    database, in the write transaction, at every submit."""
+    key = _vote_state_key(rnd.id)
+    cached = st.session_state.get(key)
+    if cached is None or cached["participant"] != who.id:
+        store = get_store()
+        mine = w.my_ballot(store, who, rnd.id)
+        dots, per_item = rnd.params["dots"], rnd.params["max_per_item"]
+        previous = {int(k): v for k, v in (mine.payload.get("dots", {}) if mine else {}).items()}
+        cached = {
+            "participant": who.id,
+            "dots": dots,
+            "per_item": per_item,
+            "items": [(i.id, i.title, dots_key(rnd.id, i.id), min(previous.get(i.id, 0), per_item)) for i in w.items_of(store, rnd.workshop_id, rnd.params)],
+        }
+        st.session_state[key] = cached
+    return cached
 
 
 @st.fragment
-def _vote_panel(workshop_id: int, round_id: int, token: str) -> None:
-    """Dot voting: one number per priority, a running count, one submit."""
-    store = get_store()
-    rnd = db.get_round(store, round_id)
-    who = db.participant_by_token(store, token)
+def _vote_panel(rnd: db.Round, who: db.Participant) -> None:
+    """Dot voting: one number per priority, a running count, one submit.
+
+    A tap reruns only this fragment, and costs no database read: the round and
+    the participant come from the last full run (its arguments), the items and
+    the previous ballot from session state (``_dots_state``). The submit is one
+    write transaction that checks the round is still open."""
+    state_ = _dots_state(rnd, who)
     if rnd.status != "open":
         st.info(t("partecipa.round_closed"))
         return
-    dots, per_item = rnd.params["dots"], rnd.params["max_per_item"]
-    mine = w.my_ballot(store, who, round_id)
-    previous = {int(k): v for k, v in (mine.payload.get("dots", {}) if mine else {}).items()}
+    round_id, dots, per_item = rnd.id, state_["dots"], state_["per_item"]
     st.caption(t("partecipa.dots_rule", dots=dots, max_per_item=per_item))
+    label = t("partecipa.dots_for")
     chosen: dict[int, int] = {}
-    for item in w.items_of(store, workshop_id, rnd.params):
-        with st.container(border=True):
-            st.text(item.title)
-            chosen[item.id] = st.number_input(
-                t("partecipa.dots_for"), min_value=0, max_value=per_item, step=1,
-                value=min(previous.get(item.id, 0), per_item), key=dots_key(round_id, item.id),
-                label_visibility="collapsed",
-            )
+    for item_id, title, key, start in state_["items"]:
+        st.text(title)  # typed text: plain text, never a widget label (labels read Markdown)
+        chosen[item_id] = st.number_input(
+            label, min_value=0, max_value=per_item, step=1, value=start, key=key, label_visibility="collapsed"
+        )
     used = sum(chosen.values())
     st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
     if used > dots:
         st.warning(t("partecipa.dots_over", extra=used - dots))
+    _submit(round_id, who, tuple(item_id for item_id, *_ in state_["items"]))
+
+
+@st.fragment
+def _submit(round_id: int, who: db.Participant, item_ids: tuple[int, ...]) -> None:
+    """The submit button in a fragment of its own, nested in the panel: a tap
+    reruns only this (a button and the confirmation), not the titles and inputs.
+    The dots come from the inputs' session state."""
     if st.button(t("partecipa.submit_vote"), key=submit_key(round_id), type="primary", use_container_width=True):
+        ss = st.session_state
+        chosen = {i: int(ss.get(dots_key(round_id, i)) or 0) for i in item_ids}
         try:
-            _, replaced = w.cast_ballot(store, who, round_id, {"dots": {k: v for k, v in chosen.items() if v}})
+            _, replaced = w.cast_ballot(get_store(), who, round_id, {"dots": {k: v for k, v in chosen.items() if v}})
+        except RoundNotOpenError:  # closed since the last full run
+            st.info(t("partecipa.round_closed"))
         except CantiereError as exc:
             show_error(exc)
         else:

@@ -1,0 +1,97 @@
+"""What a phone costs the server: Entra and Salta each run the page once (no
+st.rerun), and a vote tap reads neither the ballot nor the priorities outside
+the write transaction that stores it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from cantiere.store import workshops as db
+from cantiere.ui import workshop_partecipa as part_ui
+from tests.app.test_workshop_flow import click, env, page, texts, voting_workshop  # noqa: F401  (env: fixture)
+
+
+@pytest.fixture
+def runs(monkeypatch):
+    """How many times the Partecipa page ran."""
+    count = {"n": 0}
+    original = part_ui.render
+
+    def counting() -> None:
+        count["n"] += 1
+        original()
+
+    monkeypatch.setattr(part_ui, "render", counting)
+    return count
+
+
+@pytest.fixture
+def statements():
+    """SQL statements every engine of this process executes while the test runs."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, parameters, context, executemany):
+        seen.append(" ".join(statement.split()))
+
+    sa.event.listen(sa.engine.Engine, "before_cursor_execute", record)
+    yield seen
+    sa.event.remove(sa.engine.Engine, "before_cursor_execute", record)
+
+
+def test_entra_and_salta_run_the_page_once_each(env, runs):
+    ws, rnd, items = voting_workshop(env)
+    at = page("partecipa", code=ws.code)
+    runs["n"] = 0
+    click(at, part_ui.JOIN)
+    assert runs["n"] == 1
+    assert [b.key for b in at.button if b.key == part_ui.PROFILE_SKIP] == [part_ui.PROFILE_SKIP]  # next screen already
+    token = at.query_params["p"]
+    runs["n"] = 0
+    click(at, part_ui.PROFILE_SKIP)
+    assert runs["n"] == 1
+    assert at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0
+    assert db.participant_by_token(env, token).profile_answered
+
+
+def test_profile_saved_in_one_run_and_kept(env, runs):
+    ws, rnd, items = voting_workshop(env)
+    at = page("partecipa", code=ws.code)
+    click(at, part_ui.JOIN)
+    at.selectbox(key=part_ui.PROFILE_COMUNE).set_value("Lugo")
+    at.selectbox(key=part_ui.PROFILE_AGE).set_value("35-49")
+    runs["n"] = 0
+    click(at, part_ui.PROFILE_SAVE)
+    assert runs["n"] == 1
+    who = db.participant_by_token(env, at.query_params["p"])
+    assert (who.comune, who.age_band, who.role) == ("Lugo", "35-49", None)
+    assert texts(at, "error") == []
+
+
+def _reads(seen: list[str], table: str) -> list[str]:
+    return [s for s in seen if s.upper().startswith("SELECT") and re.search(rf"\bFROM {table}\b", s)]
+
+
+def test_vote_tap_reads_no_ballot_and_priorities_only_in_its_transaction(env, statements):
+    """AppTest reruns the whole page, so the comments tab (another fragment,
+    which a real tap does not rerun) reads the priorities once per run; the vote
+    panel adds no read of its own, and the submit one narrow read inside the
+    write transaction (the validation)."""
+    ws, rnd, items = voting_workshop(env)
+    at = page("partecipa", code=ws.code)
+    click(at, part_ui.JOIN)
+    click(at, part_ui.PROFILE_SKIP)
+    at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
+    statements.clear()
+    at.run()  # a dot changed
+    assert _reads(statements, "ballots") == []
+    assert len(_reads(statements, "priorities")) == 1  # the comments tab's list
+    statements.clear()
+    click(at, part_ui.submit_key(rnd.id))
+    assert texts(at, "success") == ["Voto registrato. Puoi cambiarlo finché la votazione è aperta."]
+    assert _reads(statements, "ballots") == []  # no read of the ballot before or after the upsert
+    narrow = "SELECT priorities.id, priorities.title, priorities.cost FROM priorities"
+    assert sorted(s.startswith(narrow) for s in _reads(statements, "priorities")) == [False, True]
+    assert [b.payload for b in db.list_ballots(env, rnd.id)] == [{"dots": {str(items[1].id): 2}}]
