@@ -7,6 +7,7 @@ per-user state lives in ``st.session_state`` under the keys of ``ui.state``.
 from __future__ import annotations
 
 import logging
+import re
 
 import streamlit as st
 
@@ -66,10 +67,28 @@ def t(key: str, **params) -> str:
     return translate(key, lang(), **params)
 
 
+# Characters that start Markdown (and Streamlit's directives, math and icons)
+# inside a line: escaped with a backslash they show as typed.
+_MARKDOWN = re.compile(r"([\\`*_\[\]()!#<>~:$|{}])")
+
+
+def md_escape(text: object) -> str:
+    """``text`` for a Streamlit element that renders Markdown, shown as typed."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def error_message(exc: CantiereError) -> str:
+    """The message of ``exc`` for ``st.error``/``st.success``, which render
+    Markdown: its parameters may be text people typed (a proposal title, a
+    priority, a file name), so they are escaped; the sentence around them is ours."""
+    params = {k: md_escape(v) if isinstance(v, str) else v for k, v in exc.params.items()}
+    return translate(exc.key, lang(), **params)
+
+
 def show_error(exc: Exception) -> None:
     """Show an error as a person can act on it; never a traceback."""
     if isinstance(exc, CantiereError):
-        st.error(exc.message(lang()))
+        st.error(error_message(exc))
     else:
         log.exception("unexpected error")
         st.error(t("error.unexpected"))

@@ -21,7 +21,7 @@ from cantiere import export, mapkit, maps_listening, territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, mapassets, show_error, t
+from cantiere.ui import error_message, get_store, lang, mapassets, show_error, t
 
 FLASH = "ascolto.fac.flash"
 PICK = "ascolto.fac.pick"
@@ -45,7 +45,7 @@ def _act(action: Callable[[], object], success: Callable[[object], str]) -> None
     try:
         result = action()
     except CantiereError as exc:
-        st.session_state[FLASH] = ("error", exc.message(lang()))
+        st.session_state[FLASH] = ("error", error_message(exc))
     else:
         st.session_state[FLASH] = ("success", success(result))
 

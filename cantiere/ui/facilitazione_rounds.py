@@ -12,7 +12,7 @@ from cantiere import results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, state, t
+from cantiere.ui import error_message, get_store, lang, state, t
 
 METHOD = "facilitazione.round.method"
 DOTS = "facilitazione.dots"  # same keys as before: existing flows keep working
@@ -54,7 +54,7 @@ def _start(actor: w.Actor, workshop_id: int) -> None:
             params["items"] = results.top_items(w.tally_round(store, previous.id), int(top_n))
         rnd = w.open_new_round(store, actor, workshop_id, method, params, costs or None)
     except CantiereError as exc:
-        st.session_state[state.FACILITAZIONE_FLASH] = ("error", exc.message(lang()))
+        st.session_state[state.FACILITAZIONE_FLASH] = ("error", error_message(exc))
     else:
         st.session_state[state.FACILITAZIONE_FLASH] = (
             "success", t("metodi.round_opened", position=rnd.position, method=t(voting.method(method).label)),

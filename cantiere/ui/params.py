@@ -8,7 +8,7 @@ from typing import Callable, TypeVar
 import streamlit as st
 
 from cantiere.errors import CantiereError
-from cantiere.ui import lang, t
+from cantiere.ui import error_message, lang, t
 
 T = TypeVar("T")
 
@@ -21,5 +21,5 @@ def url_choice(name: str, check: Callable[[str], T], default: T) -> T:
     try:
         return check(raw)
     except CantiereError as exc:
-        st.error(t("atlante.bad_param", param=name, message=exc.message(lang())))
+        st.error(t("atlante.bad_param", param=name, message=error_message(exc)))
         return default

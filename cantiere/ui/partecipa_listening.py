@@ -21,7 +21,7 @@ from cantiere import mapkit, maps_listening, pins, territory
 from cantiere.errors import CantiereError
 from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, mapassets, t
+from cantiere.ui import error_message, get_store, lang, mapassets, t
 
 TASK = "ascolto.task"
 TASKS = ("proposals", "map", "comment")
@@ -85,7 +85,7 @@ def _send_proposal(token: str) -> None:
             st.session_state.get(P_TARGET, ""), st.session_state.get(P_COMUNI, []),
         )
     except CantiereError as exc:
-        st.session_state[P_RESULT] = ("error", exc.message(lang()))
+        st.session_state[P_RESULT] = ("error", error_message(exc))
         return
     st.session_state[P_RESULT] = ("success", t("proposte.sent", id=created.id))
     for key, empty in ((P_TITLE, ""), (P_DESCRIPTION, ""), (P_TARGET, ""), (P_COMUNI, [])):
@@ -97,7 +97,7 @@ def _support(token: str, proposal_id: int) -> None:
     try:
         added = lis.support(store, db.participant_by_token(store, token), proposal_id)
     except CantiereError as exc:
-        st.session_state[P_RESULT] = ("error", exc.message(lang()))
+        st.session_state[P_RESULT] = ("error", error_message(exc))
         return
     st.session_state[P_RESULT] = ("success", t("proposte.supported" if added else "proposte.already_supported", id=proposal_id))
 
@@ -156,7 +156,7 @@ def _confirm(token: str, point: tuple[float, float]) -> None:
         pin = lis.add_pin(store, db.participant_by_token(store, token), point[0], point[1],
                           st.session_state.get(CATEGORY), st.session_state.get(NOTE, ""))
     except CantiereError as exc:
-        st.session_state[PIN_RESULT] = ("error", exc.message(lang()))
+        st.session_state[PIN_RESULT] = ("error", error_message(exc))
         return
     st.session_state[USED_CLICK] = point
     st.session_state[NOTE] = ""
@@ -169,7 +169,7 @@ def _move(token: str, point: tuple[float, float]) -> None:
     try:
         pin = lis.move_pin(store, db.participant_by_token(store, token), pin_id, point[0], point[1])
     except CantiereError as exc:
-        st.session_state[PIN_RESULT] = ("error", exc.message(lang()))
+        st.session_state[PIN_RESULT] = ("error", error_message(exc))
         return
     st.session_state[USED_CLICK] = point
     st.session_state[PIN_RESULT] = ("success", t("ascolto.moved", id=pin.id, comune=territory.comune(pin.comune_code).name))
@@ -181,7 +181,7 @@ def _delete(token: str) -> None:
     try:
         lis.delete_pin(store, db.participant_by_token(store, token), pin_id)
     except CantiereError as exc:
-        st.session_state[PIN_RESULT] = ("error", exc.message(lang()))
+        st.session_state[PIN_RESULT] = ("error", error_message(exc))
         return
     st.session_state[PIN_RESULT] = ("success", t("ascolto.deleted", id=pin_id))
 
@@ -216,7 +216,7 @@ def _pins(workshop_id: int, token: str) -> None:
         try:
             placed = pins.place(*point)
         except CantiereError as exc:
-            st.error(exc.message(lang()))
+            st.error(error_message(exc))
             point = None
         else:
             st.success(t("ascolto.point_in", comune=placed.comune.name), icon="📍")

@@ -22,7 +22,7 @@ from cantiere import fmt, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, show_error, t
+from cantiere.ui import error_message, get_store, lang, show_error, t
 
 
 def submit_key(round_id: int) -> str:
@@ -231,7 +231,7 @@ def _answer(token: str, round_id: int, answer: list) -> None:
     try:
         w.cast_ballot(store, who, round_id, {"comparisons": [*comparisons, answer]})
     except CantiereError as exc:
-        st.session_state[_flash_key(round_id)] = ("error", exc.message(lang()))
+        st.session_state[_flash_key(round_id)] = ("error", error_message(exc))
     else:
         st.session_state[_flash_key(round_id)] = ("success", t("partecipa.vote_saved"))
 

@@ -17,7 +17,7 @@ from cantiere import export, territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_settings, get_store, lang, show_error, state, t
+from cantiere.ui import error_message, get_settings, get_store, lang, show_error, state, t
 from cantiere.ui import facilitazione_rounds, results_view  # method choice; minutes downloads
 
 PICK = "facilitazione.pick"
@@ -62,7 +62,7 @@ def _act(action: Callable[[], object], success: Callable[[object], str] | None =
     try:
         result = action()
     except CantiereError as exc:
-        _flash("error", exc.message(lang()))
+        _flash("error", error_message(exc))
     else:
         if success:
             _flash("success", success(result))

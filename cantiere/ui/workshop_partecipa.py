@@ -16,7 +16,7 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, safe, show_error, state, t
+from cantiere.ui import error_message, get_store, lang, safe, show_error, state, t
 from cantiere.workshop_errors import RoundNotOpenError, UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
@@ -56,7 +56,7 @@ def _join_cb(code_key: str | None, code: str | None = None) -> None:
     try:
         workshop, who = w.join(get_store(), st.session_state.get(code_key, "") if code_key else code)
     except CantiereError as exc:
-        st.session_state[_FLASH] = exc.message(lang())
+        st.session_state[_FLASH] = error_message(exc)
         return
     st.query_params["code"] = workshop.code
     st.query_params["p"] = who.token
@@ -161,7 +161,7 @@ def _profile_cb(who: db.Participant, save: bool) -> None:
     try:
         w.set_profile(get_store(), who, *values)
     except CantiereError as exc:
-        ss[_FLASH] = exc.message(lang())
+        ss[_FLASH] = error_message(exc)
 
 
 def _dots_state(rnd: db.Round, who: db.Participant) -> dict:
@@ -241,7 +241,7 @@ def _send_comment(token: str) -> None:
         who = db.participant_by_token(store, token)
         w.add_comment(store, who, st.session_state.get(COMMENT_PRIORITY), st.session_state.get(COMMENT_TEXT, ""))
     except CantiereError as exc:
-        st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("error", exc.message(lang()))
+        st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("error", error_message(exc))
     else:
         st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("success", t("partecipa.comment_saved"))
         st.session_state[COMMENT_TEXT] = ""

@@ -60,7 +60,8 @@ def test_atlante_reads_the_choice_from_the_url(app_env):
 @pytest.mark.parametrize("param, value, valid", [("indicatore", "felicita", "quota_65"), ("livello", "regione", "comune, distretto"), ("anno", "1999", "2022, 2023")])
 def test_atlante_bad_url_parameter_explains_in_italian(app_env, param, value, valid):
     at = _open("views/atlante.py", {param: value})
-    errors = [e.value for e in at.error]
+    # as the user reads it: Markdown escapes (\_) are not shown
+    errors = [e.value.replace("\\", "") for e in at.error]
     assert any(value in e and valid in e for e in errors), errors
     assert len(_ranking(at)) == 18  # the page still works with the default
 

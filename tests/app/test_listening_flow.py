@@ -167,3 +167,19 @@ def test_facilitator_sees_exact_pins_and_public_downloads(env):
     assert fac.button(key=fac_lis.PIN_TOGGLE).label == "Ripristina"
     click(fac, fac_lis.PIN_TOGGLE)
     assert not ldb.get_pin(env, gone.id).hidden
+
+
+
+def test_duplicate_proposal_error_quotes_the_typed_title_escaped(env):
+    """The error quotes a title someone typed, and st.error renders Markdown:
+    the quote arrives escaped, so no image loads, no link or bold appears, and
+    the reader sees exactly what was typed."""
+    hostile = "**Centro** ![x](http://127.0.0.1:9/x.png) [clic](javascript:alert(1)) $x$ :red[rosso]"
+    ws = listening_workshop(env)
+    phone = join_and_skip_profile(ws.code)
+    for _ in range(2):
+        phone.text_input(key=part_lis.P_TITLE).set_value(hostile)
+        click(phone, part_lis.P_SEND)
+    (error,) = texts(phone, "error")
+    assert "![" not in error and "](" not in error and "**" not in error and ":red[" not in error
+    assert hostile in error.replace("\\", "")
