@@ -1,48 +1,15 @@
 """Run ``streamlit`` with TCP_NODELAY on its listening socket.
 
-Streamlit 1.67 binds its socket with ``socket.socket(family=…)`` (proto 0) and
-asyncio only disables Nagle on sockets whose proto is ``IPPROTO_TCP``, so every
-connection keeps Nagle on: an idle server sends the first frame of a run and
-holds the rest until the client ACKs it, which phones (like Linux) delay by up
-to 40 ms. Accepted sockets inherit TCP_NODELAY from the listening socket on
-Linux, so setting it there is enough. Measured on the minimal app: one idle
-rerun 48 ms → 6 ms.
-
-``python -m bench.nodelay run app.py --server.port …`` is ``streamlit run`` with
-the fix. Candidate for the app's own launcher (``python -m cantiere serve``).
+The fix lives in the app's own launcher, ``cantiere.ui.launch`` (see its
+docstring for why: one idle rerun of the minimal app 48 ms → 6 ms); the
+benchmark uses the same code so what it measures is what ``serve`` runs.
+``python -m bench.nodelay run app.py --server.port …`` is ``streamlit run``
+with the fix.
 """
 
-from __future__ import annotations
+from cantiere.ui.launch import main, patch
 
-import socket
-import sys
-
-
-def patch() -> None:
-    """Make Streamlit's server set TCP_NODELAY on the socket it binds."""
-    from streamlit.web.server.starlette import starlette_server
-
-    original = starlette_server._bind_socket
-    if getattr(original, "_nodelay", False):
-        return
-
-    def bind_socket(address: str, port: int, backlog: int) -> socket.socket:
-        sock = original(address, port, backlog)
-        if sock.family in (socket.AF_INET, socket.AF_INET6):
-            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return sock
-
-    bind_socket._nodelay = True
-    starlette_server._bind_socket = bind_socket
-
-
-def main(argv: list[str] | None = None) -> None:
-    patch()
-    from streamlit.web.cli import main as streamlit_main
-
-    sys.argv = ["streamlit", *(sys.argv[1:] if argv is None else argv)]
-    streamlit_main()
-
+__all__ = ["main", "patch"]
 
 if __name__ == "__main__":
     main()

@@ -6,8 +6,8 @@ Streamlit 1.67 binds its listening socket with ``socket.socket(family=…)``
 first frame of a run and holds the rest until the client ACKs it, which phones
 (and nginx, and Linux) delay by up to 40 ms. Accepted sockets inherit
 TCP_NODELAY from the listening socket on Linux. Measured (bench/README.md): one
-idle rerun of the minimal app 48 ms → 6 ms. Same fix as ``bench.nodelay``, kept
-here so the app's launcher does not depend on the benchmark folder.
+idle rerun of the minimal app 48 ms → 6 ms. The benchmarks reuse this module
+(``bench.nodelay``), so they measure what ``serve`` runs.
 """
 
 from __future__ import annotations
