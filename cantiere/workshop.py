@@ -473,32 +473,43 @@ def tally_round(store: Store, round_id: int) -> voting.Result:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """What the projector shows, in one read: counts, results (or None while
-    fewer than RESULTS_MIN_BALLOTS ballots are in) and the visible comments."""
+    """What the projector shows, in one read: counts, the tally of the current
+    round (None while fewer than RESULTS_MIN_BALLOTS ballots are in) with the
+    items it ranked, and the visible comments."""
 
     workshop: Workshop
     participants: int
     round: Round | None
     ballots: int
-    results: tuple[tuple[str, float], ...] | None
+    tally: voting.Result | None
+    items: tuple[voting.Item, ...]
     comments: tuple[Comment, ...]
+
+    @property
+    def results(self) -> tuple[tuple[str, float], ...] | None:
+        """(title, score) best first, or None while the results are hidden."""
+        if self.tally is None:
+            return None
+        titles = {item.id: item.title for item in self.items}
+        return tuple((titles[i], self.tally.scores[i]) for tier in self.tally.ranking for i in tier)
 
 
 def snapshot(store: Store, workshop: Workshop, comment_limit: int = 12) -> Snapshot:
+    """The projector's view of ``workshop``; the round is tallied once here, and
+    the chart is drawn from this tally (``charts_voting.result_chart``)."""
     rnd = current_round(store, workshop.id)
     n_ballots = db.count_ballots(store, rnd.id) if rnd else 0
-    results = None
+    tally, items = None, ()
     if rnd and n_ballots >= RESULTS_MIN_BALLOTS:
-        result = tally_round(store, rnd.id)
-        titles = {p.id: p.title for p in db.list_priorities(store, workshop.id)}
-        order = [i for tier in result.ranking for i in tier]
-        results = tuple((titles[i], result.scores[i]) for i in order)
+        items = tuple(items_of(store, workshop.id, rnd.params))
+        tally = voting.tally(rnd.method, [b.payload for b in db.list_ballots(store, rnd.id)], items, rnd.params)
     return Snapshot(
         workshop=workshop,
         participants=db.count_participants(store, workshop.id),
         round=rnd,
         ballots=n_ballots,
-        results=results,
+        tally=tally,
+        items=items,
         comments=tuple(db.list_comments(store, workshop.id, limit=comment_limit)),
     )
 

@@ -107,8 +107,11 @@ def now() -> datetime:
     return datetime.now(timezone.utc)
 
 
+_INSERT_EVENT = events.insert()
+
+
 def _log(conn: Connection, workshop_id: int, kind: str, **detail) -> None:
-    conn.execute(events.insert().values(workshop_id=workshop_id, kind=kind, detail=detail, created_at=now()))
+    conn.execute(_INSERT_EVENT, {"workshop_id": workshop_id, "kind": kind, "detail": detail, "created_at": now()})
 
 
 def _workshop(row) -> Workshop:
@@ -418,6 +421,28 @@ def count_participants(store: Store, workshop_id: int) -> int:
 # --- ballots -----------------------------------------------------------------
 
 
+# The vote transaction's statements, built once: a statement object carries its
+# compiled form's cache key, so a vote does not rebuild and re-key the SQL (a
+# third of a vote's CPU when it was built per call). Values go as parameters.
+_ROUND_FOR_VOTE = sa.select(rounds).where(rounds.c.id == sa.bindparam("round_id")).with_for_update(read=True)
+_ITEMS_FOR_VOTE = (
+    sa.select(priorities.c.id, priorities.c.title, priorities.c.cost)
+    .where(priorities.c.workshop_id == sa.bindparam("workshop_id"))
+    .order_by(priorities.c.position, priorities.c.id)
+)
+
+
+def _upsert_ballot_stmt(dialect):
+    stmt = dialect.insert(ballots)
+    return stmt.on_conflict_do_update(
+        index_elements=[ballots.c.round_id, ballots.c.participant_id],
+        set_={"payload": stmt.excluded.payload, "cast_at": stmt.excluded.cast_at, "version": ballots.c.version + 1},
+    ).returning(ballots.c.id, ballots.c.version, ballots.c.cast_at)
+
+
+_UPSERT_BALLOT = {"postgresql": _upsert_ballot_stmt(postgresql), "sqlite": _upsert_ballot_stmt(sqlite)}
+
+
 def upsert_ballot(
     store: Store,
     round_id: int,
@@ -440,28 +465,17 @@ def upsert_ballot(
     transaction (round, priorities, upsert, event), no read before or after it.
     """
     with store.write() as conn:
-        row = conn.execute(sa.select(rounds).where(rounds.c.id == round_id).with_for_update(read=True)).first()
+        row = conn.execute(_ROUND_FOR_VOTE, {"round_id": round_id}).first()
         if row is None:
             raise NotFoundError(what="votazione", id=round_id)
         if row.status != "open":
             raise RoundNotOpenError()
         if validate is not None:
-            items = conn.execute(
-                sa.select(priorities.c.id, priorities.c.title, priorities.c.cost)
-                .where(priorities.c.workshop_id == row.workshop_id)
-                .order_by(priorities.c.position, priorities.c.id)
-            ).all()
+            items = conn.execute(_ITEMS_FOR_VOTE, {"workshop_id": row.workshop_id}).all()
             payload = validate(_round(row), [tuple(i) for i in items])
         payload = dict(payload)
-        dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-        stmt = dialect.insert(ballots).values(
-            round_id=round_id, participant_id=participant_id, payload=payload, version=1, cast_at=now()
-        )
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[ballots.c.round_id, ballots.c.participant_id],
-            set_={"payload": stmt.excluded.payload, "cast_at": stmt.excluded.cast_at, "version": ballots.c.version + 1},
-        ).returning(ballots.c.id, ballots.c.version, ballots.c.cast_at)
-        ballot_id, version, cast_at = conn.execute(stmt).one()
+        values = {"round_id": round_id, "participant_id": participant_id, "payload": payload, "version": 1, "cast_at": now()}
+        ballot_id, version, cast_at = conn.execute(_UPSERT_BALLOT[conn.dialect.name], values).one()
         replaced = version > 1
         # the payload goes in the log too: tallies can be recomputed from the log alone
         _log(

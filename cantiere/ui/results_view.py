@@ -130,13 +130,3 @@ def _breakdown(rnd: results.RoundResult, voters) -> None:
         st.caption(t("risultati.breakdown_help"))
     if bd.merged_any or bd.suppressed_any:
         st.caption(t("risultati.small_groups", min=results.MIN_GROUP))
-
-
-@st.cache_data(ttl=1, show_spinner=False)
-def projector_figure(round_id: int, n_ballots: int, language: str):
-    """The chart of a round's method for the projector, through a 1-second cache
-    (keyed by ballot count too) so many screens cost one tally per second."""
-    store = get_store()
-    rnd = db.get_round(store, round_id)
-    items = w.items_of(store, rnd.workshop_id, rnd.params)
-    return charts_voting.result_chart(w.tally_round(store, round_id), items, language)

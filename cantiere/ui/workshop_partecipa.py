@@ -15,6 +15,7 @@ import streamlit as st
 from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
+from cantiere.i18n import translate
 from cantiere.store import workshops as db
 from cantiere.ui import error_message, get_store, lang, safe, show_error, state, t
 from cantiere.workshop_errors import RoundNotOpenError, UnknownParticipantError, WrongCodeError
@@ -141,12 +142,12 @@ def _profile_step(who: db.Participant) -> None:
     st.caption(t("partecipa.profile_help"))
     none = t("workshop.no_choice")
     comuni = [None] + [c.name for c in territory.comuni()] + [w.COMUNE_OUTSIDE]
-    comune = st.selectbox(t("partecipa.comune"), comuni, key=PROFILE_COMUNE, format_func=lambda v: none if v is None else t("workshop.outside") if v == w.COMUNE_OUTSIDE else v)
-    role = st.selectbox(
+    st.selectbox(t("partecipa.comune"), comuni, key=PROFILE_COMUNE, format_func=lambda v: none if v is None else t("workshop.outside") if v == w.COMUNE_OUTSIDE else v)
+    st.selectbox(
         t("partecipa.role"), [None, *w.ROLES], key=PROFILE_ROLE,
         format_func=lambda v: none if v is None else t(f"workshop.role.{v}"),
     )
-    age = st.selectbox(t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v)
+    st.selectbox(t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v)
     save, skip = st.columns(2)
     save.button(t("partecipa.save_profile"), key=PROFILE_SAVE, type="primary", use_container_width=True, on_click=_profile_cb, args=(who, True))
     skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, use_container_width=True, on_click=_profile_cb, args=(who, False))
@@ -212,25 +213,26 @@ def _vote_panel(rnd: db.Round, who: db.Participant) -> None:
     st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
     if used > dots:
         st.warning(t("partecipa.dots_over", extra=used - dots))
-    _submit(round_id, who, tuple(item_id for item_id, *_ in state_["items"]))
+    _submit(round_id, who, tuple(item_id for item_id, *_ in state_["items"]), lang())
 
 
 @st.fragment
-def _submit(round_id: int, who: db.Participant, item_ids: tuple[int, ...]) -> None:
+def _submit(round_id: int, who: db.Participant, item_ids: tuple[int, ...], language: str) -> None:
     """The submit button in a fragment of its own, nested in the panel: a tap
     reruns only this (a button and the confirmation), not the titles and inputs.
-    The dots come from the inputs' session state."""
-    if st.button(t("partecipa.submit_vote"), key=submit_key(round_id), type="primary", use_container_width=True):
+    The dots come from the inputs' session state; the language comes from the
+    panel's run (``lang()`` reads session state, the URL and the settings)."""
+    if st.button(translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", use_container_width=True):
         ss = st.session_state
         chosen = {i: int(ss.get(dots_key(round_id, i)) or 0) for i in item_ids}
         try:
             _, replaced = w.cast_ballot(get_store(), who, round_id, {"dots": {k: v for k, v in chosen.items() if v}})
         except RoundNotOpenError:  # closed since the last full run
-            st.info(t("partecipa.round_closed"))
+            st.info(translate("partecipa.round_closed", language))
         except CantiereError as exc:
             show_error(exc)
         else:
-            st.success(t("partecipa.vote_replaced" if replaced else "partecipa.vote_saved"), icon="✅")
+            st.success(translate("partecipa.vote_replaced" if replaced else "partecipa.vote_saved", language), icon="✅")
 
 
 def _send_comment(token: str) -> None:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from cantiere import charts_voting
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, safe, t
+from cantiere.ui import get_store, lang, safe, t
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -68,10 +69,9 @@ def _live(code: str) -> None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
         table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")])
-        from cantiere.ui import lang  # issue 6: the chart of the round's method
-        from cantiere.ui.results_view import projector_figure
-
-        st.plotly_chart(projector_figure(snap.round.id, snap.ballots, lang()), use_container_width=True, key="proiezione.chart")
+        # the chart of the round's method, from the snapshot's tally (no second tally)
+        figure = charts_voting.result_chart(snap.tally, snap.items, lang())
+        st.plotly_chart(figure, use_container_width=True, key="proiezione.chart")
         st.dataframe(table, hide_index=True, use_container_width=True)
     st.subheader(t("proiezione.wall"), anchor=False)
     if not snap.comments:
