@@ -128,7 +128,7 @@ def render() -> None:
             if rnd.method == "dots":
                 _vote_panel(rnd, who)
             else:
-                partecipa_methods.SCREENS[rnd.method](workshop.id, rnd.id, who.token)
+                partecipa_methods.SCREENS[rnd.method](rnd, who)
         with comment_tab:
             _comment_panel(workshop.id, who.token)
     else:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from cantiere.store import workshops as db
 from cantiere.ui import workshop_partecipa as part_ui
-from tests.app.test_workshop_flow import click, env, page, texts, voting_workshop  # noqa: F401  (env: fixture)
+from tests.app.test_workshop_flow import click, env, join_and_skip_profile, page, texts, voting_workshop  # noqa: F401  (env: fixture)
 
 
 @pytest.fixture
@@ -95,3 +95,44 @@ def test_vote_tap_reads_no_ballot_and_priorities_only_in_its_transaction(env, st
     narrow = "SELECT priorities.id, priorities.title, priorities.cost FROM priorities"
     assert sorted(s.startswith(narrow) for s in _reads(statements, "priorities")) == [False, True]
     assert [b.payload for b in db.list_ballots(env, rnd.id)] == [{"dots": {str(items[1].id): 2}}]
+
+
+def _choose(at, method: str, rnd, items) -> None:
+    from cantiere.ui import partecipa_methods as pm
+
+    if method == "approval":
+        at.toggle(key=pm.approval_key(rnd.id, items[0].id)).set_value(True)
+    elif method == "budget":
+        at.toggle(key=pm.budget_key(rnd.id, items[0].id)).set_value(True)
+    elif method == "ranking":
+        at.button(key=pm.rank_add_key(rnd.id, items[0].id)).click()
+    elif method == "matrix":
+        for axis in ("importance", "feasibility"):
+            at.radio(key=pm.matrix_key(rnd.id, items[0].id, axis)).set_value(4)
+    at.run()
+
+
+@pytest.mark.parametrize(
+    "method, params, expected",
+    [
+        ("approval", {}, lambda i: {"approved": [i]}),
+        ("budget", {"budget": 100000}, lambda i: {"approved": [i]}),
+        ("ranking", {}, lambda i: {"order": [i]}),
+        ("matrix", {}, lambda i: {"ratings": {str(i): {"importance": 4, "feasibility": 4}}}),
+    ],
+)
+def test_other_methods_vote_tap_reads_no_ballot(env, statements, method, params, expected):
+    """Approval, budget, ranking and matrix: as in the dots panel, the screen
+    reads the earlier ballot once, and the submit tap reads no ballot before or
+    after the upsert; what is stored is what the phone chose."""
+    from cantiere.ui import partecipa_methods as pm
+    from tests.app.test_methods_flow import method_workshop
+
+    ws, rnd, items = method_workshop(env, method, params)
+    at = join_and_skip_profile(ws.code)
+    _choose(at, method, rnd, items)
+    statements.clear()
+    click(at, pm.submit_key(rnd.id))
+    assert texts(at, "success") == ["Voto registrato. Puoi cambiarlo finché la votazione è aperta."]
+    assert _reads(statements, "ballots") == []
+    assert [b.payload for b in db.list_ballots(env, rnd.id)] == [expected(items[0].id)]
