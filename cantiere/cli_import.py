@@ -13,6 +13,7 @@ import sys
 from typing import Sequence, TextIO
 
 from cantiere import config, importers
+from cantiere.workshop import Actor
 from cantiere.errors import CantiereError
 from cantiere.i18n import translate
 
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, settings: config.Se
 
             store = Store(settings.database_url)
         try:
-            report = importers.import_file(store, kind, os.path.basename(args.file), data, admin=True,
+            report = importers.import_file(store, kind, os.path.basename(args.file), data, actor=Actor.command_line(),
                                            max_bytes=max_bytes, source=args.fonte, year=args.anno,
                                            dry_run=args.dry_run)
         finally:

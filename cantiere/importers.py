@@ -28,7 +28,6 @@ import io
 import json
 import math
 import re
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,6 +37,7 @@ import pandas as pd
 import shapely
 
 from cantiere import fmt, services, territory
+from cantiere.text import fold
 from cantiere.errors import CantiereError, UnknownNameError
 
 KINDS = ("services", "indicators")
@@ -69,7 +69,7 @@ class ImportRejectedError(CantiereError):
 
 
 class NotAuthorizedError(CantiereError, PermissionError):
-    """A coordinator-only action was attempted without the admin role."""
+    """A coordinator-only action was attempted by someone who is not a facilitator."""
 
     key = "imp.not_authorized"
 
@@ -157,15 +157,8 @@ class Report:
 # names and values
 
 
-def normalise(text: object) -> str:
-    """Lower case, no accents, apostrophes (' ’ ‘ ` ´) and punctuation as spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
-
-
 def _header_key(text: str) -> str:
-    return normalise(text).replace(" ", "_")
+    return fold(text).replace(" ", "_")
 
 
 @lru_cache(maxsize=1)
@@ -195,8 +188,8 @@ def comune_at(lat: float, lon: float) -> territory.Comune | None:
 def _comuni_by_name() -> dict[str, territory.Comune]:
     index = {}
     for c in territory.comuni():
-        index[normalise(c.name)] = c
-        index[normalise(c.name).replace(" ", "")] = c  # "Santagata sul Santerno"
+        index[fold(c.name)] = c
+        index[fold(c.name).replace(" ", "")] = c  # "Santagata sul Santerno"
     return index
 
 
@@ -213,16 +206,16 @@ def resolve_comune(code: str, name: str) -> tuple[territory.Comune | None, Probl
             return None, Problem(None, None, "imp.row.bad_code", {"value": code})
         if found is None:
             return None, Problem(None, None, "imp.row.code_outside", {"value": code})
-        if name and normalise(name) != normalise(found.name) and normalise(name).replace(" ", "") != normalise(found.name).replace(" ", ""):
+        if name and fold(name) != fold(found.name) and fold(name).replace(" ", "") != fold(found.name).replace(" ", ""):
             return None, Problem(None, None, "imp.row.code_name_mismatch", {"code": found.code, "found": found.name, "name": name})
         return found, None
     if not name:
         return None, Problem(None, None, "imp.row.missing")
     index = _comuni_by_name()
-    key = normalise(name)
+    key = fold(name)
     found = index.get(key) or index.get(key.replace(" ", ""))
     if found is None:
-        close = difflib.get_close_matches(key, [normalise(c.name) for c in territory.comuni()], n=1)
+        close = difflib.get_close_matches(key, [fold(c.name) for c in territory.comuni()], n=1)
         hint = index[close[0]].name if close else ""
         problem_key = "imp.row.unknown_comune_hint" if hint else "imp.row.unknown_comune"
         return None, Problem(None, None, problem_key, {"value": name, "hint": hint})
@@ -362,7 +355,7 @@ def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
         title = next(iter(sheets))
     else:
         wanted = {"services": "servizi", "indicators": "indicatori"}[kind]
-        named = [s for s in sheets if normalise(s) == wanted]
+        named = [s for s in sheets if fold(s) == wanted]
         if not named:
             raise ImportValidationError("imp.file.xlsx_sheets", count=len(sheets),
                                         sheets=", ".join(f"«{s}»" for s in sheets), wanted=wanted)
@@ -528,7 +521,7 @@ def _cell(cells: list[str], columns: dict[str, int], name: str) -> str:
 
 
 def _truthy(text: str) -> bool:
-    return normalise(text) not in ("", "no", "0", "false", "falso", "n")
+    return fold(text) not in ("", "no", "0", "false", "falso", "n")
 
 
 def _coordinates(lat_text: str, lon_text: str, declared: territory.Comune | None, row: int, headers) -> tuple[float | None, float | None, list[Problem]]:
@@ -628,7 +621,7 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
         operator = _text(cells, columns, "gestore", row, headers, problems)
         if any(p.severity == ERROR for p in problems[before:]):
             continue
-        key = (normalise(name), type_key, comune.code)
+        key = (fold(name), type_key, comune.code)
         if key in seen:
             problems.append(Problem(row, None, "imp.row.duplicate", {"first": seen[key]}))
             continue
@@ -702,7 +695,7 @@ def _indicators(table: Table, columns: dict[str, int], source: str = "", year: i
         if any(p.severity == ERROR and p.row == row for p in problems[before:]) or comune is None:
             continue
         for name, value in values:
-            key = (comune.code, normalise(name), row_year)
+            key = (comune.code, fold(name), row_year)
             if key in seen:
                 problems.append(Problem(row, None, "imp.row.duplicate", {"first": seen[key]}))
                 continue
@@ -763,15 +756,24 @@ def file_report(kind: str, filename: str, key: str, **params) -> Report:
     return Report(check_kind(kind), filename, pd.DataFrame(columns=_EMPTY[kind]), [Problem(None, None, key, params)])
 
 
-def import_file(store, kind: str, filename: str, data: bytes, *, admin: bool, max_bytes: int,
+def _require_facilitator(actor) -> None:
+    """NotAuthorizedError unless ``actor`` is a facilitator (the same rule as
+    ``workshop.require_facilitator``, with the importers' own message)."""
+    from cantiere.workshop import Actor, Role
+
+    if not isinstance(actor, Actor) or actor.role is not Role.FACILITATOR:
+        raise NotAuthorizedError()
+
+
+def import_file(store, kind: str, filename: str, data: bytes, *, actor, max_bytes: int,
                 source: str = "", year: int | None = None, dry_run: bool = False) -> Report:
     """Validate a file and, when it has no errors, store it in one transaction.
 
-    Raises NotAuthorizedError without the admin role (before reading anything)
-    and ImportRejectedError when the file has errors (the database is unchanged).
+    ``actor`` is a ``workshop.Actor``. Raises NotAuthorizedError unless it is a
+    facilitator (before reading anything) and ImportRejectedError when the file
+    has errors (the database is unchanged).
     """
-    if not admin:
-        raise NotAuthorizedError()
+    _require_facilitator(actor)
     report = validate(kind, filename, data, max_bytes, source, year)
     if not report.ok:
         raise ImportRejectedError(report)
@@ -783,10 +785,10 @@ def import_file(store, kind: str, filename: str, data: bytes, *, admin: bool, ma
     return report
 
 
-def remove_dataset(store, dataset_id: int, *, admin: bool) -> None:
-    """Remove an imported dataset and its rows. Raises NotAuthorizedError without admin."""
-    if not admin:
-        raise NotAuthorizedError()
+def remove_dataset(store, dataset_id: int, *, actor) -> None:
+    """Remove an imported dataset and its rows. Raises NotAuthorizedError unless
+    ``actor`` is a facilitator."""
+    _require_facilitator(actor)
     from cantiere.store import datasets
 
     datasets.remove(store, dataset_id)

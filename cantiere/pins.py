@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from typing import Iterable
 
 from cantiere import territory
+from cantiere.text import fold
 from cantiere.errors import CantiereError
 
 CATEGORIES = ("servizio_mancante", "accessibilita", "trasporti", "luogo_di_incontro", "sicurezza", "altro")
@@ -102,20 +103,11 @@ def check_rate(recent: Iterable[datetime], now: datetime, limit: int = MAX_PINS_
         raise PinError("pins.error.too_many", limit=limit)
 
 
-def normalise_title(title: str) -> str:
-    """Title reduced for duplicate detection: case, accents, apostrophes,
-    punctuation and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = re.sub(r"[^\w\s]", " ", plain)
-    return " ".join(plain.split())
-
-
 def find_duplicate(title: str, existing: dict[int, str]) -> int | None:
     """The id of an existing proposal whose title matches ``title`` once
     normalised, or None."""
-    wanted = normalise_title(title)
+    wanted = fold(title)
     for proposal_id, other in existing.items():
-        if normalise_title(other) == wanted:
+        if fold(other) == wanted:
             return proposal_id
     return None

@@ -9,8 +9,6 @@ the places it would need to reach a reference coverage, minus the places it has.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from cantiere import territory
+from cantiere.text import fold
 from cantiere.errors import UnknownNameError
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "data" / "servizi_esempio.csv"
@@ -87,12 +86,6 @@ OPERATOR_KINDS: dict[str, tuple[str, ...]] = {
 LEVELS = ("comune", "distretto", "provincia")
 
 
-def _norm(text: object) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
-
-
 def service_type(key: str) -> ServiceType:
     """The service type registered as ``key``; UnknownNameError lists the keys."""
     try:
@@ -104,16 +97,16 @@ def service_type(key: str) -> ServiceType:
 def match_type(text: str) -> str:
     """The key of the type written as ``text`` (key, label or a common variant,
     ignoring case, accents and punctuation). UnknownNameError lists the labels."""
-    wanted = _norm(text)
+    wanted = fold(text)
     for s in SERVICE_TYPES.values():
-        if wanted in {_norm(s.key), _norm(s.label), *s.aliases}:
+        if wanted in {fold(s.key), fold(s.label), *s.aliases}:
             return s.key
     raise UnknownNameError("tipo di servizio", text, [s.label for s in SERVICE_TYPES.values()])
 
 
 def match_operator_kind(text: str) -> str:
     """``cooperativa``, ``pubblico`` or ``altro`` from a common spelling."""
-    wanted = _norm(text)
+    wanted = fold(text)
     for key, spellings in OPERATOR_KINDS.items():
         if wanted in spellings:
             return key

@@ -8,6 +8,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _facilitator():
+    from cantiere.workshop import Actor, Role
+
+    return Actor(Role.FACILITATOR, "test")
+
+
+# a facilitator, for the calls the tests make on the coordinators' behalf (imports)
+FACILITATOR_ACTOR = _facilitator()
 PG_ENV = "CANTIERE_TEST_POSTGRES_URL"
 
 

@@ -35,7 +35,7 @@ if upload is not None:
     view.report_view(report)
     if report.ok and st.button(t("dati.import"), type="primary", key=view.IMPORT):
         try:
-            done = importers.import_file(store, kind, upload.name, upload.getvalue(), admin=view.is_admin(),
+            done = importers.import_file(store, kind, upload.name, upload.getvalue(), actor=view.actor(),
                                          max_bytes=max_bytes, source=source, year=year and int(year))
         except Exception as exc:
             show_error(exc)
@@ -54,7 +54,7 @@ else:
                           format_func=view.dataset_label(table), key=view.REMOVE_CHOICE)
     if st.button(t("dati.remove"), key=view.REMOVE):
         try:
-            importers.remove_dataset(store, chosen, admin=view.is_admin())
+            importers.remove_dataset(store, chosen, actor=view.actor())
         except Exception as exc:
             show_error(exc)
         else:

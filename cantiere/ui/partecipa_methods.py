@@ -132,7 +132,7 @@ def _submit(method: str, round_id: int, who: db.Participant, item_ids: tuple[int
     """"Invia il voto" in a fragment nested in the screen: a tap reruns only the
     button and "Voto registrato" (or the core's message, nothing saved). The
     language comes from the screen's run (``lang()`` reads state, URL, settings)."""
-    if st.button(translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", use_container_width=True):
+    if st.button(translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", width="stretch"):
         try:
             _, replaced = w.cast_ballot(get_store(), who, round_id, BALLOTS[method](round_id, item_ids))
         except RoundNotOpenError:  # closed since the screen was drawn
@@ -229,7 +229,7 @@ def ranking_screen(rnd: db.Round, who: db.Participant) -> None:
             with st.container(border=True):
                 st.text(item.title)
                 st.button(t("metodi.ranking.add", position=len(order) + 1), key=rank_add_key(round_id, item.id),
-                          on_click=_move, args=(round_id, item.id, "add"), use_container_width=True)
+                          on_click=_move, args=(round_id, item.id, "add"), width="stretch")
     _submit_button(rnd, who, items)
 
 
@@ -324,9 +324,9 @@ def pairwise_screen(rnd: db.Round, who: db.Participant) -> None:
     for col, item_id, other, side in ((left, a, b, "left"), (right, b, a, "right")):
         with col.container(border=True):
             st.text(by_id[item_id].title)
-            st.button(t("metodi.pairwise.pick"), key=pair_key(round_id, side), type="primary", use_container_width=True,
+            st.button(t("metodi.pairwise.pick"), key=pair_key(round_id, side), type="primary", width="stretch",
                       on_click=_answer, args=(who, round_id, [item_id, other]))
-    st.button(t("metodi.pairwise.skip"), key=pair_key(round_id, "skip"), use_container_width=True,
+    st.button(t("metodi.pairwise.skip"), key=pair_key(round_id, "skip"), width="stretch",
               on_click=_answer, args=(who, round_id, [a, b, voting.SKIP]))
     if mine:
         st.caption(t("metodi.pairwise.answered", n=len(mine)))

@@ -65,7 +65,7 @@ def render() -> None:
                 [[row["title"], *("–" if r is None else str(r) for r in row["ranks"])] for row in rows],
                 columns=[t("report.col.priority"), *columns],
             ),
-            hide_index=True, use_container_width=True,
+            hide_index=True, width="stretch",
         )
         st.caption(t("risultati.compare_help"))
     st.subheader(t("risultati.downloads"), anchor=False)
@@ -93,9 +93,9 @@ def _round(rnd: results.RoundResult, voters) -> None:
     st.text(results.describe_params(rnd.method, rnd.params, lang()))
     st.caption(t("report.ballots", n=rnd.result.n_ballots))
     if rnd.result.n_ballots:
-        st.plotly_chart(charts_voting.result_chart(rnd.result, rnd.items, lang()), use_container_width=True, key=f"risultati.chart.{rnd.round_id}")
+        st.plotly_chart(charts_voting.result_chart(rnd.result, rnd.items, lang()), width="stretch", key=f"risultati.chart.{rnd.round_id}")
         if rnd.method == "ranking":
-            st.plotly_chart(charts_voting.schulze_chart(rnd.result, rnd.items, lang()), use_container_width=True, key=f"risultati.schulze.{rnd.round_id}")
+            st.plotly_chart(charts_voting.schulze_chart(rnd.result, rnd.items, lang()), width="stretch", key=f"risultati.schulze.{rnd.round_id}")
     st.write(t("report.explanation"))
     for line in voting.explain(rnd.result, lang()):
         st.text(line)  # may quote titles typed by people: plain text only
@@ -106,7 +106,7 @@ def _round(rnd: results.RoundResult, voters) -> None:
             [[r["rank"], r["title"], report.score_text(r["score"], lang()), *(d.get(r["id"], "") for _, d in details)] for r in rows],
             columns=[t("report.col.rank"), t("report.col.priority"), t("report.col.score"), *(h for h, _ in details)],
         ),
-        hide_index=True, use_container_width=True,
+        hide_index=True, width="stretch",
     )
     if rnd.result.n_ballots:
         _breakdown(rnd, voters)
@@ -126,7 +126,7 @@ def _breakdown(rnd: results.RoundResult, voters) -> None:
             [[item.title, *[report.score_text(g.result.scores.get(item.id), lang()) for g in bd.groups]] for item in rnd.items],
             columns=[t("report.col.priority"), *columns],
         )
-        st.dataframe(table, hide_index=True, use_container_width=True)
+        st.dataframe(table, hide_index=True, width="stretch")
         st.caption(t("risultati.breakdown_help"))
     if bd.merged_any or bd.suppressed_any:
         st.caption(t("risultati.small_groups", min=results.MIN_GROUP))

@@ -200,12 +200,10 @@ def sources_caption() -> None:
 # --- Dati ------------------------------------------------------------------------------
 
 
-def is_admin() -> bool:
-    """True once the admin password was typed in this session (any admin page)."""
-    from cantiere import workshop as w
-
-    actor = st.session_state.get(state.FACILITAZIONE_ACTOR)
-    return isinstance(actor, w.Actor) and actor.role is w.Role.FACILITATOR
+def actor():
+    """The facilitator of this session once the password was typed (any admin
+    page), else None: the importers check it."""
+    return st.session_state.get(state.FACILITAZIONE_ACTOR)
 
 
 def admin_gate() -> bool:

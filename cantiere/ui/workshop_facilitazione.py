@@ -218,7 +218,7 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
         else:
             st.dataframe(
                 pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")]),
-                hide_index=True, use_container_width=True,
+                hide_index=True, width="stretch",
             )
 
 
@@ -230,7 +230,7 @@ def _priorities(actor: w.Actor, workshop: db.Workshop) -> None:
                 [(p.title, p.target_group, ", ".join(p.comuni)) for p in items],
                 columns=[t("facilitazione.priority_title"), t("facilitazione.target_group"), t("facilitazione.comuni")],
             ),
-            hide_index=True, use_container_width=True,
+            hide_index=True, width="stretch",
         )
     else:
         st.caption(t("facilitazione.no_priorities"))

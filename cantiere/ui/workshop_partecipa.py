@@ -72,12 +72,12 @@ def _show_flash() -> None:
 def _code_form() -> None:
     st.write(t("partecipa.intro"))
     st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=12, placeholder="ABC234")
-    st.button(t("partecipa.enter"), key=ENTER, type="primary", use_container_width=True, on_click=_join_cb, args=(CODE_INPUT,))
+    st.button(t("partecipa.enter"), key=ENTER, type="primary", width="stretch", on_click=_join_cb, args=(CODE_INPUT,))
     _show_flash()
 
 
 def _join_button(code: str) -> None:
-    st.button(t("partecipa.enter"), key=JOIN, type="primary", use_container_width=True, on_click=_join_cb, args=(None, code))
+    st.button(t("partecipa.enter"), key=JOIN, type="primary", width="stretch", on_click=_join_cb, args=(None, code))
     _show_flash()
 
 
@@ -149,8 +149,8 @@ def _profile_step(who: db.Participant) -> None:
     )
     st.selectbox(t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v)
     save, skip = st.columns(2)
-    save.button(t("partecipa.save_profile"), key=PROFILE_SAVE, type="primary", use_container_width=True, on_click=_profile_cb, args=(who, True))
-    skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, use_container_width=True, on_click=_profile_cb, args=(who, False))
+    save.button(t("partecipa.save_profile"), key=PROFILE_SAVE, type="primary", width="stretch", on_click=_profile_cb, args=(who, True))
+    skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, width="stretch", on_click=_profile_cb, args=(who, False))
     _show_flash()
 
 
@@ -222,7 +222,7 @@ def _submit(round_id: int, who: db.Participant, item_ids: tuple[int, ...], langu
     reruns only this (a button and the confirmation), not the titles and inputs.
     The dots come from the inputs' session state; the language comes from the
     panel's run (``lang()`` reads session state, the URL and the settings)."""
-    if st.button(translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", use_container_width=True):
+    if st.button(translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", width="stretch"):
         ss = st.session_state
         chosen = {i: int(ss.get(dots_key(round_id, i)) or 0) for i in item_ids}
         try:
@@ -262,7 +262,7 @@ def _comment_panel(workshop_id: int, token: str) -> None:
     st.text_area(
         t("partecipa.comment_text", max=w.COMMENT_MAX_CHARS), key=COMMENT_TEXT, max_chars=w.COMMENT_MAX_CHARS, height=100
     )
-    st.button(t("partecipa.send_comment"), key=COMMENT_SEND, use_container_width=True, on_click=_send_comment, args=(token,))
+    st.button(t("partecipa.send_comment"), key=COMMENT_SEND, width="stretch", on_click=_send_comment, args=(token,))
     kind, message = st.session_state.pop(state.PARTECIPA_COMMENT_RESULT, (None, None))
     if kind == "error":
         st.error(message)

@@ -71,8 +71,8 @@ def _live(code: str) -> None:
         table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")])
         # the chart of the round's method, from the snapshot's tally (no second tally)
         figure = charts_voting.result_chart(snap.tally, snap.items, lang())
-        st.plotly_chart(figure, use_container_width=True, key="proiezione.chart")
-        st.dataframe(table, hide_index=True, use_container_width=True)
+        st.plotly_chart(figure, width="stretch", key="proiezione.chart")
+        st.dataframe(table, hide_index=True, width="stretch")
     st.subheader(t("proiezione.wall"), anchor=False)
     if not snap.comments:
         st.caption(t("proiezione.wall_empty"))

@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import FACILITATOR_ACTOR, ROOT
 
 
 def _open(page, params=None):
@@ -88,7 +88,7 @@ def test_imported_indicator_appears_beside_the_istat_ones(app_env):
 
     fixture = ROOT / "tests" / "fixtures" / "indicatori_fonte_italiana.csv"
     store = Store(app_env["database_url"])
-    importers.import_file(store, "indicators", fixture.name, fixture.read_bytes(), admin=True, max_bytes=2**20)
+    importers.import_file(store, "indicators", fixture.name, fixture.read_bytes(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
     store.close()
 
     at = _open("views/atlante.py")

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from cantiere import importers
 from cantiere.store import Store, datasets
-from tests.conftest import ROOT
+from tests.conftest import FACILITATOR_ACTOR, ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "servizi_fonte_italiana.csv"
 SAMPLE_LABEL = "Dati di esempio"
@@ -41,7 +41,7 @@ def services_table(at):
 def import_fixture(url: str) -> None:
     store = Store(url)
     try:
-        importers.import_file(store, "services", FIXTURE.name, FIXTURE.read_bytes(), admin=True, max_bytes=2**20)
+        importers.import_file(store, "services", FIXTURE.name, FIXTURE.read_bytes(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
     finally:
         store.close()
 

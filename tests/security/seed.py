@@ -11,6 +11,7 @@ from cantiere import workshop as w
 from cantiere.store import Store
 from cantiere.store import workshops as db
 from tests.security.payloads import PAYLOADS, batches
+from tests.conftest import FACILITATOR_ACTOR
 
 FAC = w.Actor.command_line()
 
@@ -88,8 +89,8 @@ def seed(url: str) -> Seeded:
         for text in title_batches[1:]:
             other = w.create_workshop(store, FAC, text, "", rows[:2], phase="ascolto")
             codes.append(other.code)
-        importers.import_file(store, "services", "servizi.csv", services_csv(), admin=True, max_bytes=2**20)
-        importers.import_file(store, "indicators", "indicatori.csv", indicators_csv(), admin=True, max_bytes=2**20)
+        importers.import_file(store, "services", "servizi.csv", services_csv(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
+        importers.import_file(store, "indicators", "indicatori.csv", indicators_csv(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
         listening_code, listening_token = _seed_listening(store)
         n = len(PAYLOADS)
         fields = {

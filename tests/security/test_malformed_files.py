@@ -20,13 +20,13 @@ import pytest
 
 from cantiere import export, importers
 from cantiere import workshop as w
-from cantiere.errors import CantiereError
 from cantiere.importers import ImportRejectedError
 from cantiere.store import Store
 from cantiere.store import workshops as db
 from cantiere.workshop_errors import CsvError
 from tests.security.fingerprint import fingerprint
 from tests.security.malformed import PRIORITIES_CSV, SERVICES_CSV, corpus
+from tests.conftest import FACILITATOR_ACTOR
 
 FAC = w.Actor.command_line()
 LIMIT = 20 * 2**20
@@ -38,7 +38,7 @@ tried: list[str] = []
 def loaded(tmp_path_factory):
     """A database that already holds a services dataset and a workshop."""
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('malformed') / 'cantiere.db'}")
-    importers.import_file(store, "services", "servizi.csv", SERVICES_CSV, admin=True, max_bytes=LIMIT)
+    importers.import_file(store, "services", "servizi.csv", SERVICES_CSV, actor=FACILITATOR_ACTOR, max_bytes=LIMIT)
     workshop = w.create_workshop(store, FAC, "Laboratorio", "", w.parse_priorities_csv(PRIORITIES_CSV))
     yield store, workshop
     store.close()
@@ -70,7 +70,7 @@ def test_malformed_file_is_reported_and_changes_nothing(loaded, no_network, labe
         assert "Nessuna priorità creata" in text
     else:
         with pytest.raises(ImportRejectedError) as refused:
-            importers.import_file(store, kind, name, data, admin=True, max_bytes=LIMIT)
+            importers.import_file(store, kind, name, data, actor=FACILITATOR_ACTOR, max_bytes=LIMIT)
         report = refused.value.report
         assert report.errors and "non è stato importato nulla" in refused.value.message("it")
         text = report.text("it")

@@ -93,7 +93,7 @@ ACTIONS: dict[str, tuple[set[str], Callable[[World, Who], object]]] = {
     "chiudi votazione": (FACILITATOR, lambda x, r: w.close_round(x.store, r.actor, x.round_a.id)),
     "modera commento": (FACILITATOR, lambda x, r: w.hide_comment(x.store, r.actor, x.comment_a.id)),
     "importa servizi": (FACILITATOR, lambda x, r: importers.import_file(
-        x.store, "services", "servizi.csv", SERVICES, admin=is_admin(r.actor), max_bytes=2**20)),
+        x.store, "services", "servizi.csv", SERVICES, actor=r.actor, max_bytes=2**20)),
     "esporta laboratorio": (FACILITATOR, lambda x, r: export.render_for(x.store, r.actor, x.a, "csv")),
     "cancella laboratorio": (FACILITATOR, lambda x, r: privacy.erase_workshop(x.store, r.actor, x.a.code)),
     "cancella partecipante": (FACILITATOR, lambda x, r: privacy.erase_participant(x.store, r.actor, x.member_a.token)),
@@ -104,11 +104,6 @@ ACTIONS: dict[str, tuple[set[str], Callable[[World, Who], object]]] = {
 }
 
 READ_ONLY = {"esporta laboratorio"}
-
-
-def is_admin(actor) -> bool:
-    """How the Dati page decides (cantiere.ui.services_view.is_admin): importers take a bool."""
-    return isinstance(actor, w.Actor) and actor.role is w.Role.FACILITATOR
 
 
 CELLS = [(action, role) for action in ACTIONS for role in ROLES]

@@ -14,7 +14,7 @@ import pytest
 from cantiere import importers
 from cantiere.importers import ImportRejectedError, NotAuthorizedError
 from cantiere.store import datasets
-from tests.conftest import ROOT
+from tests.conftest import FACILITATOR_ACTOR, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures"
 MB = 2**20
@@ -22,7 +22,7 @@ LIMIT = 20 * MB
 
 
 def load(store, kind, name, data, **kw):
-    return importers.import_file(store, kind, name, data, admin=True, max_bytes=kw.pop("max_bytes", LIMIT), **kw)
+    return importers.import_file(store, kind, name, data, actor=FACILITATOR_ACTOR, max_bytes=kw.pop("max_bytes", LIMIT), **kw)
 
 
 def messages(report) -> str:
@@ -309,7 +309,7 @@ def test_indicator_text_value_is_reported(fresh_store):
 
 def test_import_without_admin_is_refused_and_changes_nothing(fresh_store):
     with pytest.raises(NotAuthorizedError) as caught:
-        importers.import_file(fresh_store, "services", "servizi.csv", GOOD, admin=False, max_bytes=LIMIT)
+        importers.import_file(fresh_store, "services", "servizi.csv", GOOD, actor=None, max_bytes=LIMIT)
     assert "Solo chi coordina" in caught.value.message("it")
     assert datasets.count_rows(fresh_store)["datasets"] == 0
 
@@ -324,13 +324,13 @@ def test_removing_a_dataset_removes_its_rows_and_needs_admin(fresh_store):
     load(fresh_store, "services", "servizi.csv", GOOD)
     dataset_id = int(datasets.list_datasets(fresh_store)["id"].iloc[0])
     with pytest.raises(NotAuthorizedError):
-        importers.remove_dataset(fresh_store, dataset_id, admin=False)
+        importers.remove_dataset(fresh_store, dataset_id, actor=None)
     assert datasets.count_rows(fresh_store)["services"] == 5
 
-    importers.remove_dataset(fresh_store, dataset_id, admin=True)
+    importers.remove_dataset(fresh_store, dataset_id, actor=FACILITATOR_ACTOR)
     assert datasets.count_rows(fresh_store) == {"datasets": 0, "services": 0, "indicators": 0}
     with pytest.raises(datasets.DatasetNotFoundError):
-        importers.remove_dataset(fresh_store, dataset_id, admin=True)
+        importers.remove_dataset(fresh_store, dataset_id, actor=FACILITATOR_ACTOR)
 
 
 def test_datasets_round_trip_on_every_backend(any_store):

@@ -133,11 +133,11 @@ def test_filters_keep_only_the_chosen_rows():
 
 def test_imported_services_replace_the_sample(fresh_store):
     from cantiere import importers
-    from tests.conftest import ROOT
+    from tests.conftest import FACILITATOR_ACTOR, ROOT
 
     shown, is_sample = services.current_services(fresh_store)
     assert is_sample and shown["esempio"].all() and len(shown) > 100
     data = (ROOT / "tests" / "fixtures" / "servizi_fonte_italiana.csv").read_bytes()
-    importers.import_file(fresh_store, "services", "s.csv", data, admin=True, max_bytes=2**20)
+    importers.import_file(fresh_store, "services", "s.csv", data, actor=FACILITATOR_ACTOR, max_bytes=2**20)
     shown, is_sample = services.current_services(fresh_store)
     assert not is_sample and len(shown) == 5
