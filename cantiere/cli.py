@@ -1,9 +1,10 @@
 """Command line: ``python -m cantiere <command> …``.
 
 Subcommands live in one registry (``COMMANDS``), one function each,
-registered with ``@command("name", "help", arguments…)``. A name with a space
-("workshop create") becomes a nested subcommand. Messages are Italian, through
-the translation table; errors go to stderr with exit code 2.
+registered with ``@command("name", "help key", arguments…)``. A name with a
+space ("workshop create") becomes a nested subcommand. Help texts and messages
+are Italian, through the translation table (help keys in strings_cli); errors
+go to stderr with exit code 2.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ def say(key: str, **params) -> str:
 
 @dataclass(frozen=True)
 class Arg:
-    """One argparse argument: ``Arg("--dots", type=int)``."""
+    """One argparse argument: ``Arg("--dots", type=int, help="cli.arg.dots")``;
+    ``help`` is a translation key, filled with ``help_params`` if given."""
 
     flags: tuple[str, ...]
     options: dict
@@ -35,11 +37,18 @@ class Arg:
         object.__setattr__(self, "flags", flags)
         object.__setattr__(self, "options", options)
 
+    def argparse_options(self) -> dict:
+        options = dict(self.options)
+        params = options.pop("help_params", {})
+        if "help" in options:
+            options["help"] = say(options["help"], **params)
+        return options
+
 
 @dataclass(frozen=True)
 class Command:
     name: str  # "demo", "workshop create"
-    help: str
+    help: str  # translation key
     args: tuple[Arg, ...]
     run: Callable[[argparse.Namespace], int]
 
@@ -72,13 +81,13 @@ def open_store():
 
 @command(
     "workshop create",
-    "crea un laboratorio da un CSV di priorità e stampa il codice di accesso",
-    Arg("--title", required=True, help="titolo del laboratorio"),
-    Arg("--priorities", required=True, type=Path, help="CSV: titolo;descrizione;destinatari;comuni"),
-    Arg("--description", default="", help="descrizione"),
-    Arg("--dots", type=int, default=5, help="punti per partecipante (predefinito 5)"),
-    Arg("--max-per-item", type=int, default=2, help="massimo punti sulla stessa priorità (predefinito 2)"),
-    Arg("--phase", choices=("bozza", "ascolto"), default="ascolto", help="fase iniziale (predefinita ascolto)"),
+    "cli.cmd.workshop_create",
+    Arg("--title", required=True, help="cli.arg.title"),
+    Arg("--priorities", required=True, type=Path, help="cli.arg.priorities"),
+    Arg("--description", default="", help="cli.arg.description"),
+    Arg("--dots", type=int, default=5, help="cli.arg.dots"),
+    Arg("--max-per-item", type=int, default=2, help="cli.arg.max_per_item"),
+    Arg("--phase", choices=("bozza", "ascolto"), default="ascolto", help="cli.arg.phase"),
 )
 def workshop_create(args: argparse.Namespace) -> int:
     from cantiere import workshop as w
@@ -97,7 +106,7 @@ def workshop_create(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("workshop list", "elenca i laboratori (codice, fase, titolo)")
+@command("workshop list", "cli.cmd.workshop_list")
 def workshop_list(args: argparse.Namespace) -> int:
     from cantiere.store import workshops as db
 
@@ -112,11 +121,10 @@ def workshop_list(args: argparse.Namespace) -> int:
 
 @command(
     "workshop export",
-    "esporta priorità, voti anonimi, conteggi, commenti e registro eventi",
-    Arg("code", help="codice di accesso del laboratorio"),
-    Arg("--format", choices=("json", "csv", "xlsx", "report", "report-xlsx"), default="json",
-        help="json, csv (zip di CSV), xlsx; report: verbale in HTML stampabile; report-xlsx: verbale in XLSX"),
-    Arg("--out", type=Path, help="file da scrivere (predefinito: lo schermo, solo per json)"),
+    "cli.cmd.workshop_export",
+    Arg("code", help="cli.arg.code"),
+    Arg("--format", choices=("json", "csv", "xlsx", "report", "report-xlsx"), default="json", help="cli.arg.export_format"),
+    Arg("--out", type=Path, help="cli.arg.export_out"),
 )
 def workshop_export(args: argparse.Namespace) -> int:
     if args.format in ("report", "report-xlsx"):
@@ -158,7 +166,7 @@ def _export_report(args: argparse.Namespace) -> int:
     return 0
 
 
-@command("demo", "crea il laboratorio dimostrativo (temi reali del territorio, dati di esempio)")
+@command("demo", "cli.cmd.demo")
 def demo(args: argparse.Namespace) -> int:
     from cantiere import workshop as w
 
@@ -169,8 +177,8 @@ def demo(args: argparse.Namespace) -> int:
 
 @command(
     "backup",
-    "copia coerente del database SQLite (VACUUM INTO), anche con l'app in funzione",
-    Arg("out", type=Path, help="file da creare, es. backup/cantiere-2025-05-10.db"),
+    "cli.cmd.backup",
+    Arg("out", type=Path, help="cli.arg.backup_out"),
 )
 def backup(args: argparse.Namespace) -> int:
     from cantiere.store.backup import backup as write_backup
@@ -182,10 +190,10 @@ def backup(args: argparse.Namespace) -> int:
 # --- parser ------------------------------------------------------------------
 
 
-# Help of the command groups ("workshop create" lives under "workshop").
+# Help keys of the command groups ("workshop create" lives under "workshop").
 GROUP_HELP = {
-    "workshop": "laboratori: crea, elenca, esporta (anche il verbale), cancella",
-    "participant": "un partecipante (dal suo gettone): esporta i suoi dati o cancellali",
+    "workshop": "cli.group.workshop",
+    "participant": "cli.group.participant",
 }
 
 # Modules that register more commands with @command when imported, and
@@ -210,13 +218,13 @@ def build_parser() -> argparse.ArgumentParser:
             path = f"{prefix} {part}".strip()
             if path not in nodes:
                 leaf = depth == len(parts) - 1
-                help_text = COMMANDS[name].help if leaf else GROUP_HELP.get(path)
+                help_text = say(COMMANDS[name].help if leaf else GROUP_HELP[path])
                 nodes[path] = groups[prefix].add_parser(part, help=help_text, description=help_text)
             if depth < len(parts) - 1 and path not in groups:
                 groups[path] = nodes[path].add_subparsers(dest=f"sub_{depth}", required=True)
             prefix = path
         for arg in COMMANDS[name].args:
-            nodes[name].add_argument(*arg.flags, **arg.options)
+            nodes[name].add_argument(*arg.flags, **arg.argparse_options())
         nodes[name].set_defaults(handler=COMMANDS[name].run)
     for module in REGISTRARS:
         importlib.import_module(module).register(groups[""])

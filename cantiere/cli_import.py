@@ -24,14 +24,14 @@ def register(subparsers) -> argparse.ArgumentParser:
     """Add the ``import`` subcommand to an argparse ``subparsers`` object."""
     parser = subparsers.add_parser(
         "import",
-        help="importa servizi o indicatori da CSV, XLSX o GeoJSON",
-        description="Controlla un file e, se non ha errori, lo importa in una sola transazione.",
+        help=translate("cli.cmd.import"),
+        description=translate("cli.cmd.import_description"),
     )
-    parser.add_argument("kind", choices=sorted(KIND_ALIASES), help="services (servizi) o indicators (indicatori)")
-    parser.add_argument("file", help="file CSV, XLSX o GeoJSON")
-    parser.add_argument("--dry-run", action="store_true", help="controlla soltanto, senza importare")
-    parser.add_argument("--fonte", default="", help="fonte dei dati, se il file non ha la colonna «fonte»")
-    parser.add_argument("--anno", type=int, default=None, help="anno dei dati, se il file non ha la colonna «anno»")
+    parser.add_argument("kind", choices=sorted(KIND_ALIASES), help=translate("cli.arg.import_kind"))
+    parser.add_argument("file", help=translate("cli.arg.import_file"))
+    parser.add_argument("--dry-run", action="store_true", help=translate("cli.arg.dry_run"))
+    parser.add_argument("--fonte", default="", help=translate("cli.arg.fonte"))
+    parser.add_argument("--anno", type=int, default=None, help=translate("cli.arg.anno"))
     parser.set_defaults(func=run, handler=run)
     return parser
 

@@ -26,10 +26,10 @@ def table(level: str, year: int) -> pd.DataFrame:
 
 @command(
     "indicators",
-    "stampa tutti gli indicatori per ogni comune, distretto o per la provincia",
-    Arg("--level", default="comune", help="comune | distretto | provincia"),
-    Arg("--year", default=str(territory.DEFAULT_YEAR), help=" | ".join(map(str, territory.YEARS))),
-    Arg("--format", default="csv", help="csv | json"),
+    "cli.cmd.indicators",
+    Arg("--level", default="comune", help="cli.arg.level"),
+    Arg("--year", default=str(territory.DEFAULT_YEAR), help="cli.arg.year", help_params={"years": " | ".join(map(str, territory.YEARS))}),
+    Arg("--format", default="csv", help="cli.arg.table_format"),
 )
 def run(args: argparse.Namespace) -> int:
     """Unknown level, year or format: UnknownNameError (exit 2, Italian message)."""

@@ -17,9 +17,9 @@ from cantiere.cli import Arg, command, open_store, say
 
 @command(
     "workshop erase",
-    "cancella un laboratorio e tutti i suoi dati (voti, commenti, partecipanti, registro); resta traccia nel registro di audit",
-    Arg("code", help="codice di accesso del laboratorio"),
-    Arg("--yes", action="store_true", help="conferma la cancellazione (senza, il comando non cancella nulla)"),
+    "cli.cmd.workshop_erase",
+    Arg("code", help="cli.arg.code"),
+    Arg("--yes", action="store_true", help="cli.arg.erase_yes"),
 )
 def workshop_erase(args: argparse.Namespace) -> int:
     from cantiere import privacy
@@ -38,8 +38,8 @@ def workshop_erase(args: argparse.Namespace) -> int:
 
 @command(
     "participant erase",
-    "cancella profilo e testi di un partecipante (i voti anonimi restano contati)",
-    Arg("token", help="il codice personale del partecipante (parametro «p» del suo link)"),
+    "cli.cmd.participant_erase",
+    Arg("token", help="cli.arg.token"),
 )
 def participant_erase(args: argparse.Namespace) -> int:
     from cantiere import privacy
@@ -52,9 +52,9 @@ def participant_erase(args: argparse.Namespace) -> int:
 
 @command(
     "participant export",
-    "stampa in JSON i dati di un partecipante (profilo, voti, testi)",
-    Arg("token", help="il codice personale del partecipante (parametro «p» del suo link)"),
-    Arg("--out", type=Path, help="file da scrivere (predefinito: lo schermo)"),
+    "cli.cmd.participant_export",
+    Arg("token", help="cli.arg.token"),
+    Arg("--out", type=Path, help="cli.arg.out_screen"),
 )
 def participant_export(args: argparse.Namespace) -> int:
     from cantiere import privacy
@@ -71,8 +71,8 @@ def participant_export(args: argparse.Namespace) -> int:
 
 @command(
     "restore-check",
-    "controlla una copia di sicurezza: integrità (PRAGMA integrity_check) e righe per tabella",
-    Arg("file", type=Path, help="la copia da controllare, es. backup/cantiere-2025-05-10.db"),
+    "cli.cmd.restore_check",
+    Arg("file", type=Path, help="cli.arg.backup_file"),
 )
 def backup_verify(args: argparse.Namespace) -> int:
     from cantiere.store.backup_check import verify

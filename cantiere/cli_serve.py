@@ -287,15 +287,15 @@ def start_all(plan: Plan, database_url: str, nodelay: bool, with_nginx: bool, ou
 
 @command(
     "serve",
-    "avvia N processi Streamlit sullo stesso database e scrive la configurazione di nginx",
-    Arg("--processes", type=int, default=2, help="processi dell'app (predefinito 2)"),
-    Arg("--port", type=int, default=8601, help="porta del primo processo; gli altri seguono (predefinito 8601)"),
-    Arg("--projector-process", action="store_true", help="un processo in più solo per la proiezione, sotto /proiettore/"),
-    Arg("--listen", type=int, default=8080, help="porta di nginx (predefinito 8080)"),
-    Arg("--nginx", action="store_true", help="avvia anche nginx con la configurazione scritta"),
-    Arg("--run-dir", type=Path, default=Path("run/serve"), help="cartella per nginx.conf e i log (predefinito run/serve)"),
-    Arg("--database-url", default=None, help="database condiviso (predefinito: CANTIERE_DATABASE_URL)"),
-    Arg("--no-nodelay", action="store_true", help="senza TCP_NODELAY (streamlit run semplice)"),
+    "cli.cmd.serve",
+    Arg("--processes", type=int, default=2, help="cli.arg.processes"),
+    Arg("--port", type=int, default=8601, help="cli.arg.port"),
+    Arg("--projector-process", action="store_true", help="cli.arg.projector_process"),
+    Arg("--listen", type=int, default=8080, help="cli.arg.listen"),
+    Arg("--nginx", action="store_true", help="cli.arg.nginx"),
+    Arg("--run-dir", type=Path, default=Path("run/serve"), help="cli.arg.run_dir"),
+    Arg("--database-url", default=None, help="cli.arg.database_url"),
+    Arg("--no-nodelay", action="store_true", help="cli.arg.no_nodelay"),
 )
 def serve(args: argparse.Namespace, out=None) -> int:
     out = out or sys.stdout
