@@ -40,3 +40,4 @@ PAGES = {
 
 ui.language_picker()
 st.navigation(PAGES).run()
+ui.freeze_startup_heap()  # once per process, after the first page (see its docstring)
