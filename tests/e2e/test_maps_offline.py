@@ -85,6 +85,9 @@ def test_app_pages_fetch_nothing_from_other_hosts(phone, app_url):
         phone.goto(f"{app_url}/{slug}")
         phone.locator("h1").first.wait_for()
     assert phone.requests.external() == []
+    # the tab icon is our own, inline: no CDN, no per-session media file
+    icons = phone.eval_on_selector_all("link[rel*=icon]", "links => links.map(l => l.href)")
+    assert icons and all(href.startswith("data:image/png;base64,") for href in icons), icons
 
 
 def test_atlante_draws_the_18_comuni(phone, app_url):
