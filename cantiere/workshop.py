@@ -384,13 +384,23 @@ def items_of(store: Store, workshop_id: int, params: Mapping) -> list[voting.Ite
 # --- participants ------------------------------------------------------------
 
 
+def new_token() -> str:
+    """A participant's secret (the ``p`` of their link): 32 URL-safe characters,
+    never starting with "-", which a command line would read as an option
+    (``participant export TOKEN``)."""
+    while True:
+        token = secrets.token_urlsafe(24)
+        if not token.startswith("-"):
+            return token
+
+
 def join(store: Store, code: str) -> tuple[Workshop, Participant]:
     """A new participant of the workshop with this code. WrongCodeError,
     WorkshopNotOpenError (draft or closed)."""
     workshop = find_workshop(store, code)
     if workshop.phase not in JOINABLE_PHASES:
         raise WorkshopNotOpenError(title=workshop.title, phase=workshop.phase)
-    return workshop, db.add_participant(store, workshop.id, secrets.token_urlsafe(24))
+    return workshop, db.add_participant(store, workshop.id, new_token())
 
 
 def participant(store: Store, workshop: Workshop, token: str) -> Participant:

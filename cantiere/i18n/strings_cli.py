@@ -21,7 +21,7 @@ STRINGS = {
     "cli.cmd.import_description": {"it": "Controlla un file e, se non ha errori, lo importa in una sola transazione.", "en": "Check a file and, when it has no errors, import it in one transaction."},
     # arguments shared by several commands
     "cli.arg.code": {"it": "codice di accesso del laboratorio", "en": "the workshop's join code"},
-    "cli.arg.token": {"it": "il codice personale del partecipante (parametro «p» del suo link)", "en": "the participant's personal code (the «p» parameter of their link)"},
+    "cli.arg.token": {"it": "il codice personale del partecipante (parametro «p» del suo link; se inizia con «-», scrivi prima «--»)", "en": "the participant's personal code (the «p» parameter of their link; if it starts with «-», write «--» before it)"},
     "cli.arg.out_screen": {"it": "file da scrivere (predefinito: lo schermo)", "en": "file to write (default: the screen)"},
     "cli.arg.database_url": {"it": "database condiviso (predefinito: CANTIERE_DATABASE_URL)", "en": "shared database (default: CANTIERE_DATABASE_URL)"},
     # workshop create / export

@@ -187,3 +187,20 @@ def test_cli_participant_export_and_erase(cli_store, capsys, tmp_path):
 
     code, out, err = run(capsys, "participant", "export", people[0].token)
     assert code == 2 and err.startswith("Errore:")
+
+
+def test_new_tokens_never_start_with_a_dash(monkeypatch):
+    """A token starting with "-" would be read as an option by
+    ``participant export TOKEN``; the draw is repeated instead."""
+    drawn = iter(["-starts-with-a-dash-aaaaaaaaaaaaa", "fine-token-bbbbbbbbbbbbbbbbbbbbbbb"])
+    monkeypatch.setattr(w.secrets, "token_urlsafe", lambda n: next(drawn))
+    assert w.new_token() == "fine-token-bbbbbbbbbbbbbbbbbbbbbbb"
+
+
+def test_cli_reads_an_older_token_starting_with_a_dash_after_double_dash(cli_store, capsys):
+    store, [(ws, _, _), _] = cli_store
+    who = db.add_participant(store, ws.id, "-older-token-from-before-the-fix")
+    w.add_comment(store, who, db.list_priorities(store, ws.id)[0].id, "un commento")
+    code, out, err = run(capsys, "participant", "export", "--", who.token)
+    assert code == 0, err
+    assert json.loads(out)["comments"][0]["text"] == "un commento"
