@@ -1,4 +1,6 @@
-"""Markdown rows from the JSON reports of run_all.sh: python bench/results/table.py DIR"""
+"""Markdown rows from the JSON reports of run_all.sh: python bench/results/table.py DIR [GLOB]
+
+GLOB picks the reports (default "*.json"; e.g. "[12]p-*.json" leaves out run_ratio.sh's)."""
 
 import json
 import re
@@ -13,7 +15,7 @@ for block in (out / "all.txt").read_text().split("== ")[1:]:
         loads[m.group(1)] = (m.group(2), m.group(3))
 print("| run | time UTC (load 1 min) | joined | join p50 / p95 ms | vote p50 / p95 / p99 ms | projector p50 / p95 ms | CPU ms per join | CPU ms per tap | RSS start → joined → peak MB | MB per 50 phones | sent / stored | errors | ratio to minimal (CPU per tap) |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
-for path in sorted(out.glob("*.json")):
+for path in sorted(out.glob(sys.argv[2] if len(sys.argv) > 2 else "*.json")):
     data = json.loads(path.read_text())
     r = data["reports"][0]
     ratio = data.get("ratios", {}).get("cpu_per_tap")
