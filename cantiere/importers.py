@@ -757,12 +757,15 @@ def file_report(kind: str, filename: str, key: str, **params) -> Report:
 
 
 def _require_facilitator(actor) -> None:
-    """NotAuthorizedError unless ``actor`` is a facilitator (the same rule as
-    ``workshop.require_facilitator``, with the importers' own message)."""
-    from cantiere.workshop import Actor, Role
+    """``workshop.require_facilitator``, with the importers' own message
+    (NotAuthorizedError: data is for coordinators, not only for a workshop)."""
+    from cantiere.workshop import require_facilitator
+    from cantiere.workshop_errors import PermissionDeniedError
 
-    if not isinstance(actor, Actor) or actor.role is not Role.FACILITATOR:
-        raise NotAuthorizedError()
+    try:
+        require_facilitator(actor)
+    except PermissionDeniedError:
+        raise NotAuthorizedError() from None
 
 
 def import_file(store, kind: str, filename: str, data: bytes, *, actor, max_bytes: int,

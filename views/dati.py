@@ -9,7 +9,8 @@ from cantiere.ui import get_settings, get_store, show_error, t
 from cantiere.ui import services_view as view
 
 st.title(t("nav.dati"))
-if not view.admin_gate():
+actor = view.admin_gate()
+if actor is None:
     st.stop()
 
 view.flash()
@@ -35,7 +36,7 @@ if upload is not None:
     view.report_view(report)
     if report.ok and st.button(t("dati.import"), type="primary", key=view.IMPORT):
         try:
-            done = importers.import_file(store, kind, upload.name, upload.getvalue(), actor=view.actor(),
+            done = importers.import_file(store, kind, upload.name, upload.getvalue(), actor=actor,
                                          max_bytes=max_bytes, source=source, year=year and int(year))
         except Exception as exc:
             show_error(exc)
@@ -54,7 +55,7 @@ else:
                           format_func=view.dataset_label(table), key=view.REMOVE_CHOICE)
     if st.button(t("dati.remove"), key=view.REMOVE):
         try:
-            importers.remove_dataset(store, chosen, actor=view.actor())
+            importers.remove_dataset(store, chosen, actor=actor)
         except Exception as exc:
             show_error(exc)
         else:

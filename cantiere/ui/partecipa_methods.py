@@ -1,11 +1,13 @@
 """Phone screens of the voting methods other than dots (which keeps its panel
-in ``workshop_partecipa``), one function per method in ``SCREENS``.
+in ``workshop_partecipa``), one function per method in ``SCREENS``, and what
+every vote screen shares, the dots panel included: the widget keys,
+``round_context`` and ``submit_button``.
 
 Every screen is an ``st.fragment`` (a tap reruns only the panel), every widget
 has a stable key built from the round and item ids, and everything works with
 one thumb: full-width buttons and toggles, no drag and drop. As in the dots
 panel, a screen reads the database once per session and round (items and the
-participant's earlier ballot, ``_context``), and its "Invia il voto" button is a
+participant's earlier ballot, ``round_context``), and its "Invia il voto" button is a
 fragment nested in it: a vote tap reruns the button and its confirmation, the
 ballot is read from the widgets' session state (``BALLOTS``) and stored in one
 write transaction that checks the round is still open. Priority titles
@@ -34,6 +36,10 @@ from cantiere.workshop_errors import RoundNotOpenError
 
 def submit_key(round_id: int) -> str:
     return f"partecipa.vote.{round_id}"
+
+
+def dots_key(round_id: int, item_id: int) -> str:
+    return f"partecipa.dots.{round_id}.{item_id}"
 
 
 def approval_key(round_id: int, item_id: int) -> str:
@@ -80,7 +86,7 @@ def _state_key(round_id: int) -> str:
     return f"partecipa.method_state.{round_id}"
 
 
-def _context(rnd: db.Round, who: db.Participant) -> tuple[list[voting.Item], dict] | None:
+def round_context(rnd: db.Round, who: db.Participant) -> tuple[list[voting.Item], dict] | None:
     """(items, earlier payload) of this round for this phone, read once per
     session and round: the starting values of the widgets (afterwards they keep
     their own state). The ballot is checked against the database at every
@@ -105,6 +111,11 @@ def _approved(key: Callable[[int, int], str]) -> Callable[[int, tuple[int, ...]]
     return ballot
 
 
+def _dots_ballot(round_id: int, item_ids: tuple[int, ...]) -> dict:
+    chosen = {i: int(st.session_state.get(dots_key(round_id, i)) or 0) for i in item_ids}
+    return {"dots": {i: n for i, n in chosen.items() if n}}
+
+
 def _ranking_ballot(round_id: int, item_ids: tuple[int, ...]) -> dict:
     return {"order": [i for i in st.session_state.get(ranking_state_key(round_id), []) if i in item_ids]}
 
@@ -118,8 +129,10 @@ def _matrix_ballot(round_id: int, item_ids: tuple[int, ...]) -> dict:
     return {"ratings": ratings}
 
 
-# The ballot of each method with a submit button, read from its widgets' state.
+# The ballot of each method with a submit button, read from its widgets' state
+# (the dots panel is in workshop_partecipa; pairwise saves each answer at once).
 BALLOTS: dict[str, Callable[[int, tuple[int, ...]], dict]] = {
+    "dots": _dots_ballot,
     "approval": _approved(approval_key),
     "budget": _approved(budget_key),
     "ranking": _ranking_ballot,
@@ -143,7 +156,7 @@ def _submit(method: str, round_id: int, who: db.Participant, item_ids: tuple[int
             st.success(translate("partecipa.vote_replaced" if replaced else "partecipa.vote_saved", language), icon="✅")
 
 
-def _submit_button(rnd: db.Round, who: db.Participant, items: list[voting.Item]) -> None:
+def submit_button(rnd: db.Round, who: db.Participant, items: list[voting.Item]) -> None:
     _submit(rnd.method, rnd.id, who, tuple(item.id for item in items), lang())
 
 
@@ -157,7 +170,7 @@ def _money(value: float) -> str:
 @st.fragment
 def approval_screen(rnd: db.Round, who: db.Participant) -> None:
     """A big toggle per priority; at most ``max_approvals`` when the round says so."""
-    ctx = _context(rnd, who)
+    ctx = round_context(rnd, who)
     if ctx is None:
         return
     (items, previous), round_id = ctx, rnd.id
@@ -171,7 +184,7 @@ def approval_screen(rnd: db.Round, who: db.Participant) -> None:
             if st.toggle(t("metodi.approval.toggle"), value=item.id in before, key=approval_key(round_id, item.id)):
                 chosen.append(item.id)
     st.caption(t("metodi.approval.count", n=len(chosen)))
-    _submit_button(rnd, who, items)
+    submit_button(rnd, who, items)
 
 
 # --- ranking ------------------------------------------------------------------------
@@ -197,7 +210,7 @@ def _move(round_id: int, item_id: int, action: str) -> None:
 def ranking_screen(rnd: db.Round, who: db.Participant) -> None:
     """Tap the priorities in order of preference; move them up or down; the
     current order is always shown at the top."""
-    ctx = _context(rnd, who)
+    ctx = round_context(rnd, who)
     if ctx is None:
         return
     (items, previous), round_id = ctx, rnd.id
@@ -230,7 +243,7 @@ def ranking_screen(rnd: db.Round, who: db.Participant) -> None:
                 st.text(item.title)
                 st.button(t("metodi.ranking.add", position=len(order) + 1), key=rank_add_key(round_id, item.id),
                           on_click=_move, args=(round_id, item.id, "add"), width="stretch")
-    _submit_button(rnd, who, items)
+    submit_button(rnd, who, items)
 
 
 # --- budget -------------------------------------------------------------------------
@@ -240,7 +253,7 @@ def ranking_screen(rnd: db.Round, who: db.Participant) -> None:
 def budget_screen(rnd: db.Round, who: db.Participant) -> None:
     """A toggle per project with its cost and a bar of the money left; a choice
     over the budget is refused, with the amount to take off."""
-    ctx = _context(rnd, who)
+    ctx = round_context(rnd, who)
     if ctx is None:
         return
     (items, previous), round_id = ctx, rnd.id
@@ -259,7 +272,7 @@ def budget_screen(rnd: db.Round, who: db.Participant) -> None:
     st.progress(min(max(spent / budget, 0.0), 1.0), text=t("metodi.budget.left", spent=_money(spent), left=_money(max(left, 0))))
     if left < 0:
         st.warning(t("metodi.budget.over", excess=_money(-left)))
-    _submit_button(rnd, who, items)
+    submit_button(rnd, who, items)
 
 
 # --- pairwise -----------------------------------------------------------------------
@@ -301,7 +314,7 @@ def pairwise_screen(rnd: db.Round, who: db.Participant) -> None:
     """Two priorities, two big buttons and "Non so". Each answer is saved at once
     (the ballot is the list of this phone's answers, replaced each time); the
     next pair comes from ``voting.next_pair``, avoiding pairs already answered."""
-    ctx = _context(rnd, who)
+    ctx = round_context(rnd, who)
     if ctx is None:
         return
     (items, previous), round_id = ctx, rnd.id
@@ -339,7 +352,7 @@ def pairwise_screen(rnd: db.Round, who: db.Participant) -> None:
 def matrix_screen(rnd: db.Round, who: db.Participant) -> None:
     """Two compact 1–5 scales per priority: importance and feasibility. A
     priority left blank means "non so"; one with a single scale set is refused."""
-    ctx = _context(rnd, who)
+    ctx = round_context(rnd, who)
     if ctx is None:
         return
     (items, previous), round_id = ctx, rnd.id
@@ -355,7 +368,7 @@ def matrix_screen(rnd: db.Round, who: db.Participant) -> None:
                     t(f"metodi.matrix.{axis}"), scale, index=scale.index(old) if old in scale else None,
                     key=matrix_key(round_id, item.id, axis), horizontal=True,
                 )
-    _submit_button(rnd, who, items)
+    submit_button(rnd, who, items)
 
 
 SCREENS: dict[str, Callable[[db.Round, db.Participant], None]] = {

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from cantiere import fmt, importers, maps_services, services, territory
-from cantiere.ui import get_settings, lang, state, t
+from cantiere.ui import lang, t
 from cantiere.ui.mapassets import map_mode
 
 # session-state and widget keys of these pages, defined once
@@ -200,17 +200,12 @@ def sources_caption() -> None:
 # --- Dati ------------------------------------------------------------------------------
 
 
-def actor():
-    """The facilitator of this session once the password was typed (any admin
-    page), else None: the importers check it."""
-    return st.session_state.get(state.FACILITAZIONE_ACTOR)
-
-
-def admin_gate() -> bool:
-    """The same password gate as Facilitazione (``cantiere.ui.auth``); True when admin."""
+def admin_gate():
+    """The same password gate as Facilitazione (``cantiere.ui.auth``): the
+    facilitator ``Actor`` (the importers check it again), or None."""
     from cantiere.ui import auth
 
-    return auth.facilitator() is not None
+    return auth.facilitator()
 
 
 def flash() -> None:

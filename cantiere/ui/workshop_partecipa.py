@@ -15,10 +15,10 @@ import streamlit as st
 from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
-from cantiere.i18n import translate
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, lang, safe, show_error, state, t
-from cantiere.workshop_errors import RoundNotOpenError, UnknownParticipantError, WrongCodeError
+from cantiere.ui import error_message, get_store, partecipa_methods, safe, show_error, state, t
+from cantiere.ui.partecipa_methods import dots_key, round_context, submit_button, submit_key  # noqa: F401  (keys: tests)
+from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
 ENTER = "partecipa.enter"
@@ -34,21 +34,8 @@ COMMENT_TEXT = "partecipa.comment.text"
 COMMENT_SEND = "partecipa.comment.send"
 
 
-def dots_key(round_id: int, item_id: int) -> str:
-    return f"partecipa.dots.{round_id}.{item_id}"
-
-
-def submit_key(round_id: int) -> str:
-    return f"partecipa.vote.{round_id}"
-
-
 # error message left by a button callback (Entra, Salva) for the run that follows it
 _FLASH = "partecipa.flash"
-
-
-def _vote_state_key(round_id: int) -> str:
-    """Session state of the dots panel of one round: rule, items, previous ballot."""
-    return f"partecipa.dots_state.{round_id}"
 
 
 def _join_cb(code_key: str | None, code: str | None = None) -> None:
@@ -123,8 +110,6 @@ def render() -> None:
             return
         vote_tab, comment_tab = st.tabs([t("partecipa.tab_vote"), t("partecipa.tab_comment")])
         with vote_tab:
-            from cantiere.ui import partecipa_methods  # issue 6: the other methods' screens
-
             if rnd.method == "dots":
                 _vote_panel(rnd, who)
             else:
@@ -165,74 +150,34 @@ def _profile_cb(who: db.Participant, save: bool) -> None:
         ss[_FLASH] = error_message(exc)
 
 
-def _dots_state(rnd: db.Round, who: db.Participant) -> dict:
-    """What the panel needs that cannot change while the phone looks at this
-    round, read once per session and round: the rule (dots, max per item), the
-    items (titles, widget keys) and the participant's ballot (the starting values
-    of the inputs). The ballot itself is validated by the core against the
-    database, in the write transaction, at every submit."""
-    key = _vote_state_key(rnd.id)
-    cached = st.session_state.get(key)
-    if cached is None or cached["participant"] != who.id:
-        store = get_store()
-        mine = w.my_ballot(store, who, rnd.id)
-        dots, per_item = rnd.params["dots"], rnd.params["max_per_item"]
-        previous = {int(k): v for k, v in (mine.payload.get("dots", {}) if mine else {}).items()}
-        cached = {
-            "participant": who.id,
-            "dots": dots,
-            "per_item": per_item,
-            "items": [(i.id, i.title, dots_key(rnd.id, i.id), min(previous.get(i.id, 0), per_item)) for i in w.items_of(store, rnd.workshop_id, rnd.params)],
-        }
-        st.session_state[key] = cached
-    return cached
-
-
 @st.fragment
 def _vote_panel(rnd: db.Round, who: db.Participant) -> None:
     """Dot voting: one number per priority, a running count, one submit.
 
-    A tap reruns only this fragment, and costs no database read: the round and
-    the participant come from the last full run (its arguments), the items and
-    the previous ballot from session state (``_dots_state``). The submit is one
-    write transaction that checks the round is still open."""
-    state_ = _dots_state(rnd, who)
-    if rnd.status != "open":
-        st.info(t("partecipa.round_closed"))
+    A change of a dot reruns only this fragment and costs no database read: the
+    round and the participant come from the last full run (its arguments), the
+    items and the earlier ballot are read once per session and round
+    (``partecipa_methods.round_context``). The submit is the shared nested
+    fragment (``partecipa_methods.submit_button``), one write transaction."""
+    ctx = round_context(rnd, who)
+    if ctx is None:
         return
-    round_id, dots, per_item = rnd.id, state_["dots"], state_["per_item"]
+    items, previous = ctx
+    dots, per_item = rnd.params["dots"], rnd.params["max_per_item"]
+    before = {int(k): v for k, v in previous.get("dots", {}).items()}
     st.caption(t("partecipa.dots_rule", dots=dots, max_per_item=per_item))
     label = t("partecipa.dots_for")
-    chosen: dict[int, int] = {}
-    for item_id, title, key, start in state_["items"]:
-        st.text(title)  # typed text: plain text, never a widget label (labels read Markdown)
-        chosen[item_id] = st.number_input(
-            label, min_value=0, max_value=per_item, step=1, value=start, key=key, label_visibility="collapsed"
+    used = 0
+    for item in items:
+        st.text(item.title)  # typed text: plain text, never a widget label (labels read Markdown)
+        used += st.number_input(
+            label, min_value=0, max_value=per_item, step=1, value=min(before.get(item.id, 0), per_item),
+            key=dots_key(rnd.id, item.id), label_visibility="collapsed",
         )
-    used = sum(chosen.values())
     st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
     if used > dots:
         st.warning(t("partecipa.dots_over", extra=used - dots))
-    _submit(round_id, who, tuple(item_id for item_id, *_ in state_["items"]), lang())
-
-
-@st.fragment
-def _submit(round_id: int, who: db.Participant, item_ids: tuple[int, ...], language: str) -> None:
-    """The submit button in a fragment of its own, nested in the panel: a tap
-    reruns only this (a button and the confirmation), not the titles and inputs.
-    The dots come from the inputs' session state; the language comes from the
-    panel's run (``lang()`` reads session state, the URL and the settings)."""
-    if st.button(translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", width="stretch"):
-        ss = st.session_state
-        chosen = {i: int(ss.get(dots_key(round_id, i)) or 0) for i in item_ids}
-        try:
-            _, replaced = w.cast_ballot(get_store(), who, round_id, {"dots": {k: v for k, v in chosen.items() if v}})
-        except RoundNotOpenError:  # closed since the last full run
-            st.info(translate("partecipa.round_closed", language))
-        except CantiereError as exc:
-            show_error(exc)
-        else:
-            st.success(translate("partecipa.vote_replaced" if replaced else "partecipa.vote_saved", language), icon="✅")
+    submit_button(rnd, who, items)
 
 
 def _send_comment(token: str) -> None:
