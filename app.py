@@ -23,7 +23,13 @@ except CantiereError as exc:
 t = ui.t
 PAGES = {
     t("nav.section.territorio"): [
-        st.Page("views/panoramica.py", title=t("nav.panoramica"), icon=":material/home:", url_path="panoramica", default=True),
+        st.Page(
+            "views/panoramica.py",
+            title=t("nav.panoramica"),
+            icon=":material/home:",
+            url_path="panoramica",
+            default=True,
+        ),
         st.Page("views/atlante.py", title=t("nav.atlante"), icon=":material/map:", url_path="atlante"),
         st.Page("views/servizi.py", title=t("nav.servizi"), icon=":material/medical_services:", url_path="servizi"),
     ],
@@ -33,7 +39,12 @@ PAGES = {
         st.Page("views/risultati.py", title=t("nav.risultati"), icon=":material/bar_chart:", url_path="risultati"),
     ],
     t("nav.section.gestione"): [
-        st.Page("views/facilitazione.py", title=t("nav.facilitazione"), icon=":material/admin_panel_settings:", url_path="facilitazione"),
+        st.Page(
+            "views/facilitazione.py",
+            title=t("nav.facilitazione"),
+            icon=":material/admin_panel_settings:",
+            url_path="facilitazione",
+        ),
         st.Page("views/dati.py", title=t("nav.dati"), icon=":material/upload_file:", url_path="dati"),
     ],
 }

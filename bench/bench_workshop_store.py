@@ -36,12 +36,17 @@ def main() -> None:
     url = sys.argv[1] if len(sys.argv) > 1 else f"sqlite:///{tempfile.mkdtemp()}/bench.db"
     store = Store(url)
     actor = w.Actor.command_line()
-    ws = w.create_workshop(store, actor, "Bench", "", w.parse_priorities_csv(w.DEMO_FILE.read_bytes()), dots=5, max_per_item=2)
+    ws = w.create_workshop(
+        store, actor, "Bench", "", w.parse_priorities_csv(w.DEMO_FILE.read_bytes()), dots=5, max_per_item=2
+    )
     rnd = w.start_voting(store, actor, ws.id)
     items = db.list_priorities(store, ws.id)
     people = [w.join(store, ws.code)[1] for _ in range(PHONES)]
     print(f"database: {store.safe_url}")
-    med, p95 = timed(lambda i: w.cast_ballot(store, people[i], rnd.id, {"dots": {items[i % 8].id: 2, items[(i + 3) % 8].id: 2}}), PHONES)
+    med, p95 = timed(
+        lambda i: w.cast_ballot(store, people[i], rnd.id, {"dots": {items[i % 8].id: 2, items[(i + 3) % 8].id: 2}}),
+        PHONES,
+    )
     print(f"cast ballot (validate + upsert + event), {PHONES} phones: median {med:.1f} ms, p95 {p95:.1f} ms")
     med, p95 = timed(lambda i: w.cast_ballot(store, people[i], rnd.id, {"dots": {items[i % 8].id: 1}}), PHONES)
     print(f"replace ballot: median {med:.1f} ms, p95 {p95:.1f} ms")

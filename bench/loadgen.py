@@ -49,6 +49,7 @@ RSS_SAMPLE_S = 0.25
 
 # --- steps: what a phone does, as a tiny script ----------------------------
 
+
 @dataclass(frozen=True)
 class Step:
     """One thing a phone does: ``wait`` for a widget, ``set`` a value,
@@ -124,6 +125,7 @@ async def run_steps(
 
 
 # --- targets: which app, how a phone joins and votes --------------------------
+
 
 @dataclass
 class Target:
@@ -231,6 +233,7 @@ def get_target(name: str) -> Target:
 
 # --- the server ------------------------------------------------------------------
 
+
 def free_port() -> int:
     """A free TCP port on 127.0.0.1 (never Streamlit's 8501)."""
     for _ in range(20):
@@ -258,11 +261,19 @@ class Server:
     def __enter__(self) -> Server:
         # bench.nodelay is `streamlit` with TCP_NODELAY on the listening socket.
         cmd = [
-            sys.executable, "-m", "bench.nodelay" if self.nodelay else "streamlit", "run", str(self.script),
-            "--server.port", str(self.port),
-            "--server.address", "127.0.0.1",
-            "--server.headless", "true",
-            "--browser.gatherUsageStats", "false",
+            sys.executable,
+            "-m",
+            "bench.nodelay" if self.nodelay else "streamlit",
+            "run",
+            str(self.script),
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
         ]
         self._log = open(self.log_path, "wb")
         self.proc = subprocess.Popen(cmd, cwd=ROOT, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
@@ -303,6 +314,7 @@ class Server:
 
 
 # --- the scenario and its report ---------------------------------------------------
+
 
 @dataclass
 class Scenario:
@@ -390,7 +402,9 @@ class Report:
 class _Run:
     """State shared by the phones of one run."""
 
-    def __init__(self, target: Target, scenario: Scenario, urls: list[str], code: str, placeholders: dict | None = None):
+    def __init__(
+        self, target: Target, scenario: Scenario, urls: list[str], code: str, placeholders: dict | None = None
+    ):
         self.target = target
         self.scenario = scenario
         self.urls = urls
@@ -419,7 +433,13 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
     sc, target = run.scenario, run.target
     token = f"bench{i:04d}{secrets.token_hex(4)}"
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
-    phone = Phone(run.url_of(i), page=target.page, query=run.query(target.query, i, token), timeout=sc.timeout, quickack=sc.quickack)
+    phone = Phone(
+        run.url_of(i),
+        page=target.page,
+        query=run.query(target.query, i, token),
+        timeout=sc.timeout,
+        quickack=sc.quickack,
+    )
     try:
         t0 = time.monotonic()
         await phone.connect()
@@ -503,8 +523,15 @@ def _rss_mb(procs: list[psutil.Process]) -> float | None:
 
 
 async def _drive(
-    target: Target, sc: Scenario, urls: list[str], code: str, server_procs: list[psutil.Process],
-    report: Report, seed: int, placeholders: dict | None = None, projector_url: str | None = None,
+    target: Target,
+    sc: Scenario,
+    urls: list[str],
+    code: str,
+    server_procs: list[psutil.Process],
+    report: Report,
+    seed: int,
+    placeholders: dict | None = None,
+    projector_url: str | None = None,
 ) -> None:
     rng = random.Random(seed)
     run = _Run(target, sc, urls, code, placeholders)
@@ -526,7 +553,9 @@ async def _drive(
     # Warm-up: the first run imports the app's modules; it is not a phone's cost.
     for url in dict.fromkeys(urls + ([projector_url] if projector_url else [])):
         try:
-            async with Phone(url, page=target.page, query=run.query(target.query, -1, "warmup"), timeout=sc.timeout) as warm:
+            async with Phone(
+                url, page=target.page, query=run.query(target.query, -1, "warmup"), timeout=sc.timeout
+            ) as warm:
                 await warm.open()
         except Exception as exc:
             run.error("warm-up", exc)
@@ -536,8 +565,12 @@ async def _drive(
     observer = None
     if sc.observer:
         observer = Phone(
-            projector_url or urls[0], page=target.observer_page, query=run.query(target.observer_query, 0, ""),
-            timeout=sc.timeout, on_auto_rerun=run.projector.append, quickack=sc.quickack,
+            projector_url or urls[0],
+            page=target.observer_page,
+            query=run.query(target.observer_query, 0, ""),
+            timeout=sc.timeout,
+            on_auto_rerun=run.projector.append,
+            quickack=sc.quickack,
         )
         try:
             await observer.connect()
@@ -551,14 +584,12 @@ async def _drive(
     begin = time.monotonic()
     schedule = _schedule(sc, rng)
     tasks = [
-        asyncio.create_task(
-            _phone(run, i, begin + sc.ramp * i / sc.phones, joined_events[i], all_joined, schedule)
-        )
+        asyncio.create_task(_phone(run, i, begin + sc.ramp * i / sc.phones, joined_events[i], all_joined, schedule))
         for i in range(sc.phones)
     ]
     try:
         await asyncio.wait_for(asyncio.gather(*(e.wait() for e in joined_events)), sc.ramp + 2 * sc.timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         run.errors["join: room not joined in time"] += 1
     report.rss_mb_joined = rss_now()
     if report.rss_mb_joined is not None and report.rss_mb_start is not None and run.join:
@@ -572,7 +603,7 @@ async def _drive(
     phase = {"burst": sc.burst, "realistic": sc.duration, "join": 0.0}[sc.kind]
     try:
         await asyncio.wait_for(asyncio.gather(*tasks), phase + 4 * sc.timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         run.errors["vote: phase did not end in time"] += 1
         for task in tasks:
             task.cancel()
@@ -654,7 +685,11 @@ def run_target(
                 report.ballots_stored = prepared.count()
         else:
             with Server(target.script, env, work, nodelay=scenario.nodelay) as server:
-                asyncio.run(_drive(target, scenario, [server.url], code, [psutil.Process(server.pid)], report, seed, placeholders))
+                asyncio.run(
+                    _drive(
+                        target, scenario, [server.url], code, [psutil.Process(server.pid)], report, seed, placeholders
+                    )
+                )
                 report.ballots_stored = prepared.count() if prepared else target.count_ballots(work)
     report.loadgen_cpu_s = round(sum(me.cpu_times()[:2]) - my_cpu0, 2)
     report.wall_s = round(time.monotonic() - started, 1)
@@ -691,7 +726,9 @@ def format_report(report: Report) -> str:
     sc = report.scenario
     lines = [
         f"[{report.target}] {sc['kind']}: {sc['phones']} phones, ramp {sc['ramp']} s"
-        + {"burst": f", burst {sc['burst']} s", "realistic": f", think {sc['think']} s for {sc['duration']} s"}.get(sc["kind"], ""),
+        + {"burst": f", burst {sc['burst']} s", "realistic": f", think {sc['think']} s for {sc['duration']} s"}.get(
+            sc["kind"], ""
+        ),
         f"  joined     {report.phones_joined}/{sc['phones']}   join: {lat(report.join)}",
         f"  taps       {report.taps_sent}   vote: {lat(report.vote)}",
         f"  projector  {lat(report.projector)}",

@@ -58,8 +58,17 @@ MAX_AUTO_RERUNS = 100_000
 
 FINISHED_OK = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY}
 WIDGET_TYPES = {
-    "button", "checkbox", "number_input", "selectbox", "radio", "text_input",
-    "text_area", "slider", "multiselect", "button_group", "toggle",
+    "button",
+    "checkbox",
+    "number_input",
+    "selectbox",
+    "radio",
+    "text_input",
+    "text_area",
+    "slider",
+    "multiselect",
+    "button_group",
+    "toggle",
 }
 
 
@@ -98,7 +107,7 @@ def key_of(widget_id: str) -> str | None:
     """The user ``key`` encoded at the end of a widget id (``$$ID-<hash>-<key>``)."""
     if not widget_id.startswith("$$ID-"):
         return None
-    rest = widget_id[len("$$ID-"):]
+    rest = widget_id[len("$$ID-") :]
     _, sep, key = rest.partition("-")
     return key if sep and key else None
 
@@ -177,7 +186,9 @@ class Phone:
 
     async def connect(self) -> None:
         self.ws = await asyncio.wait_for(
-            websockets.connect(self.url, subprotocols=[SUBPROTOCOL], max_size=2**26, open_timeout=self.timeout, ping_interval=None),
+            websockets.connect(
+                self.url, subprotocols=[SUBPROTOCOL], max_size=2**26, open_timeout=self.timeout, ping_interval=None
+            ),
             self.timeout,
         )
         if self.quickack:
@@ -284,7 +295,7 @@ class Phone:
         try:
             async with self._changed:
                 await asyncio.wait_for(self._changed.wait_for(done), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise ProtocolError(f"timeout ({timeout:.0f} s) waiting for {what}") from None
         if not predicate():
             raise ProtocolError(f"{self.closed_reason} while waiting for {what}")
@@ -335,7 +346,9 @@ class Phone:
             started = time.monotonic()
             await self.ws.send(msg.SerializeToString())
             await self._wait(
-                lambda: any(s in FINISHED_OK or s == ForwardMsg.FINISHED_WITH_COMPILE_ERROR for s, _ in self.finished[seen:]),
+                lambda: any(
+                    s in FINISHED_OK or s == ForwardMsg.FINISHED_WITH_COMPILE_ERROR for s, _ in self.finished[seen:]
+                ),
                 "script_finished",
                 timeout,
             )

@@ -52,11 +52,19 @@ def main(argv: list[str] | None = None) -> int:
             cycle = 0
             while time.monotonic() - started < args.minutes * 60 and cycle < 10_000:
                 scenario = loadgen.Scenario(
-                    kind="realistic", phones=args.phones, ramp=min(10.0, args.cycle / 4),
-                    think=args.think, duration=args.cycle,
+                    kind="realistic",
+                    phones=args.phones,
+                    ramp=min(10.0, args.cycle / 4),
+                    think=args.think,
+                    duration=args.cycle,
                 )
                 report = loadgen.run_target(
-                    target, scenario, url=server.url, pid=server.pid, database_url=db_url, seed=cycle,
+                    target,
+                    scenario,
+                    url=server.url,
+                    pid=server.pid,
+                    database_url=db_url,
+                    seed=cycle,
                 )
                 time.sleep(2)  # sessions of the room that left are dropped
                 line = {

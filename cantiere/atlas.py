@@ -64,8 +64,14 @@ def check_map_level(level: str) -> str:
     return level
 
 
-def build(indicator_key: str, level: str = "comune", year: int = territory.DEFAULT_YEAR,
-          scheme: str = "quantili", k: int = 5, lang: str = "it") -> AtlasView:
+def build(
+    indicator_key: str,
+    level: str = "comune",
+    year: int = territory.DEFAULT_YEAR,
+    scheme: str = "quantili",
+    k: int = 5,
+    lang: str = "it",
+) -> AtlasView:
     """Compute the view; UnknownNameError for an unknown indicator, level, year or scheme."""
     indicator = indicators.indicator(indicator_key)
     level = check_map_level(level)
@@ -73,14 +79,32 @@ def build(indicator_key: str, level: str = "comune", year: int = territory.DEFAU
     values = indicators.compute(level, year)
     province = float(indicators.compute("provincia", year)[indicator.key].iloc[0])
     return _view(
-        indicator, level, year, values["codice"], values["nome"], values["distretto"],
-        values[indicator.key], province, _kind(indicator), indicator.decimals, scheme, k, lang,
+        indicator,
+        level,
+        year,
+        values["codice"],
+        values["nome"],
+        values["distretto"],
+        values[indicator.key],
+        province,
+        _kind(indicator),
+        indicator.decimals,
+        scheme,
+        k,
+        lang,
     )
 
 
-def _view(indicator, level, year, codes, names, districts, values, province, kind, decimals, scheme, k, lang) -> AtlasView:
+def _view(
+    indicator, level, year, codes, names, districts, values, province, kind, decimals, scheme, k, lang
+) -> AtlasView:
     table = pd.DataFrame(
-        {"code": list(codes), "name": list(names), "district": list(districts), "value": pd.Series(list(values), dtype=float)}
+        {
+            "code": list(codes),
+            "name": list(names),
+            "district": list(districts),
+            "value": pd.Series(list(values), dtype=float),
+        }
     )
     table = table.sort_values(["value", "name"], ascending=[False, True], na_position="last")
     table.insert(0, "rank", table["value"].rank(method="min", ascending=False).astype("Int64"))
@@ -102,7 +126,9 @@ def imported_names(frame: pd.DataFrame) -> list[str]:
     return [IMPORTED_PREFIX + name for name in dict.fromkeys(frame["nome indicatore"])]
 
 
-def build_imported(option: str, frame: pd.DataFrame, scheme: str = "quantili", k: int = 5, lang: str = "it") -> AtlasView:
+def build_imported(
+    option: str, frame: pd.DataFrame, scheme: str = "quantili", k: int = 5, lang: str = "it"
+) -> AtlasView:
     """The view of an imported indicator (``datasets.imported_indicators`` rows).
 
     Only by comune: without numerators and denominators a district value
@@ -118,9 +144,19 @@ def build_imported(option: str, frame: pd.DataFrame, scheme: str = "quantili", k
     present = [v for v in values if v is not None]
     decimals = 0 if present and all(float(v).is_integer() for v in present) else 2
     return _view(
-        None, "comune", territory.DEFAULT_YEAR, [c.code for c in comuni], [c.name for c in comuni],
-        [c.district for c in comuni], [float("nan") if v is None else v for v in values], None,
-        "number", decimals, scheme, k, lang,
+        None,
+        "comune",
+        territory.DEFAULT_YEAR,
+        [c.code for c in comuni],
+        [c.name for c in comuni],
+        [c.district for c in comuni],
+        [float("nan") if v is None else v for v in values],
+        None,
+        "number",
+        decimals,
+        scheme,
+        k,
+        lang,
     )
 
 

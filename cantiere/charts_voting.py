@@ -9,7 +9,7 @@ titles are HTML-escaped before they reach a figure.
 from __future__ import annotations
 
 import html
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -34,7 +34,11 @@ def _order(result: Result, items: Sequence[Item]) -> list[int]:
 
 
 def _layout(fig: go.Figure, title: str, result: Result, lang: str, n_items: int, **axes) -> go.Figure:
-    subtitle = translate("vote.chart.ballots", lang, n=fmt.number(result.n_ballots, 0, lang)) if result.n_ballots else translate("vote.chart.no_ballots", lang)
+    subtitle = (
+        translate("vote.chart.ballots", lang, n=fmt.number(result.n_ballots, 0, lang))
+        if result.n_ballots
+        else translate("vote.chart.no_ballots", lang)
+    )
     fig.update_layout(
         title={"text": title, "subtitle": {"text": subtitle}},
         height=max(320, 60 + 36 * n_items),
@@ -45,7 +49,15 @@ def _layout(fig: go.Figure, title: str, result: Result, lang: str, n_items: int,
     return fig
 
 
-def _bars(result: Result, items: Sequence[Item], lang: str, prefix: str, values: Mapping[int, float], color: str = BLUE, hover: Mapping[int, str] | None = None) -> go.Figure:
+def _bars(
+    result: Result,
+    items: Sequence[Item],
+    lang: str,
+    prefix: str,
+    values: Mapping[int, float],
+    color: str = BLUE,
+    hover: Mapping[int, str] | None = None,
+) -> go.Figure:
     by_id = {item.id: item for item in items}
     ids = _order(result, items)
     labels = [safe(by_id[i].title) for i in ids]
@@ -61,7 +73,11 @@ def _bars(result: Result, items: Sequence[Item], lang: str, prefix: str, values:
         )
     )
     return _layout(
-        fig, translate(f"{prefix}.title", lang), result, lang, len(ids),
+        fig,
+        translate(f"{prefix}.title", lang),
+        result,
+        lang,
+        len(ids),
         xaxis={"title": {"text": translate(f"{prefix}.axis", lang)}, "rangemode": "tozero"},
         yaxis={"title": {"text": translate("vote.chart.item", lang)}, "autorange": "reversed", "type": "category"},
     )
@@ -93,11 +109,23 @@ def schulze_chart(result: Result, items: Sequence[Item], lang: str = "it") -> go
     labels = [safe(by_id[i].title) for i in ids]
     z = [[(d[a][b] if a != b and a in d else None) for b in ids] for a in ids]
     fig = go.Figure(
-        go.Heatmap(z=z, x=labels, y=labels, colorscale="Blues", colorbar={"title": {"text": translate("vote.chart.schulze.axis", lang)}}, texttemplate="%{z}")
+        go.Heatmap(
+            z=z,
+            x=labels,
+            y=labels,
+            colorscale="Blues",
+            colorbar={"title": {"text": translate("vote.chart.schulze.axis", lang)}},
+            texttemplate="%{z}",
+        )
     )
     return _layout(
-        fig, translate("vote.chart.schulze.title", lang), result, lang, len(ids),
-        xaxis={"type": "category", "side": "top"}, yaxis={"type": "category", "autorange": "reversed"},
+        fig,
+        translate("vote.chart.schulze.title", lang),
+        result,
+        lang,
+        len(ids),
+        xaxis={"type": "category", "side": "top"},
+        yaxis={"type": "category", "autorange": "reversed"},
     )
 
 
@@ -115,19 +143,31 @@ def budget_chart(result: Result, items: Sequence[Item], lang: str = "it") -> go.
         values = [funded.get(i, 0.0) for i in ids]
         fig.add_trace(
             go.Bar(
-                name=translate(f"vote.chart.budget.{name}", lang), x=values, y=labels, orientation="h", marker_color=color,
-                text=[fmt.number(v, 0, lang) if v else "" for v in values], textposition="auto",
+                name=translate(f"vote.chart.budget.{name}", lang),
+                x=values,
+                y=labels,
+                orientation="h",
+                marker_color=color,
+                text=[fmt.number(v, 0, lang) if v else "" for v in values],
+                textposition="auto",
             )
         )
     fig.add_trace(
         go.Scatter(
-            name=translate("vote.chart.budget.cost", lang), x=[costs.get(i) for i in ids], y=labels, mode="markers",
+            name=translate("vote.chart.budget.cost", lang),
+            x=[costs.get(i) for i in ids],
+            y=labels,
+            mode="markers",
             marker={"symbol": "line-ns-open", "size": 18, "color": GREY, "line": {"width": 2}},
         )
     )
     budget = result.extra.get("budget", 0)
     return _layout(
-        fig, translate("vote.chart.budget.title", lang, budget=fmt.number(budget, 0, lang)), result, lang, 2 * len(ids),
+        fig,
+        translate("vote.chart.budget.title", lang, budget=fmt.number(budget, 0, lang)),
+        result,
+        lang,
+        2 * len(ids),
         barmode="group",
         xaxis={"title": {"text": translate("vote.chart.budget.axis", lang)}, "rangemode": "tozero"},
         yaxis={"title": {"text": translate("vote.chart.item", lang)}, "autorange": "reversed", "type": "category"},
@@ -154,24 +194,53 @@ def matrix_chart(result: Result, items: Sequence[Item], lang: str = "it") -> go.
         go.Scatter(
             x=[stats[item.id]["feasibility"] for item in rated],
             y=[stats[item.id]["importance"] for item in rated],
-            error_x={"type": "data", "array": [stats[item.id]["feasibility_sd"] for item in rated], "color": GREY, "thickness": 1},
-            error_y={"type": "data", "array": [stats[item.id]["importance_sd"] for item in rated], "color": GREY, "thickness": 1},
+            error_x={
+                "type": "data",
+                "array": [stats[item.id]["feasibility_sd"] for item in rated],
+                "color": GREY,
+                "thickness": 1,
+            },
+            error_y={
+                "type": "data",
+                "array": [stats[item.id]["importance_sd"] for item in rated],
+                "color": GREY,
+                "thickness": 1,
+            },
             mode="markers+text",
             text=[safe(item.title) for item in rated],
             textposition="top center",
             marker={"size": 12, "color": BLUE},
             customdata=[[stats[item.id]["feasibility_sd"], stats[item.id]["importance_sd"]] for item in rated],
-            hovertemplate="%{text}<br>%{x:.2f} × %{y:.2f}<br>" + safe(translate("vote.chart.matrix.spread", lang)) + ": %{customdata[0]:.2f} × %{customdata[1]:.2f}<extra></extra>",
+            hovertemplate="%{text}<br>%{x:.2f} × %{y:.2f}<br>"
+            + safe(translate("vote.chart.matrix.spread", lang))
+            + ": %{customdata[0]:.2f} × %{customdata[1]:.2f}<extra></extra>",
         )
     )
     low, high = SCALE[0] - 0.5, SCALE[1] + 0.5
     fig.add_vline(x=MIDPOINT, line_dash="dot", line_color=GREY)
     fig.add_hline(y=MIDPOINT, line_dash="dot", line_color=GREY)
-    corners = {"priority": (high, high, "right", "top"), "challenge": (low, high, "left", "top"), "quick_win": (high, low, "right", "bottom"), "later": (low, low, "left", "bottom")}
+    corners = {
+        "priority": (high, high, "right", "top"),
+        "challenge": (low, high, "left", "top"),
+        "quick_win": (high, low, "right", "bottom"),
+        "later": (low, low, "left", "bottom"),
+    }
     for name, (x, y, xanchor, yanchor) in corners.items():
-        fig.add_annotation(x=x, y=y, text=translate(f"vote.quadrant.{name}", lang), showarrow=False, xanchor=xanchor, yanchor=yanchor, font={"color": GREY})
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=translate(f"vote.quadrant.{name}", lang),
+            showarrow=False,
+            xanchor=xanchor,
+            yanchor=yanchor,
+            font={"color": GREY},
+        )
     return _layout(
-        fig, translate("vote.chart.matrix.title", lang), result, lang, 8,
+        fig,
+        translate("vote.chart.matrix.title", lang),
+        result,
+        lang,
+        8,
         xaxis={"title": {"text": translate("vote.chart.matrix.x", lang)}, "range": [low, high], "dtick": 1},
         yaxis={"title": {"text": translate("vote.chart.matrix.y", lang)}, "range": [low, high], "dtick": 1},
         showlegend=False,

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
 
 from cantiere.errors import CantiereError
 from cantiere.i18n import translate
@@ -98,8 +98,14 @@ def workshop_create(args: argparse.Namespace) -> int:
     rows = w.parse_priorities_csv(args.priorities.read_bytes())
     store = open_store()
     created = w.create_workshop(
-        store, w.Actor.command_line(), args.title, args.description, rows,
-        dots=args.dots, max_per_item=args.max_per_item, phase=args.phase,
+        store,
+        w.Actor.command_line(),
+        args.title,
+        args.description,
+        rows,
+        dots=args.dots,
+        max_per_item=args.max_per_item,
+        phase=args.phase,
     )
     print(say("cli.workshop_created", title=created.title, code=created.code))
     print(created.code)
@@ -123,7 +129,12 @@ def workshop_list(args: argparse.Namespace) -> int:
     "workshop export",
     "cli.cmd.workshop_export",
     Arg("code", help="cli.arg.code"),
-    Arg("--format", choices=("json", "csv", "xlsx", "report", "report-xlsx"), default="json", help="cli.arg.export_format"),
+    Arg(
+        "--format",
+        choices=("json", "csv", "xlsx", "report", "report-xlsx"),
+        default="json",
+        help="cli.arg.export_format",
+    ),
     Arg("--out", type=Path, help="cli.arg.export_out"),
 )
 def workshop_export(args: argparse.Namespace) -> int:

@@ -68,9 +68,16 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
         if args.vote_steps is not None:
             target.vote_steps = loadgen.parse_steps(args.vote_steps)
         scenario = loadgen.Scenario(
-            kind=args.scenario, phones=args.phones, ramp=args.ramp, burst=args.burst,
-            think=args.think, duration=args.duration, observer=not args.no_observer,
-            timeout=args.timeout, quickack=args.quickack, nodelay=args.nodelay,
+            kind=args.scenario,
+            phones=args.phones,
+            ramp=args.ramp,
+            burst=args.burst,
+            think=args.think,
+            duration=args.duration,
+            observer=not args.no_observer,
+            timeout=args.timeout,
+            quickack=args.quickack,
+            nodelay=args.nodelay,
         )
         scenario.check()
         for url in filter(None, (args.url or "").split(",") + [args.projector_url]):
@@ -82,8 +89,12 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
         return EXIT_USAGE
 
     kwargs = {
-        "url": args.url, "pid": args.pid, "code": args.code, "seed": args.seed,
-        "database_url": args.database_url, "projector_url": args.projector_url,
+        "url": args.url,
+        "pid": args.pid,
+        "code": args.code,
+        "seed": args.seed,
+        "database_url": args.database_url,
+        "projector_url": args.projector_url,
     }
     if args.no_compare or args.url is not None:
         reports, ratios = [loadgen.run_target(target, scenario, **kwargs)], {}

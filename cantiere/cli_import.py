@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from cantiere import config, importers
-from cantiere.workshop import Actor
 from cantiere.errors import CantiereError
 from cantiere.i18n import translate
+from cantiere.workshop import Actor
 
 KIND_ALIASES = {"services": "services", "servizi": "services", "indicators": "indicators", "indicatori": "indicators"}
 
@@ -46,8 +47,9 @@ def run(args: argparse.Namespace, out: TextIO | None = None, settings: config.Se
         max_bytes = settings.max_upload_mb * 2**20
         size = os.path.getsize(args.file)
         if size > max_bytes:  # refuse before reading a huge file into memory
-            report = importers.file_report(kind, os.path.basename(args.file), "imp.file.too_big",
-                                           mb=_mb(size), limit=_mb(max_bytes, 0))
+            report = importers.file_report(
+                kind, os.path.basename(args.file), "imp.file.too_big", mb=_mb(size), limit=_mb(max_bytes, 0)
+            )
             print(report.text(lang), file=out)
             return 1
         with open(args.file, "rb") as handle:
@@ -58,9 +60,17 @@ def run(args: argparse.Namespace, out: TextIO | None = None, settings: config.Se
 
             store = Store(settings.database_url)
         try:
-            report = importers.import_file(store, kind, os.path.basename(args.file), data, actor=Actor.command_line(),
-                                           max_bytes=max_bytes, source=args.fonte, year=args.anno,
-                                           dry_run=args.dry_run)
+            report = importers.import_file(
+                store,
+                kind,
+                os.path.basename(args.file),
+                data,
+                actor=Actor.command_line(),
+                max_bytes=max_bytes,
+                source=args.fonte,
+                year=args.anno,
+                dry_run=args.dry_run,
+            )
         finally:
             if store is not None:
                 store.close()

@@ -28,7 +28,12 @@ def table(level: str, year: int) -> pd.DataFrame:
     "indicators",
     "cli.cmd.indicators",
     Arg("--level", default="comune", help="cli.arg.level"),
-    Arg("--year", default=str(territory.DEFAULT_YEAR), help="cli.arg.year", help_params={"years": " | ".join(map(str, territory.YEARS))}),
+    Arg(
+        "--year",
+        default=str(territory.DEFAULT_YEAR),
+        help="cli.arg.year",
+        help_params={"years": " | ".join(map(str, territory.YEARS))},
+    ),
     Arg("--format", default="csv", help="cli.arg.table_format"),
 )
 def run(args: argparse.Namespace) -> int:

@@ -31,8 +31,15 @@ def workshop_erase(args: argparse.Namespace) -> int:
         print(say("trust.cli.erase_confirm", code=found.code, title=found.title), file=sys.stderr)
         return 2
     counts = privacy.erase_workshop(store, w.Actor.command_line(), found.code)
-    print(say("trust.cli.workshop_erased", code=found.code, participants=counts.get("participants", 0),
-              ballots=counts.get("ballots", 0), comments=counts.get("comments", 0)))
+    print(
+        say(
+            "trust.cli.workshop_erased",
+            code=found.code,
+            participants=counts.get("participants", 0),
+            ballots=counts.get("ballots", 0),
+            comments=counts.get("comments", 0),
+        )
+    )
     return 0
 
 

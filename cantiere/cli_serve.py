@@ -169,10 +169,16 @@ def streamlit_command(port: int, base_path: str = "", nodelay: bool = True) -> l
     """The command line of one app process on 127.0.0.1:``port``."""
     launcher = ["-m", "cantiere.ui.launch"] if nodelay else ["-m", "streamlit"]
     cmd = [
-        sys.executable, *launcher, "run", str(APP),
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
+        sys.executable,
+        *launcher,
+        "run",
+        str(APP),
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
     ]
     if base_path:
         cmd += ["--server.baseUrlPath", base_path]
@@ -184,7 +190,7 @@ def absolute_database_url(url: str, cwd: Path) -> str:
     repository (for .streamlit/config.toml), every one must open the same file."""
     prefix = "sqlite:///"
     if url.startswith(prefix) and not url.startswith(prefix + "/") and ":memory:" not in url:
-        return prefix + str((cwd / url[len(prefix):]).resolve())
+        return prefix + str((cwd / url[len(prefix) :]).resolve())
     return url
 
 
@@ -257,11 +263,14 @@ def start_all(plan: Plan, database_url: str, nodelay: bool, with_nginx: bool, ou
     procs = Processes()
     try:
         for port in plan.app_ports:
-            procs.start(f"app:{port}", streamlit_command(port, nodelay=nodelay), env, plan.run_dir / f"streamlit-{port}.log")
+            procs.start(
+                f"app:{port}", streamlit_command(port, nodelay=nodelay), env, plan.run_dir / f"streamlit-{port}.log"
+            )
         if plan.projector_port:
             procs.start(
                 f"proiettore:{plan.projector_port}",
-                streamlit_command(plan.projector_port, PROJECTOR_PATH, nodelay), env,
+                streamlit_command(plan.projector_port, PROJECTOR_PATH, nodelay),
+                env,
                 plan.run_dir / f"streamlit-{plan.projector_port}.log",
             )
         waiting = {p: (PROJECTOR_PATH if p == plan.projector_port else "") for p in plan.ports}
@@ -274,11 +283,17 @@ def start_all(plan: Plan, database_url: str, nodelay: bool, with_nginx: bool, ou
             waiting = {p: b for p, b in waiting.items() if not healthy(p, b)}
             time.sleep(0.3)
         if nginx:
-            check = subprocess.run([nginx, "-t", "-c", str(conf), "-p", str(plan.run_dir)], capture_output=True, text=True)
+            check = subprocess.run(
+                [nginx, "-t", "-c", str(conf), "-p", str(plan.run_dir)], capture_output=True, text=True
+            )
             if check.returncode != 0:
                 raise ServeError("cli.serve.error.nginx_conf", detail=check.stderr.strip()[-500:])
-            procs.start("nginx", [nginx, "-c", str(conf), "-p", str(plan.run_dir), "-g", "daemon off;"], env,
-                        plan.run_dir / "nginx-stdout.log")
+            procs.start(
+                "nginx",
+                [nginx, "-c", str(conf), "-p", str(plan.run_dir), "-g", "daemon off;"],
+                env,
+                plan.run_dir / "nginx-stdout.log",
+            )
     except BaseException:
         procs.stop()
         raise
@@ -307,7 +322,10 @@ def serve(args: argparse.Namespace, out=None) -> int:
     for port in plan.app_ports:
         print(say("cli.serve.ready", url=f"http://127.0.0.1:{port}"), file=out)
     if plan.projector_port:
-        print(say("cli.serve.ready_projector", url=f"http://127.0.0.1:{plan.projector_port}/{PROJECTOR_PATH}/proiezione"), file=out)
+        print(
+            say("cli.serve.ready_projector", url=f"http://127.0.0.1:{plan.projector_port}/{PROJECTOR_PATH}/proiezione"),
+            file=out,
+        )
     print(say("cli.serve.nginx_hint", listen=plan.listen, run_dir=plan.run_dir), file=out)
     print(say("cli.serve.pids", pids=",".join(str(p.pid) for _, p, _ in procs.children)), file=out, flush=True)
 

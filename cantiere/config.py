@@ -8,9 +8,9 @@ a test checks that each one is documented in the README.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
 
 from cantiere.errors import ConfigError
 
@@ -76,7 +76,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Address phones use to reach the app (e.g. http://192.168.1.10:8501); used for the join link and QR code.",
     ),
     Setting("max_upload_mb", "20", "Largest file accepted by imports, in MB.", _positive_int("max_upload_mb")),
-    Setting("demo", "1", "1: create the demo workshop when the database is empty; 0: start empty.", _choice(("0", "1"), "demo")),
+    Setting(
+        "demo",
+        "1",
+        "1: create the demo workshop when the database is empty; 0: start empty.",
+        _choice(("0", "1"), "demo"),
+    ),
 )
 
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -47,12 +48,23 @@ def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[
     out: dict[str, Any] = {
         "format": FORMAT_VERSION,
         "workshop": {
-            "code": workshop.code, "title": workshop.title, "description": workshop.description,
-            "phase": workshop.phase, "is_demo": workshop.is_demo, "created_at": _time(workshop.created_at),
+            "code": workshop.code,
+            "title": workshop.title,
+            "description": workshop.description,
+            "phase": workshop.phase,
+            "is_demo": workshop.is_demo,
+            "created_at": _time(workshop.created_at),
         },
         "priorities": [
-            {"id": p.id, "title": p.title, "description": p.description, "target_group": p.target_group,
-             "comuni": list(p.comuni), "cost": p.cost, "attrs": dict(p.attrs)}
+            {
+                "id": p.id,
+                "title": p.title,
+                "description": p.description,
+                "target_group": p.target_group,
+                "comuni": list(p.comuni),
+                "cost": p.cost,
+                "attrs": dict(p.attrs),
+            }
             for p in priorities
         ],
         "rounds": [],
@@ -62,8 +74,14 @@ def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[
     for rnd in rounds:
         items = w.items_of(store, workshop.id, rnd.params)
         out["rounds"].append(
-            {"id": rnd.id, "position": rnd.position, "method": rnd.method, "params": dict(rnd.params),
-             "status": rnd.status, "items": [i.id for i in items]}
+            {
+                "id": rnd.id,
+                "position": rnd.position,
+                "method": rnd.method,
+                "params": dict(rnd.params),
+                "status": rnd.status,
+                "items": [i.id for i in items],
+            }
         )
         ballots = db.list_ballots(store, rnd.id)
         # numbered in storage order, with no link to the participant
@@ -73,21 +91,38 @@ def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[
         ]
         result = w.tally_round(store, rnd.id)
         out["tallies"].append(
-            {"round_id": rnd.id, "method": result.method, "n_ballots": result.n_ballots,
-             "scores": {str(k): v for k, v in result.scores.items()},
-             "ranking": [list(tier) for tier in result.ranking]}
+            {
+                "round_id": rnd.id,
+                "method": result.method,
+                "n_ballots": result.n_ballots,
+                "scores": {str(k): v for k, v in result.scores.items()},
+                "ranking": [list(tier) for tier in result.ranking],
+            }
         )
     out["comments"] = [
-        {"id": c.id, "priority_id": c.priority_id, "priority": c.priority_title, "text": c.text,
-         "hidden": c.hidden, "created_at": _time(c.created_at)}
+        {
+            "id": c.id,
+            "priority_id": c.priority_id,
+            "priority": c.priority_title,
+            "text": c.text,
+            "hidden": c.hidden,
+            "created_at": _time(c.created_at),
+        }
         for c in reversed(db.list_comments(store, workshop.id, include_hidden=not public))
     ]
-    out["events"] = [] if public else [
-        {"id": e.id, "kind": e.kind,
-         "detail": {k: v for k, v in e.detail.items() if k not in PRIVATE_DETAIL_KEYS},
-         "created_at": _time(e.created_at)}
-        for e in db.list_events(store, workshop.id)
-    ]
+    out["events"] = (
+        []
+        if public
+        else [
+            {
+                "id": e.id,
+                "kind": e.kind,
+                "detail": {k: v for k, v in e.detail.items() if k not in PRIVATE_DETAIL_KEYS},
+                "created_at": _time(e.created_at),
+            }
+            for e in db.list_events(store, workshop.id)
+        ]
+    )
     out.update(listening_part(store, workshop, public=public))
     return out
 
@@ -99,17 +134,32 @@ def listening_part(store: Store, workshop: db.Workshop, *, public: bool = False)
     features = []
     for pin in ldb.list_pins(store, workshop.id, include_hidden=not public):
         lat, lon = pin_rules.coarsen(pin.lat, pin.lon) if public else (pin.lat, pin.lon)
-        properties = {"id": pin.id, "comune": pin.comune_code, "category": pin.category, "note": pin.note,
-                      "created_at": _time(pin.created_at), "updated_at": _time(pin.updated_at)}
+        properties = {
+            "id": pin.id,
+            "comune": pin.comune_code,
+            "category": pin.category,
+            "note": pin.note,
+            "created_at": _time(pin.created_at),
+            "updated_at": _time(pin.updated_at),
+        }
         if not public:
             properties["hidden"] = pin.hidden
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties})
+        features.append(
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": properties}
+        )
     return {
         "proposals": [
-            {"id": p.id, "title": p.title, "description": p.description, "target_group": p.target_group,
-             "comuni": list(p.comuni), "supports": p.supports, "promoted_priority_id": p.promoted_priority_id,
-             **({} if public else {"hidden": p.hidden, "merged_into": p.merged_into}),
-             "created_at": _time(p.created_at)}
+            {
+                "id": p.id,
+                "title": p.title,
+                "description": p.description,
+                "target_group": p.target_group,
+                "comuni": list(p.comuni),
+                "supports": p.supports,
+                "promoted_priority_id": p.promoted_priority_id,
+                **({} if public else {"hidden": p.hidden, "merged_into": p.merged_into}),
+                "created_at": _time(p.created_at),
+            }
             for p in proposals
         ],
         "supports": [
@@ -117,7 +167,11 @@ def listening_part(store: Store, workshop: db.Workshop, *, public: bool = False)
             for proposal_id, moment in ldb.list_supports(store, workshop.id)
             if proposal_id in shown
         ],
-        "pins": {"type": "FeatureCollection", "positions": "coarsened_200m" if public else "exact", "features": features},
+        "pins": {
+            "type": "FeatureCollection",
+            "positions": "coarsened_200m" if public else "exact",
+            "features": features,
+        },
     }
 
 
@@ -132,12 +186,23 @@ def tables(data: dict[str, Any]) -> dict[str, pd.DataFrame]:
     """One flat table per section, cells escaped for spreadsheets."""
     titles = {p["id"]: p["title"] for p in data["priorities"]}
     rows: dict[str, list[dict]] = {
-        "priorities": [{**p, "comuni": " | ".join(p["comuni"]), "attrs": json.dumps(p["attrs"], ensure_ascii=False)} for p in data["priorities"]],
-        "rounds": [{**r, "params": json.dumps(r["params"]), "items": " ".join(map(str, r["items"]))} for r in data["rounds"]],
+        "priorities": [
+            {**p, "comuni": " | ".join(p["comuni"]), "attrs": json.dumps(p["attrs"], ensure_ascii=False)}
+            for p in data["priorities"]
+        ],
+        "rounds": [
+            {**r, "params": json.dumps(r["params"]), "items": " ".join(map(str, r["items"]))} for r in data["rounds"]
+        ],
         "ballots": [{**b, "payload": json.dumps(b["payload"], ensure_ascii=False)} for b in data["ballots"]],
         "tallies": [
-            {"round_id": t["round_id"], "method": t["method"], "rank": rank, "priority_id": int(item),
-             "priority": titles.get(int(item), ""), "score": t["scores"][str(item)]}
+            {
+                "round_id": t["round_id"],
+                "method": t["method"],
+                "rank": rank,
+                "priority_id": int(item),
+                "priority": titles.get(int(item), ""),
+                "score": t["scores"][str(item)],
+            }
             for t in data["tallies"]
             for rank, tier in enumerate(t["ranking"], start=1)
             for item in tier

@@ -29,16 +29,16 @@ import json
 import math
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable
 
 import pandas as pd
 import shapely
 
 from cantiere import fmt, services, territory
-from cantiere.text import fold
 from cantiere.errors import CantiereError, UnknownNameError
+from cantiere.text import fold
 
 KINDS = ("services", "indicators")
 ERROR, WARNING = "errore", "avviso"
@@ -63,7 +63,7 @@ class ImportRejectedError(CantiereError):
 
     key = "imp.rejected"
 
-    def __init__(self, report: "Report"):
+    def __init__(self, report: Report):
         super().__init__(errors=len(report.errors))
         self.report = report
 
@@ -134,7 +134,9 @@ class Report:
             {
                 translate("imp.col.row", lang): [p.row if p.row is not None else "–" for p in self.problems],
                 translate("imp.col.column", lang): [p.column or "–" for p in self.problems],
-                translate("imp.col.severity", lang): [translate(f"imp.severity.{p.severity}", lang) for p in self.problems],
+                translate("imp.col.severity", lang): [
+                    translate(f"imp.severity.{p.severity}", lang) for p in self.problems
+                ],
                 translate("imp.col.reason", lang): [p.reason(lang) for p in self.problems],
             }
         )
@@ -143,8 +145,17 @@ class Report:
         """The report as plain lines (CLI)."""
         from cantiere.i18n import translate
 
-        lines = [translate("imp.summary", lang, name=self.filename, fmt=self.file_format or "?",
-                           rows=len(self.rows), errors=len(self.errors), warnings=len(self.warnings))]
+        lines = [
+            translate(
+                "imp.summary",
+                lang,
+                name=self.filename,
+                fmt=self.file_format or "?",
+                rows=len(self.rows),
+                errors=len(self.errors),
+                warnings=len(self.warnings),
+            )
+        ]
         if self.sheet:
             lines.append(translate("imp.sheet_used", lang, sheet=self.sheet))
         for p in self.problems:
@@ -207,7 +218,9 @@ def resolve_comune(code: str, name: str) -> tuple[territory.Comune | None, Probl
         if found is None:
             return None, Problem(None, None, "imp.row.code_outside", {"value": code})
         if name and fold(name) != fold(found.name) and fold(name).replace(" ", "") != fold(found.name).replace(" ", ""):
-            return None, Problem(None, None, "imp.row.code_name_mismatch", {"code": found.code, "found": found.name, "name": name})
+            return None, Problem(
+                None, None, "imp.row.code_name_mismatch", {"code": found.code, "found": found.name, "name": name}
+            )
         return found, None
     if not name:
         return None, Problem(None, None, "imp.row.missing")
@@ -324,7 +337,9 @@ def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
     expanded = sum(e.file_size for e in entries)
     limit = max_bytes * XLSX_EXPANSION
     if expanded > limit or len(entries) > 10_000:
-        raise ImportValidationError("imp.file.xlsx_expands", mb=fmt.number(expanded / 2**20, 1), limit=fmt.number(limit / 2**20, 0))
+        raise ImportValidationError(
+            "imp.file.xlsx_expands", mb=fmt.number(expanded / 2**20, 1), limit=fmt.number(limit / 2**20, 0)
+        )
     import openpyxl
 
     try:
@@ -357,8 +372,9 @@ def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
         wanted = {"services": "servizi", "indicators": "indicatori"}[kind]
         named = [s for s in sheets if fold(s) == wanted]
         if not named:
-            raise ImportValidationError("imp.file.xlsx_sheets", count=len(sheets),
-                                        sheets=", ".join(f"«{s}»" for s in sheets), wanted=wanted)
+            raise ImportValidationError(
+                "imp.file.xlsx_sheets", count=len(sheets), sheets=", ".join(f"«{s}»" for s in sheets), wanted=wanted
+            )
         title = named[0]
     rows = sheets[title]
     headers = rows[0][1]
@@ -402,7 +418,16 @@ def _read_geojson(data: bytes) -> Table:
         records.append((number, props, lat, lon))
     rows = []
     for number, props, lat, lon in records:
-        rows.append((number, [_cell_text(props.get(h)) if not isinstance(props.get(h), (dict, list)) else json.dumps(props.get(h)) for h in headers] + [lat, lon]))
+        rows.append(
+            (
+                number,
+                [
+                    _cell_text(props.get(h)) if not isinstance(props.get(h), (dict, list)) else json.dumps(props.get(h))
+                    for h in headers
+                ]
+                + [lat, lon],
+            )
+        )
     return Table(headers + ["lat", "lon"], rows, "GeoJSON", row_label="elemento", problems=problems)
 
 
@@ -422,7 +447,9 @@ def _geometry_problem(geometry: object) -> str | None:
 def read_table(kind: str, filename: str, data: bytes, max_bytes: int) -> Table:
     """The file as a table of strings. Raises ImportValidationError when it cannot be read."""
     if len(data) > max_bytes:
-        raise ImportValidationError("imp.file.too_big", mb=fmt.number(len(data) / 2**20, 1), limit=fmt.number(max_bytes / 2**20, 0))
+        raise ImportValidationError(
+            "imp.file.too_big", mb=fmt.number(len(data) / 2**20, 1), limit=fmt.number(max_bytes / 2**20, 0)
+        )
     if not data.strip():
         raise ImportValidationError("imp.file.empty")
     suffix = filename.lower().rsplit(".", 1)[-1] if "." in filename else ""
@@ -442,11 +469,36 @@ def read_table(kind: str, filename: str, data: bytes, max_bytes: int) -> Table:
 
 # canonical field -> accepted header names (normalised: lower case, no accents, "_")
 ALIASES: dict[str, tuple[str, ...]] = {
-    "nome": ("nome", "nome_servizio", "denominazione_servizio", "servizio", "struttura", "denominazione_struttura", "name"),
+    "nome": (
+        "nome",
+        "nome_servizio",
+        "denominazione_servizio",
+        "servizio",
+        "struttura",
+        "denominazione_struttura",
+        "name",
+    ),
     "tipo": ("tipo", "tipologia", "tipo_servizio", "tipologia_servizio", "type"),
-    "codice": ("codice_istat", "codice_comune", "pro_com", "pro_com_t", "cod_istat", "istat", "codice",
-               "cod_comune", "codice_comune_formato_alfanumerico", "codice_comune_formato_numerico"),
-    "comune": ("comune", "denominazione", "denominazione_comune", "nome_comune", "denominazione_in_italiano", "municipality"),
+    "codice": (
+        "codice_istat",
+        "codice_comune",
+        "pro_com",
+        "pro_com_t",
+        "cod_istat",
+        "istat",
+        "codice",
+        "cod_comune",
+        "codice_comune_formato_alfanumerico",
+        "codice_comune_formato_numerico",
+    ),
+    "comune": (
+        "comune",
+        "denominazione",
+        "denominazione_comune",
+        "nome_comune",
+        "denominazione_in_italiano",
+        "municipality",
+    ),
     "indirizzo": ("indirizzo", "via", "address"),
     "lat": ("lat", "latitudine", "latitude", "y"),
     "lon": ("lon", "lng", "long", "longitudine", "longitude", "x"),
@@ -461,7 +513,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "unita": ("unita", "unita_di_misura", "unit"),
 }
 FIELDS = {
-    "services": ("nome", "tipo", "codice", "comune", "indirizzo", "lat", "lon", "posti", "gestore", "tipo_gestore", "esempio"),
+    "services": (
+        "nome",
+        "tipo",
+        "codice",
+        "comune",
+        "indirizzo",
+        "lat",
+        "lon",
+        "posti",
+        "gestore",
+        "tipo_gestore",
+        "esempio",
+    ),
     "indicators": ("codice", "comune", "indicatore", "valore", "fonte", "anno", "unita"),
 }
 REQUIRED = {"services": ("nome", "tipo", "posti"), "indicators": ()}
@@ -485,8 +549,9 @@ def _map_columns(kind: str, headers: list[str]) -> tuple[dict[str, int], list[in
         if field_name is None:
             unknown.append(index)
         elif field_name in found:
-            raise ImportValidationError("imp.file.ambiguous_header", field=field_name,
-                                        first=headers[found[field_name]], second=header)
+            raise ImportValidationError(
+                "imp.file.ambiguous_header", field=field_name, first=headers[found[field_name]], second=header
+            )
         else:
             found[field_name] = index
     return found, unknown
@@ -505,8 +570,12 @@ def _check_required(kind: str, headers: list[str], columns: dict[str, int]) -> N
         raise ImportValidationError("imp.file.separator", header=headers[0][:80])
     names = {f: ALIASES[f] + (ALIASES["codice"] if f == "comune" else ()) for f in missing}
     accepted = "; ".join(f"{f} → {', '.join(n)}" for f, n in names.items())
-    raise ImportValidationError("imp.file.missing_columns", missing=", ".join(missing),
-                                found=", ".join(h for h in headers if h) or "–", accepted=accepted)
+    raise ImportValidationError(
+        "imp.file.missing_columns",
+        missing=", ".join(missing),
+        found=", ".join(h for h in headers if h) or "–",
+        accepted=accepted,
+    )
 
 
 # --------------------------------------------------------------------------
@@ -524,7 +593,9 @@ def _truthy(text: str) -> bool:
     return fold(text) not in ("", "no", "0", "false", "falso", "n")
 
 
-def _coordinates(lat_text: str, lon_text: str, declared: territory.Comune | None, row: int, headers) -> tuple[float | None, float | None, list[Problem]]:
+def _coordinates(
+    lat_text: str, lon_text: str, declared: territory.Comune | None, row: int, headers
+) -> tuple[float | None, float | None, list[Problem]]:
     lat_col, lon_col = headers
     if not lat_text and not lon_text:
         return None, None, []
@@ -551,7 +622,11 @@ def _coordinates(lat_text: str, lon_text: str, declared: territory.Comune | None
             return None, None, [Problem(row, lat_col, "imp.row.coord_swapped", {"lat": lat_text, "lon": lon_text})]
         return None, None, [Problem(row, lat_col, "imp.row.coord_outside", {"lat": lat_text, "lon": lon_text})]
     if declared is not None and where.code != declared.code:
-        problems.append(Problem(row, lat_col, "imp.row.coord_other_comune", {"found": where.name, "declared": declared.name}, WARNING))
+        problems.append(
+            Problem(
+                row, lat_col, "imp.row.coord_other_comune", {"found": where.name, "declared": declared.name}, WARNING
+            )
+        )
     return lat, lon, problems
 
 
@@ -571,7 +646,11 @@ def _comune_of_row(cells, columns, headers, row, problems) -> territory.Comune |
     name = _cell(cells, columns, "comune")
     found, problem = resolve_comune(code, name)
     if problem:
-        column = headers[columns["codice"]] if code and "codice" in columns else headers[columns.get("comune", columns.get("codice"))]
+        column = (
+            headers[columns["codice"]]
+            if code and "codice" in columns
+            else headers[columns.get("comune", columns.get("codice"))]
+        )
         problems.append(Problem(row, column, problem.key, problem.params))
     return found
 
@@ -583,7 +662,7 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
     seen: dict[tuple, int] = {}
     col = lambda name: headers[columns[name]] if name in columns else name  # noqa: E731
     for row, cells in table.rows:
-        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers) :]):
             problems.append(Problem(row, None, "imp.row.fields", {"found": len(cells), "expected": len(headers)}))
             continue
         before = len(problems)
@@ -594,7 +673,11 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
             try:
                 type_key = services.match_type(type_text)
             except UnknownNameError as exc:
-                problems.append(Problem(row, col("tipo"), "imp.row.unknown_type", {"value": type_text, "valid": ", ".join(exc.valid)}))
+                problems.append(
+                    Problem(
+                        row, col("tipo"), "imp.row.unknown_type", {"value": type_text, "valid": ", ".join(exc.valid)}
+                    )
+                )
         comune = _comune_of_row(cells, columns, headers, row, problems)
         places_text = _cell(cells, columns, "posti")
         places = None
@@ -614,8 +697,17 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
             try:
                 operator_kind = services.match_operator_kind(kind_text)
             except UnknownNameError as exc:
-                problems.append(Problem(row, col("tipo_gestore"), "imp.row.unknown_operator_kind", {"value": kind_text, "valid": ", ".join(exc.valid)}))
-        lat, lon, coord_problems = _coordinates(_cell(cells, columns, "lat"), _cell(cells, columns, "lon"), comune, row, (col("lat"), col("lon")))
+                problems.append(
+                    Problem(
+                        row,
+                        col("tipo_gestore"),
+                        "imp.row.unknown_operator_kind",
+                        {"value": kind_text, "valid": ", ".join(exc.valid)},
+                    )
+                )
+        lat, lon, coord_problems = _coordinates(
+            _cell(cells, columns, "lat"), _cell(cells, columns, "lon"), comune, row, (col("lat"), col("lon"))
+        )
         problems.extend(coord_problems)
         address = _text(cells, columns, "indirizzo", row, headers, problems)
         operator = _text(cells, columns, "gestore", row, headers, problems)
@@ -626,11 +718,22 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
             problems.append(Problem(row, None, "imp.row.duplicate", {"first": seen[key]}))
             continue
         seen[key] = row
-        records.append({
-            "nome": name, "tipo": type_key, "codice": comune.code, "comune": comune.name,
-            "distretto": comune.district, "indirizzo": address, "lat": lat, "lon": lon, "posti": places,
-            "gestore": operator, "tipo_gestore": operator_kind, "esempio": _truthy(_cell(cells, columns, "esempio")),
-        })
+        records.append(
+            {
+                "nome": name,
+                "tipo": type_key,
+                "codice": comune.code,
+                "comune": comune.name,
+                "distretto": comune.district,
+                "indirizzo": address,
+                "lat": lat,
+                "lon": lon,
+                "posti": places,
+                "gestore": operator,
+                "tipo_gestore": operator_kind,
+                "esempio": _truthy(_cell(cells, columns, "esempio")),
+            }
+        )
     frame = pd.DataFrame.from_records(records, columns=services.SERVICE_COLUMNS)
     frame["posti"] = frame["posti"].astype("Int64")
     frame["lat"] = frame["lat"].astype(float)
@@ -652,7 +755,9 @@ def _year(text: str, column: str, row: int, problems: list[Problem]) -> int | No
     return int(value)
 
 
-def _indicators(table: Table, columns: dict[str, int], source: str = "", year: int | None = None, unknown=()) -> tuple[pd.DataFrame, list[Problem]]:
+def _indicators(
+    table: Table, columns: dict[str, int], source: str = "", year: int | None = None, unknown=()
+) -> tuple[pd.DataFrame, list[Problem]]:
     headers = table.headers
     problems: list[Problem] = []
     source = (source or "").strip()
@@ -666,7 +771,7 @@ def _indicators(table: Table, columns: dict[str, int], source: str = "", year: i
     seen: dict[tuple, int] = {}
     col = lambda name: headers[columns[name]] if name in columns else name  # noqa: E731
     for row, cells in table.rows:
-        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers):]):
+        if len(cells) > len(headers) and any(c.strip() for c in cells[len(headers) :]):
             problems.append(Problem(row, None, "imp.row.fields", {"found": len(cells), "expected": len(headers)}))
             continue
         before = len(problems)
@@ -678,12 +783,22 @@ def _indicators(table: Table, columns: dict[str, int], source: str = "", year: i
         row_year = _year(year_text, col("anno"), row, problems) if year_text else year
         unit = _text(cells, columns, "unita", row, headers, problems)
         if long_format:
-            pairs = [(col("indicatore"), _text(cells, columns, "indicatore", row, headers, problems, required=True),
-                      col("valore"), _cell(cells, columns, "valore"), True)]
+            pairs = [
+                (
+                    col("indicatore"),
+                    _text(cells, columns, "indicatore", row, headers, problems, required=True),
+                    col("valore"),
+                    _cell(cells, columns, "valore"),
+                    True,
+                )
+            ]
         else:
-            pairs = [(headers[i], headers[i].strip(), headers[i], cells[i].strip() if i < len(cells) else "", False) for i in value_columns]
+            pairs = [
+                (headers[i], headers[i].strip(), headers[i], cells[i].strip() if i < len(cells) else "", False)
+                for i in value_columns
+            ]
         values = []
-        for name_col, name, value_col, text, required in pairs:
+        for _name_col, name, value_col, text, required in pairs:
             if not text:
                 if required:
                     problems.append(Problem(row, value_col, "imp.row.missing"))
@@ -700,8 +815,17 @@ def _indicators(table: Table, columns: dict[str, int], source: str = "", year: i
                 problems.append(Problem(row, None, "imp.row.duplicate", {"first": seen[key]}))
                 continue
             seen[key] = row
-            records.append({"codice": comune.code, "comune": comune.name, "indicatore": name, "valore": value,
-                            "unita": unit, "fonte": row_source, "anno": row_year})
+            records.append(
+                {
+                    "codice": comune.code,
+                    "comune": comune.name,
+                    "indicatore": name,
+                    "valore": value,
+                    "unita": unit,
+                    "fonte": row_source,
+                    "anno": row_year,
+                }
+            )
     frame = pd.DataFrame.from_records(records, columns=INDICATOR_COLUMNS)
     frame["anno"] = frame["anno"].astype("Int64")
     frame["valore"] = frame["valore"].astype(float)
@@ -719,8 +843,9 @@ def check_kind(kind: str) -> str:
     return kind
 
 
-def validate(kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20,
-             source: str = "", year: int | None = None) -> Report:
+def validate(
+    kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20, source: str = "", year: int | None = None
+) -> Report:
     """Read and check a whole file; never raises for bad content.
 
     ``source``/``year`` are the declared source and year of an indicators file
@@ -748,7 +873,9 @@ def validate(kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20,
     problems.sort(key=lambda p: (p.row is not None, p.row or 0))
     if any(p.severity == ERROR for p in problems):
         rows = rows.iloc[0:0]
-    return Report(kind, filename, rows.reset_index(drop=True), problems, table.file_format, table.sheet, table.row_label)
+    return Report(
+        kind, filename, rows.reset_index(drop=True), problems, table.file_format, table.sheet, table.row_label
+    )
 
 
 def file_report(kind: str, filename: str, key: str, **params) -> Report:
@@ -768,8 +895,18 @@ def _require_facilitator(actor) -> None:
         raise NotAuthorizedError() from None
 
 
-def import_file(store, kind: str, filename: str, data: bytes, *, actor, max_bytes: int,
-                source: str = "", year: int | None = None, dry_run: bool = False) -> Report:
+def import_file(
+    store,
+    kind: str,
+    filename: str,
+    data: bytes,
+    *,
+    actor,
+    max_bytes: int,
+    source: str = "",
+    year: int | None = None,
+    dry_run: bool = False,
+) -> Report:
     """Validate a file and, when it has no errors, store it in one transaction.
 
     ``actor`` is a ``workshop.Actor``. Raises NotAuthorizedError unless it is a

@@ -7,8 +7,8 @@ denominators of their comuni, never average the comuni's ratios.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pandas as pd
 
@@ -57,7 +57,14 @@ INDICATORS: dict[str, Indicator] = {
         # share aged 80+; unit: % of residents
         Indicator("quota_80", "ind.quota_80", "unit.pct_residenti", "formula.quota_80", _ages(80), _ages(0)),
         # old-age index: 65+ per 100 aged 0-14; unit: ratio × 100
-        Indicator("indice_vecchiaia", "ind.indice_vecchiaia", "unit.per_100", "formula.indice_vecchiaia", _ages(65), _ages(0, 14)),
+        Indicator(
+            "indice_vecchiaia",
+            "ind.indice_vecchiaia",
+            "unit.per_100",
+            "formula.indice_vecchiaia",
+            _ages(65),
+            _ages(0, 14),
+        ),
         # (structural) dependency ratio: (0-14 + 65+) per 100 aged 15-64
         Indicator(
             "indice_dipendenza",
@@ -74,7 +81,14 @@ INDICATORS: dict[str, Indicator] = {
         # minors 0-17; unit: people
         Indicator("minori", "ind.minori", "unit.persone", "formula.minori", _ages(0, 17), None, 1, 0),
         # female share of the 80+; unit: % of residents aged 80+
-        Indicator("quota_donne_80", "ind.quota_donne_80", "unit.pct_80", "formula.quota_donne_80", _ages(80, sex="F"), _ages(80)),
+        Indicator(
+            "quota_donne_80",
+            "ind.quota_donne_80",
+            "unit.pct_80",
+            "formula.quota_donne_80",
+            _ages(80, sex="F"),
+            _ages(80),
+        ),
     )
 }
 

@@ -11,9 +11,9 @@ of ``pins.coarsen`` and never see hidden items.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Sequence
 
 from cantiere import pins, territory
 from cantiere import workshop as w
@@ -47,7 +47,9 @@ def _require_listening(store: Store, workshop_id: int) -> wdb.Workshop:
 # --- proposals ---------------------------------------------------------------------
 
 
-def clean_proposal(title: object, description: object = "", target_group: object = "", comuni: Iterable[str] = ()) -> dict:
+def clean_proposal(
+    title: object, description: object = "", target_group: object = "", comuni: Iterable[str] = ()
+) -> dict:
     """A proposal's fields as stored: plain text with limits; comuni by their
     official names. Raises PinError, UnknownNameError (lists the comuni)."""
     names = []
@@ -55,15 +57,26 @@ def clean_proposal(title: object, description: object = "", target_group: object
         if str(item).strip():
             names.append(territory.comune(str(item).strip()).name)
     return {
-        "title": " ".join(pins.clean_text(title, pins.TITLE_MAX, "proposte.error.title_empty", "proposte.error.title_long").split()),
-        "description": pins.clean_text(description, pins.DESCRIPTION_MAX, "", "proposte.error.description_long", required=False),
-        "target_group": pins.clean_text(target_group, TARGET_GROUP_MAX, "", "proposte.error.target_long", required=False),
+        "title": " ".join(
+            pins.clean_text(title, pins.TITLE_MAX, "proposte.error.title_empty", "proposte.error.title_long").split()
+        ),
+        "description": pins.clean_text(
+            description, pins.DESCRIPTION_MAX, "", "proposte.error.description_long", required=False
+        ),
+        "target_group": pins.clean_text(
+            target_group, TARGET_GROUP_MAX, "", "proposte.error.target_long", required=False
+        ),
         "comuni": tuple(dict.fromkeys(names)),
     }
 
 
 def submit_proposal(
-    store: Store, who: Participant, title: object, description: object = "", target_group: object = "", comuni: Iterable[str] = ()
+    store: Store,
+    who: Participant,
+    title: object,
+    description: object = "",
+    target_group: object = "",
+    comuni: Iterable[str] = (),
 ) -> Proposal:
     """A participant's need, only while listening. A title equal (once
     normalised) to a visible proposal raises DuplicateProposalError naming it."""
@@ -88,7 +101,7 @@ def _live_target(store: Store, proposal: Proposal) -> Proposal:
 
 
 def support(store: Store, who: Participant, proposal_id: int) -> bool:
-    """"Anch'io": True when recorded now, False when already there. Not on one's
+    """ "Anch'io": True when recorded now, False when already there. Not on one's
     own proposal; a merged proposal passes the support to where it was merged."""
     proposal = db.get_proposal(store, proposal_id)
     if proposal.workshop_id != who.workshop_id or proposal.hidden:
@@ -134,10 +147,15 @@ def promote(store: Store, actor: w.Actor, proposal_id: int) -> Priority:
         raise PinError("proposte.error.promote_hidden", id=proposal.id)
     if proposal.merged_into is not None:
         raise PinError("proposte.error.promote_merged", id=proposal.id, into=proposal.merged_into)
-    row = w.check_priority({
-        "title": proposal.title, "description": proposal.description, "target_group": proposal.target_group,
-        "comuni": proposal.comuni, "attrs": {"proposal_id": proposal.id, "supports": proposal.supports},
-    })
+    row = w.check_priority(
+        {
+            "title": proposal.title,
+            "description": proposal.description,
+            "target_group": proposal.target_group,
+            "comuni": proposal.comuni,
+            "attrs": {"proposal_id": proposal.id, "supports": proposal.supports},
+        }
+    )
     priority_id = db.promote_proposal(store, proposal.id, row)
     return next(p for p in wdb.list_priorities(store, proposal.workshop_id) if p.id == priority_id)
 
@@ -173,8 +191,15 @@ def add_pin(store: Store, who: Participant, lat: object, lon: object, category: 
         pins.check_rate(recent, now)
 
     return db.add_pin(
-        store, who.workshop_id, who.id, lat=placed.lat, lon=placed.lon, comune_code=placed.comune.code,
-        category=category, note=note, check_rate=rate,
+        store,
+        who.workshop_id,
+        who.id,
+        lat=placed.lat,
+        lon=placed.lon,
+        comune_code=placed.comune.code,
+        category=category,
+        note=note,
+        check_rate=rate,
     )
 
 
@@ -236,7 +261,9 @@ def public_pins(store: Store, workshop_id: int | None = None) -> list[PublicPin]
     return [_public(p) for p in db.list_pins(store, workshop_id)]
 
 
-def density(points: Sequence[tuple[float, float]], cell_meters: float = HEAT_CELL_METERS) -> list[tuple[float, float, int]]:
+def density(
+    points: Sequence[tuple[float, float]], cell_meters: float = HEAT_CELL_METERS
+) -> list[tuple[float, float, int]]:
     """Counts of points per grid cell of ~``cell_meters``: (centre lat, centre lon, count),
     most crowded first. The heat map is drawn from this (no plugin)."""
     counts: dict[tuple[float, float], int] = {}

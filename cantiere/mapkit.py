@@ -118,8 +118,13 @@ def escape_js_template(text: object) -> str:
     ``{{ 7*7 }}`` in a service name would be evaluated on the server (issue 8).
     """
     escaped = html.escape(str(text), quote=True)
-    return (escaped.replace("\\", "&#92;").replace("`", "&#96;").replace("$", "&#36;")
-            .replace("{", "&#123;").replace("}", "&#125;"))
+    return (
+        escaped.replace("\\", "&#92;")
+        .replace("`", "&#96;")
+        .replace("$", "&#36;")
+        .replace("{", "&#123;")
+        .replace("}", "&#125;")
+    )
 
 
 # --- assets ----------------------------------------------------------------
@@ -356,12 +361,22 @@ class Basemap(MacroElement):
         self.attribution = ATTRIBUTION
         self.label_zoom = LABEL_ZOOM
         # offline the province is an opaque light surface; over tiles, translucent
-        self.province_style = {"fillColor": "#fbf8f1", "fillOpacity": 0.35 if over_tiles else 1.0, "color": "#555", "weight": 2.5}
+        self.province_style = {
+            "fillColor": "#fbf8f1",
+            "fillOpacity": 0.35 if over_tiles else 1.0,
+            "color": "#555",
+            "weight": 2.5,
+        }
         self.comuni_style = {"fill": False, "color": "#8a8a8a", "weight": 1}
         self.districts_style = {"fill": False, "color": "#666", "weight": 1.8, "dashArray": "6 4"}
         self.labels = [
             # our own data, escaped anyway
-            [escape_js_template(name), lat, lon, "cantiere-label-main" if name in MAIN_TOWNS else "cantiere-label-minor"]
+            [
+                escape_js_template(name),
+                lat,
+                lon,
+                "cantiere-label-main" if name in MAIN_TOWNS else "cantiere-label-minor",
+            ]
             for name, lat, lon in labels
         ]
         self.box = list(LABEL_BOX)

@@ -18,7 +18,6 @@ from cantiere import mapkit
 from cantiere.classes import Classes
 
 
-
 def base_map(mode: str) -> folium.Map:
     """The province framed on our offline-capable base map (``mapkit``), which
     credits openpolis and ISTAT on the map. ``mode`` is CANTIERE_MAP_MODE."""

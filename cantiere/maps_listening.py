@@ -9,7 +9,7 @@ so no heat-map plugin (and no CDN) is needed.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from collections.abc import Sequence
 
 import folium
 
@@ -34,15 +34,23 @@ def _colour(category: str) -> str:
     return CATEGORY_COLOURS.get(category, CATEGORY_COLOURS["altro"])
 
 
-def pins_layer(points: Sequence[listening.PublicPin] | Sequence, name: str = "pins", *, numbered: bool = True) -> folium.FeatureGroup:
+def pins_layer(
+    points: Sequence[listening.PublicPin] | Sequence, name: str = "pins", *, numbered: bool = True
+) -> folium.FeatureGroup:
     """One circle per pin, coloured by category. With ``numbered`` the tooltip is
     the pin's number (an int: the note is listed beside the map); otherwise the
     circles are not interactive, so clicks reach the layers below."""
     group = folium.FeatureGroup(name=name)
     for point in points:
         marker = folium.CircleMarker(
-            location=[float(point.lat), float(point.lon)], radius=8, color="#222222", weight=1,
-            fill=True, fill_color=_colour(point.category), fill_opacity=0.85, interactive=numbered,
+            location=[float(point.lat), float(point.lon)],
+            radius=8,
+            color="#222222",
+            weight=1,
+            fill=True,
+            fill_color=_colour(point.category),
+            fill_opacity=0.85,
+            interactive=numbered,
         )
         if numbered:
             folium.Tooltip(str(int(point.id))).add_to(marker)
@@ -55,8 +63,13 @@ def provisional_layer(point: tuple[float, float] | None, name: str = "provisiona
     group = folium.FeatureGroup(name=name)
     if point is not None:
         folium.CircleMarker(
-            location=[float(point[0]), float(point[1])], radius=14, color=PROVISIONAL_COLOUR, weight=4,
-            fill=True, fill_opacity=0.25, interactive=False,
+            location=[float(point[0]), float(point[1])],
+            radius=14,
+            color=PROVISIONAL_COLOUR,
+            weight=4,
+            fill=True,
+            fill_opacity=0.25,
+            interactive=False,
         ).add_to(group)
     return group
 
@@ -69,8 +82,12 @@ def heat_colour(count: int) -> str:
     return colour
 
 
-def heat_layer(cells: Sequence[tuple[float, float, int]], cell_meters: float = listening.HEAT_CELL_METERS,
-               name: str = "heat", group: folium.FeatureGroup | None = None) -> folium.FeatureGroup:
+def heat_layer(
+    cells: Sequence[tuple[float, float, int]],
+    cell_meters: float = listening.HEAT_CELL_METERS,
+    name: str = "heat",
+    group: folium.FeatureGroup | None = None,
+) -> folium.FeatureGroup:
     """Grid cells with their pin count as coloured squares (darker = more pins),
     in a new group or added to ``group``."""
     half_lat = cell_meters / pins._EARTH_M_PER_DEG_LAT / 2
@@ -78,9 +95,16 @@ def heat_layer(cells: Sequence[tuple[float, float, int]], cell_meters: float = l
     group = folium.FeatureGroup(name=name) if group is None else group
     for lat, lon, count in cells:
         folium.Rectangle(
-            bounds=[[round(lat - half_lat, 5), round(lon - half_lon, 5)], [round(lat + half_lat, 5), round(lon + half_lon, 5)]],
-            color=heat_colour(count), weight=1, fill=True, fill_color=heat_colour(count),
-            fill_opacity=min(0.35 + 0.06 * count, 0.85), interactive=False,
+            bounds=[
+                [round(lat - half_lat, 5), round(lon - half_lon, 5)],
+                [round(lat + half_lat, 5), round(lon + half_lon, 5)],
+            ],
+            color=heat_colour(count),
+            weight=1,
+            fill=True,
+            fill_color=heat_colour(count),
+            fill_opacity=min(0.35 + 0.06 * count, 0.85),
+            interactive=False,
         ).add_to(group)
     return group
 
@@ -92,7 +116,13 @@ def coordinator_layer(points: Sequence[listening.PublicPin], name: str = "segnal
     heat_layer(listening.density([(p.lat, p.lon) for p in points]), group=group)
     for point in points if len(points) <= MAX_DOTS else ():
         folium.CircleMarker(
-            location=[point.lat, point.lon], radius=3, color="#222222", weight=1, fill=True,
-            fill_color=_colour(point.category), fill_opacity=1, interactive=False,
+            location=[point.lat, point.lon],
+            radius=3,
+            color="#222222",
+            weight=1,
+            fill=True,
+            fill_color=_colour(point.category),
+            fill_opacity=1,
+            interactive=False,
         ).add_to(group)
     return group

@@ -29,9 +29,16 @@ GAP_COLOURS = {  # colour-blind safe, from red (critical) to blue (adequate)
     "adeguato": "#4575b4",
 }
 TYPE_COLOURS = {
-    "nido": "#1b9e77", "cra": "#d95f02", "centro_diurno_anziani": "#e6ab02", "assistenza_domiciliare": "#a6761d",
-    "csr_residenziale": "#7570b3", "csr_diurno": "#9e9ac8", "comunita_minori": "#e7298a",
-    "centro_famiglie": "#66a61e", "accoglienza_adulti": "#666666", "sportello_sociale": "#1f78b4",
+    "nido": "#1b9e77",
+    "cra": "#d95f02",
+    "centro_diurno_anziani": "#e6ab02",
+    "assistenza_domiciliare": "#a6761d",
+    "csr_residenziale": "#7570b3",
+    "csr_diurno": "#9e9ac8",
+    "comunita_minori": "#e7298a",
+    "centro_famiglie": "#66a61e",
+    "accoglienza_adulti": "#666666",
+    "sportello_sociale": "#1f78b4",
 }
 MIXED_COLOUR = "#555555"  # a circle grouping several types
 
@@ -82,14 +89,16 @@ def cluster_points(frame: pd.DataFrame, mode: str = "griglia", cell_deg: float =
     located = located.assign(_key=keys)
     rows = []
     for _, group in located.groupby("_key", sort=True):
-        rows.append({
-            "lat": round(float(group["lat"].mean()), 5),
-            "lon": round(float(group["lon"].mean()), 5),
-            "n": len(group),
-            "posti": int(group["posti"].fillna(0).sum()),
-            "tipi": frozenset(group["tipo"]),
-            "nomi": list(group["nome"]),
-        })
+        rows.append(
+            {
+                "lat": round(float(group["lat"].mean()), 5),
+                "lon": round(float(group["lon"].mean()), 5),
+                "n": len(group),
+                "posti": int(group["posti"].fillna(0).sum()),
+                "tipi": frozenset(group["tipo"]),
+                "nomi": list(group["nome"]),
+            }
+        )
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -100,8 +109,12 @@ def _radius(count: int) -> float:
 def _tooltip(cluster, lang: str) -> str:
     if cluster["n"] == 1:
         (type_key,) = tuple(cluster["tipi"])
-        return translate("svc.map_point_one", lang, name=js_safe(cluster["nomi"][0]),
-                         type=js_safe(translate(f"svc.type.{type_key}", lang)))
+        return translate(
+            "svc.map_point_one",
+            lang,
+            name=js_safe(cluster["nomi"][0]),
+            type=js_safe(translate(f"svc.type.{type_key}", lang)),
+        )
     head = translate("svc.map_point_many", lang, n=cluster["n"], places=fmt.number(cluster["posti"], lang=lang))
     names = "<br>".join(js_safe(name) for name in cluster["nomi"][:5])
     more = "<br>…" if cluster["n"] > 5 else ""
@@ -124,7 +137,11 @@ def services_layer(frame: pd.DataFrame, mode: str = "griglia", lang: str = "it")
         folium.CircleMarker(
             location=[cluster["lat"], cluster["lon"]],
             radius=_radius(cluster["n"]),
-            color="white", weight=1, fill=True, fill_color=colour, fill_opacity=0.85,
+            color="white",
+            weight=1,
+            fill=True,
+            fill_color=colour,
+            fill_opacity=0.85,
             tooltip=folium.Tooltip(_tooltip(cluster, lang)),
         ).add_to(layer)
     return layer
@@ -151,12 +168,16 @@ def gap_layer(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> fol
     classes = {code: services.gap_class(row["posti"], row["rapporto"]) for code, row in table.iterrows()}
     shapes["classe"] = shapes["code"].map(classes).fillna("nessuno")
     shapes["info"] = [
-        js_safe(translate(
-            "svc.gap.tooltip", lang, comune=name,
-            places=fmt.number(table.loc[code, "posti"], lang=lang) if code in table.index else "–",
-            demand=fmt.number(table.loc[code, "popolazione"], lang=lang) if code in table.index else "–",
-            coverage=fmt.number(table.loc[code, "copertura"], 1, lang) if code in table.index else "–",
-        ))
+        js_safe(
+            translate(
+                "svc.gap.tooltip",
+                lang,
+                comune=name,
+                places=fmt.number(table.loc[code, "posti"], lang=lang) if code in table.index else "–",
+                demand=fmt.number(table.loc[code, "popolazione"], lang=lang) if code in table.index else "–",
+                coverage=fmt.number(table.loc[code, "copertura"], 1, lang) if code in table.index else "–",
+            )
+        )
         for code, name in zip(shapes["code"], shapes["name"])
     ]
     layer = folium.FeatureGroup(name="divario")
@@ -164,7 +185,9 @@ def gap_layer(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> fol
         shapes.to_json(),
         name="divario",
         style_function=lambda feature: {
-            "color": "#ffffff", "weight": 1, "fillOpacity": 0.75,
+            "color": "#ffffff",
+            "weight": 1,
+            "fillOpacity": 0.75,
             "fillColor": GAP_COLOURS[feature["properties"]["classe"]],
         },
         tooltip=folium.GeoJsonTooltip(fields=["info"], labels=False),
@@ -181,11 +204,13 @@ def gap_map(gap_table: pd.DataFrame, lang: str = "it", boundaries=None) -> foliu
 
 def gap_legend(lang: str = "it") -> pd.DataFrame:
     """The gap classes with their colour and label, for a legend beside the map."""
-    return pd.DataFrame({
-        "classe": list(GAP_COLOURS),
-        "colore": list(GAP_COLOURS.values()),
-        "etichetta": [translate(f"svc.gap.class.{k}", lang) for k in GAP_COLOURS],
-    })
+    return pd.DataFrame(
+        {
+            "classe": list(GAP_COLOURS),
+            "colore": list(GAP_COLOURS.values()),
+            "etichetta": [translate(f"svc.gap.class.{k}", lang) for k in GAP_COLOURS],
+        }
+    )
 
 
 def type_legend(types, lang: str = "it") -> pd.DataFrame:
@@ -193,7 +218,9 @@ def type_legend(types, lang: str = "it") -> pd.DataFrame:
     when several types are shown."""
     keys = [k for k in services.SERVICE_TYPES if k in set(types)]
     mixed = len(keys) > 1
-    return pd.DataFrame({
-        "colore": [TYPE_COLOURS[k] for k in keys] + [MIXED_COLOUR] * mixed,
-        "etichetta": [translate(f"svc.type.{k}", lang) for k in keys] + [translate("svc.map_mixed", lang)] * mixed,
-    })
+    return pd.DataFrame(
+        {
+            "colore": [TYPE_COLOURS[k] for k in keys] + [MIXED_COLOUR] * mixed,
+            "etichetta": [translate(f"svc.type.{k}", lang) for k in keys] + [translate("svc.map_mixed", lang)] * mixed,
+        }
+    )

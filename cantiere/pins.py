@@ -13,13 +13,13 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Iterable
 
 from cantiere import territory
-from cantiere.text import fold
 from cantiere.errors import CantiereError
+from cantiere.text import fold
 
 CATEGORIES = ("servizio_mancante", "accessibilita", "trasporti", "luogo_di_incontro", "sicurezza", "altro")
 NOTE_MAX = 280

@@ -18,9 +18,10 @@ from __future__ import annotations
 import html
 import importlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable
+from datetime import UTC, datetime
+from typing import Any
 
 import pandas as pd
 
@@ -98,8 +99,12 @@ def proposals_of(store, workshop) -> list[dict] | None:
     if listening is None or not hasattr(listening, "list_proposals"):
         return None
     return [
-        {"title": p.title, "text": getattr(p, "description", ""), "comuni": ", ".join(getattr(p, "comuni", ()) or ()),
-         "supports": getattr(p, "supports", 0)}
+        {
+            "title": p.title,
+            "text": getattr(p, "description", ""),
+            "comuni": ", ".join(getattr(p, "comuni", ()) or ()),
+            "supports": getattr(p, "supports", 0),
+        }
         for p in listening.list_proposals(store, workshop.id)
     ]
 
@@ -116,7 +121,11 @@ def pins_of(store, workshop, lang: str = "it") -> list[dict] | None:
     if listening is None or not hasattr(listening, "list_pins"):
         return None
     return [
-        {"comune": _comune_name(getattr(p, "comune_code", "")), "kind": _category(getattr(p, "category", ""), lang), "note": getattr(p, "note", "")}
+        {
+            "comune": _comune_name(getattr(p, "comune_code", "")),
+            "kind": _category(getattr(p, "category", ""), lang),
+            "note": getattr(p, "note", ""),
+        }
         for p in listening.list_pins(store, workshop.id)
     ]
 
@@ -146,7 +155,9 @@ def round_rows(rnd: results.RoundResult) -> list[dict]:
     """Rank, title and score of every item of a round, best first."""
     ranks = results.ranks(rnd.result)
     order = sorted(rnd.items, key=lambda i: (ranks.get(i.id, len(rnd.items) + 1), i.id))
-    return [{"rank": ranks.get(i.id), "id": i.id, "title": i.title, "score": rnd.result.scores.get(i.id)} for i in order]
+    return [
+        {"rank": ranks.get(i.id), "id": i.id, "title": i.title, "score": rnd.result.scores.get(i.id)} for i in order
+    ]
 
 
 def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Report:
@@ -158,8 +169,14 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
     voters = list(data.voters.values())
     rounds = [
         RoundSection(
-            r.position, r.method, results.describe_params(r.method, r.params, lang), r.status, r.result.n_ballots,
-            round_rows(r), voting.explain(r.result, lang), results.details(r.result, lang),
+            r.position,
+            r.method,
+            results.describe_params(r.method, r.params, lang),
+            r.status,
+            r.result.n_ballots,
+            round_rows(r),
+            voting.explain(r.result, lang),
+            results.details(r.result, lang),
         )
         for r in data.rounds
     ]
@@ -176,13 +193,18 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
         phase=workshop.phase,
         is_demo=workshop.is_demo,
         created_at=workshop.created_at,
-        generated_at=now or datetime.now(timezone.utc),
+        generated_at=now or datetime.now(UTC),
         participants=len(voters),
         by_role=[(group_label(g, "role", lang), n) for g, n in results.counts(voters, "role")],
         by_district=[(group_label(g, "district", lang), n) for g, n in results.counts(voters, "district")],
         priorities=[
-            {"title": p.title, "description": p.description, "target_group": p.target_group,
-             "comuni": ", ".join(p.comuni), "cost": p.cost}
+            {
+                "title": p.title,
+                "description": p.description,
+                "target_group": p.target_group,
+                "comuni": ", ".join(p.comuni),
+                "cost": p.cost,
+            }
             for p in db.list_priorities(store, workshop.id)
         ],
         rounds=rounds,
@@ -218,9 +240,11 @@ def _e(value: Any) -> str:
 
 
 def _table(headers: list[str], rows: list[list[Any]], numeric: set[int] = frozenset()) -> str:
-    head = "".join(f"<th scope=\"col\">{_e(h)}</th>" for h in headers)
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td class=\"num\">{_e(v)}</td>" if k in numeric else f"<td>{_e(v)}</td>" for k, v in enumerate(row)) + "</tr>"
+        "<tr>"
+        + "".join(f'<td class="num">{_e(v)}</td>' if k in numeric else f"<td>{_e(v)}</td>" for k, v in enumerate(row))
+        + "</tr>"
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -240,15 +264,15 @@ def to_html(report: Report) -> str:
         return translate(key, lang, **params)
 
     parts = [
-        f"<!DOCTYPE html>\n<html lang=\"{_e(lang)}\"><head><meta charset=\"utf-8\">",
+        f'<!DOCTYPE html>\n<html lang="{_e(lang)}"><head><meta charset="utf-8">',
         f"<title>{_e(tr('report.title'))} – {_e(report.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{_e(tr('report.title'))}: {_e(report.title)}</h1>",
-        f"<p class=\"meta\">{_e(tr('report.meta', code=report.code, created=_date(report.created_at, lang), generated=_date(report.generated_at, lang), phase=tr(f'workshop.phase.{report.phase}')))}</p>",
+        f'<p class="meta">{_e(tr("report.meta", code=report.code, created=_date(report.created_at, lang), generated=_date(report.generated_at, lang), phase=tr(f"workshop.phase.{report.phase}")))}</p>',
     ]
     if report.is_demo:
-        parts.append(f"<p class=\"demo\">{_e(tr('report.demo'))}</p>")
+        parts.append(f'<p class="demo">{_e(tr("report.demo"))}</p>')
     if report.phase != "chiuso":
-        parts.append(f"<p class=\"demo\">{_e(tr('report.not_closed'))}</p>")
+        parts.append(f'<p class="demo">{_e(tr("report.not_closed"))}</p>')
     if report.description:
         parts.append(f"<p>{_e(report.description)}</p>")
 
@@ -256,68 +280,147 @@ def to_html(report: Report) -> str:
     parts.append(f"<p>{_e(tr('report.participants_total', n=report.participants))}</p>")
     for key, rows in (("report.by_role", report.by_role), ("report.by_district", report.by_district)):
         parts.append(f"<h3>{_e(tr(key))}</h3>")
-        parts.append(_table([tr("report.col.group"), tr("report.col.people")], [[g, n] for g, n in rows], {1}) if rows else f"<p class=\"note\">{_e(tr('report.none'))}</p>")
-    parts.append(f"<p class=\"note\">{_e(tr('risultati.small_groups', min=results.MIN_GROUP))}</p>")
+        parts.append(
+            _table([tr("report.col.group"), tr("report.col.people")], [[g, n] for g, n in rows], {1})
+            if rows
+            else f'<p class="note">{_e(tr("report.none"))}</p>'
+        )
+    parts.append(f'<p class="note">{_e(tr("risultati.small_groups", min=results.MIN_GROUP))}</p>')
 
     parts.append(f"<h2>{_e(tr('report.section.priorities'))}</h2>")
-    parts.append(_table(
-        [tr("report.col.n"), tr("report.col.priority"), tr("report.col.description"), tr("report.col.target"), tr("report.col.comuni"), tr("report.col.cost")],
-        [[k, p["title"], p["description"], p["target_group"], p["comuni"], score_text(p["cost"], lang) if p["cost"] is not None else ""] for k, p in enumerate(report.priorities, 1)],
-        {0, 5},
-    ) if report.priorities else f"<p class=\"note\">{_e(tr('report.none'))}</p>")
+    parts.append(
+        _table(
+            [
+                tr("report.col.n"),
+                tr("report.col.priority"),
+                tr("report.col.description"),
+                tr("report.col.target"),
+                tr("report.col.comuni"),
+                tr("report.col.cost"),
+            ],
+            [
+                [
+                    k,
+                    p["title"],
+                    p["description"],
+                    p["target_group"],
+                    p["comuni"],
+                    score_text(p["cost"], lang) if p["cost"] is not None else "",
+                ]
+                for k, p in enumerate(report.priorities, 1)
+            ],
+            {0, 5},
+        )
+        if report.priorities
+        else f'<p class="note">{_e(tr("report.none"))}</p>'
+    )
 
     parts.append(f"<h2>{_e(tr('report.section.results'))}</h2>")
     if not report.rounds:
-        parts.append(f"<p class=\"note\">{_e(tr('report.no_rounds'))}</p>")
+        parts.append(f'<p class="note">{_e(tr("report.no_rounds"))}</p>')
     for rnd in report.rounds:
         parts.append(f"<h3>{_e(tr('report.round', position=rnd.position))}</h3>")
-        parts.append(f"<p><strong>{_e(tr('report.method'))}</strong> {_e(rnd.params_text)} · {_e(tr('report.ballots', n=rnd.n_ballots))} · {_e(tr(f'workshop.round.{rnd.status}'))}</p>")
-        parts.append(_table(
-            [tr("report.col.rank"), tr("report.col.priority"), tr("report.col.score"), *(h for h, _ in rnd.details)],
-            [[r["rank"] if r["rank"] is not None else "–", r["title"], score_text(r["score"], lang), *(d.get(r["id"], "") for _, d in rnd.details)] for r in rnd.rows],
-            {0, 2, *range(3, 3 + len(rnd.details))},
-        ))
+        parts.append(
+            f"<p><strong>{_e(tr('report.method'))}</strong> {_e(rnd.params_text)} · {_e(tr('report.ballots', n=rnd.n_ballots))} · {_e(tr(f'workshop.round.{rnd.status}'))}</p>"
+        )
+        parts.append(
+            _table(
+                [
+                    tr("report.col.rank"),
+                    tr("report.col.priority"),
+                    tr("report.col.score"),
+                    *(h for h, _ in rnd.details),
+                ],
+                [
+                    [
+                        r["rank"] if r["rank"] is not None else "–",
+                        r["title"],
+                        score_text(r["score"], lang),
+                        *(d.get(r["id"], "") for _, d in rnd.details),
+                    ]
+                    for r in rnd.rows
+                ],
+                {0, 2, *range(3, 3 + len(rnd.details))},
+            )
+        )
         parts.append(f"<p><strong>{_e(tr('report.explanation'))}</strong></p>")
-        parts.append("<ul class=\"explanation\">" + "".join(f"<li>{_e(line)}</li>" for line in rnd.explanation) + "</ul>")
+        parts.append('<ul class="explanation">' + "".join(f"<li>{_e(line)}</li>" for line in rnd.explanation) + "</ul>")
     if report.comparison:
         parts.append(f"<h3>{_e(tr('risultati.compare'))}</h3>")
-        parts.append(_table(
-            [tr("report.col.priority"), *[tr("report.round", position=r.position) for r in report.rounds]],
-            [[row["title"], *[v if v is not None else "–" for v in row["ranks"]]] for row in report.comparison],
-            set(range(1, len(report.rounds) + 1)),
-        ))
+        parts.append(
+            _table(
+                [tr("report.col.priority"), *[tr("report.round", position=r.position) for r in report.rounds]],
+                [[row["title"], *[v if v is not None else "–" for v in row["ranks"]]] for row in report.comparison],
+                set(range(1, len(report.rounds) + 1)),
+            )
+        )
 
     parts.append(f"<h2>{_e(tr('report.section.comments'))}</h2>")
-    parts.append(_table(
-        [tr("report.col.priority"), tr("report.col.comment")], [[c["priority"], c["text"]] for c in report.comments],
-    ) if report.comments else f"<p class=\"note\">{_e(tr('report.none'))}</p>")
+    parts.append(
+        _table(
+            [tr("report.col.priority"), tr("report.col.comment")],
+            [[c["priority"], c["text"]] for c in report.comments],
+        )
+        if report.comments
+        else f'<p class="note">{_e(tr("report.none"))}</p>'
+    )
 
     parts.append(f"<h2>{_e(tr('report.section.proposals'))}</h2>")
     if report.proposals is None:
-        parts.append(f"<p class=\"note\">{_e(tr('report.proposals_unavailable'))}</p>")
+        parts.append(f'<p class="note">{_e(tr("report.proposals_unavailable"))}</p>')
     elif report.proposals:
-        parts.append(_table(
-            [tr("report.col.proposal"), tr("report.col.text"), tr("report.col.comuni"), tr("report.col.supports")],
-            [[p["title"], p["text"], p["comuni"], p["supports"]] for p in report.proposals], {3},
-        ))
+        parts.append(
+            _table(
+                [tr("report.col.proposal"), tr("report.col.text"), tr("report.col.comuni"), tr("report.col.supports")],
+                [[p["title"], p["text"], p["comuni"], p["supports"]] for p in report.proposals],
+                {3},
+            )
+        )
     else:
-        parts.append(f"<p class=\"note\">{_e(tr('report.none'))}</p>")
+        parts.append(f'<p class="note">{_e(tr("report.none"))}</p>')
     if report.pins is not None:
         parts.append(f"<h3>{_e(tr('report.pins'))}</h3>")
-        parts.append(_table([tr("report.col.comune"), tr("report.col.kind"), tr("report.col.text")], [[p["comune"], p["kind"], p["note"]] for p in report.pins]) if report.pins else f"<p class=\"note\">{_e(tr('report.none'))}</p>")
+        parts.append(
+            _table(
+                [tr("report.col.comune"), tr("report.col.kind"), tr("report.col.text")],
+                [[p["comune"], p["kind"], p["note"]] for p in report.pins],
+            )
+            if report.pins
+            else f'<p class="note">{_e(tr("report.none"))}</p>'
+        )
 
     parts.append(f"<h2>{_e(tr('report.section.data'))}</h2>")
     parts.append(f"<p>{_e(tr('report.istat_year', year=report.istat_year))}</p>")
     parts.append("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in report.sources) + "</ul>")
     if report.datasets:
-        parts.append(_table(
-            [tr("report.col.dataset_kind"), tr("report.col.file"), tr("report.col.source"), tr("report.col.imported_at"), tr("report.col.rows")],
-            [[d["kind"], d["file"], d["source"], _date(pd.Timestamp(d["imported_at"]).to_pydatetime() if d["imported_at"] is not None else None, lang), d["rows"]] for d in report.datasets],
-            {4},
-        ))
+        parts.append(
+            _table(
+                [
+                    tr("report.col.dataset_kind"),
+                    tr("report.col.file"),
+                    tr("report.col.source"),
+                    tr("report.col.imported_at"),
+                    tr("report.col.rows"),
+                ],
+                [
+                    [
+                        d["kind"],
+                        d["file"],
+                        d["source"],
+                        _date(
+                            pd.Timestamp(d["imported_at"]).to_pydatetime() if d["imported_at"] is not None else None,
+                            lang,
+                        ),
+                        d["rows"],
+                    ]
+                    for d in report.datasets
+                ],
+                {4},
+            )
+        )
     else:
-        parts.append(f"<p class=\"note\">{_e(tr('report.no_datasets'))}</p>")
-    parts.append(f"<p class=\"note\">{_e(tr('report.footer'))}</p>")
+        parts.append(f'<p class="note">{_e(tr("report.no_datasets"))}</p>')
+    parts.append(f'<p class="note">{_e(tr("report.footer"))}</p>')
     parts.append("</body></html>\n")
     return "\n".join(parts)
 
@@ -333,42 +436,75 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
         return translate(key, lang, **params)
 
     summary = [
-        (tr("report.col.workshop"), report.title), (tr("report.col.code"), report.code),
-        (tr("report.col.phase"), tr(f"workshop.phase.{report.phase}")), (tr("report.col.created"), _date(report.created_at, lang)),
-        (tr("report.col.generated"), _date(report.generated_at, lang)), (tr("report.col.people"), report.participants),
-        (tr("report.istat_label"), report.istat_year), *((tr("report.col.source"), s) for s in report.sources),
+        (tr("report.col.workshop"), report.title),
+        (tr("report.col.code"), report.code),
+        (tr("report.col.phase"), tr(f"workshop.phase.{report.phase}")),
+        (tr("report.col.created"), _date(report.created_at, lang)),
+        (tr("report.col.generated"), _date(report.generated_at, lang)),
+        (tr("report.col.people"), report.participants),
+        (tr("report.istat_label"), report.istat_year),
+        *((tr("report.col.source"), s) for s in report.sources),
     ]
     if report.is_demo:
         summary.append(("", tr("report.demo")))
     frames = {
         tr("report.sheet.summary"): pd.DataFrame(summary, columns=[tr("report.col.field"), tr("report.col.value")]),
         tr("report.sheet.participants"): pd.DataFrame(
-            [(tr("report.by_role"), g, n) for g, n in report.by_role] + [(tr("report.by_district"), g, n) for g, n in report.by_district],
+            [(tr("report.by_role"), g, n) for g, n in report.by_role]
+            + [(tr("report.by_district"), g, n) for g, n in report.by_district],
             columns=[tr("report.col.dimension"), tr("report.col.group"), tr("report.col.people")],
         ),
         tr("report.sheet.priorities"): pd.DataFrame(
             [(p["title"], p["description"], p["target_group"], p["comuni"], p["cost"]) for p in report.priorities],
-            columns=[tr("report.col.priority"), tr("report.col.description"), tr("report.col.target"), tr("report.col.comuni"), tr("report.col.cost")],
+            columns=[
+                tr("report.col.priority"),
+                tr("report.col.description"),
+                tr("report.col.target"),
+                tr("report.col.comuni"),
+                tr("report.col.cost"),
+            ],
         ),
         tr("report.sheet.results"): pd.DataFrame(
             [
-                (r.position, r.params_text, r.n_ballots, row["rank"], row["title"], row["score"],
-                 "; ".join(f"{h}: {d[row['id']]}" for h, d in r.details if d.get(row["id"])))
-                for r in report.rounds for row in r.rows
+                (
+                    r.position,
+                    r.params_text,
+                    r.n_ballots,
+                    row["rank"],
+                    row["title"],
+                    row["score"],
+                    "; ".join(f"{h}: {d[row['id']]}" for h, d in r.details if d.get(row["id"])),
+                )
+                for r in report.rounds
+                for row in r.rows
             ],
-            columns=[tr("report.col.round"), tr("report.method"), tr("report.col.ballots"), tr("report.col.rank"), tr("report.col.priority"), tr("report.col.score"), tr("report.col.details")],
+            columns=[
+                tr("report.col.round"),
+                tr("report.method"),
+                tr("report.col.ballots"),
+                tr("report.col.rank"),
+                tr("report.col.priority"),
+                tr("report.col.score"),
+                tr("report.col.details"),
+            ],
         ),
         tr("report.sheet.explanations"): pd.DataFrame(
             [(r.position, line) for r in report.rounds for line in r.explanation],
             columns=[tr("report.col.round"), tr("report.explanation")],
         ),
         tr("report.sheet.comments"): pd.DataFrame(
-            [(c["priority"], c["text"]) for c in report.comments], columns=[tr("report.col.priority"), tr("report.col.comment")],
+            [(c["priority"], c["text"]) for c in report.comments],
+            columns=[tr("report.col.priority"), tr("report.col.comment")],
         ),
         tr("report.sheet.proposals"): pd.DataFrame(
             [(p["title"], p["text"], p["comuni"], p["supports"]) for p in (report.proposals or [])]
             or ([("", tr("report.proposals_unavailable"), "", None)] if report.proposals is None else []),
-            columns=[tr("report.col.proposal"), tr("report.col.text"), tr("report.col.comuni"), tr("report.col.supports")],
+            columns=[
+                tr("report.col.proposal"),
+                tr("report.col.text"),
+                tr("report.col.comuni"),
+                tr("report.col.supports"),
+            ],
         ),
         tr("report.sheet.pins"): pd.DataFrame(
             [(p["comune"], p["kind"], p["note"]) for p in (report.pins or [])],
@@ -376,7 +512,13 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
         ),
         tr("report.sheet.data"): pd.DataFrame(
             [(d["kind"], d["file"], d["source"], str(d["imported_at"]), d["rows"]) for d in report.datasets],
-            columns=[tr("report.col.dataset_kind"), tr("report.col.file"), tr("report.col.source"), tr("report.col.imported_at"), tr("report.col.rows")],
+            columns=[
+                tr("report.col.dataset_kind"),
+                tr("report.col.file"),
+                tr("report.col.source"),
+                tr("report.col.imported_at"),
+                tr("report.col.rows"),
+            ],
         ),
     }
     return {name[:31]: frame.map(escape_cell) for name, frame in frames.items()}

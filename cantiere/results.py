@@ -17,8 +17,8 @@ each small group had.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from cantiere import fmt, territory, voting
 from cantiere.errors import UnknownNameError
@@ -91,10 +91,14 @@ def describe_params(method: str, params: Mapping, lang: str = "it") -> str:
         detail = translate("metodi.params.dots", lang, dots=p.get("dots"), max_per_item=p.get("max_per_item"))
     elif method == "approval":
         cap = p.get("max_approvals")
-        detail = translate("metodi.params.approval_max", lang, max=cap) if cap else translate("metodi.params.no_cap", lang)
+        detail = (
+            translate("metodi.params.approval_max", lang, max=cap) if cap else translate("metodi.params.no_cap", lang)
+        )
     elif method == "ranking":
         cap = p.get("max_ranked")
-        detail = translate("metodi.params.ranking_max", lang, max=cap) if cap else translate("metodi.params.no_cap", lang)
+        detail = (
+            translate("metodi.params.ranking_max", lang, max=cap) if cap else translate("metodi.params.no_cap", lang)
+        )
     elif method == "budget":
         detail = translate("metodi.params.budget", lang, budget=fmt.number(float(p.get("budget") or 0), 0, lang))
     else:
@@ -111,7 +115,12 @@ def details(result: voting.Result, lang: str = "it") -> list[tuple[str, dict[int
     extra = result.extra
     yes, no = translate("risultati.yes", lang), ""
     if result.method == "approval":
-        return [(translate("risultati.col.share", lang), {i: fmt.percent(v, 1, lang) for i, v in extra.get("share", {}).items()})]
+        return [
+            (
+                translate("risultati.col.share", lang),
+                {i: fmt.percent(v, 1, lang) for i, v in extra.get("share", {}).items()},
+            )
+        ]
     if result.method == "budget":
         costs = extra.get("costs", {})
         greedy = set(extra.get("greedy", {}).get("funded", {}))
@@ -123,7 +132,12 @@ def details(result: voting.Result, lang: str = "it") -> list[tuple[str, dict[int
         ]
     if result.method == "pairwise":
         won = extra.get("share_won", {})
-        return [(translate("risultati.col.share_won", lang), {i: "–" if v is None else fmt.percent(v, 1, lang) for i, v in won.items()})]
+        return [
+            (
+                translate("risultati.col.share_won", lang),
+                {i: "–" if v is None else fmt.percent(v, 1, lang) for i, v in won.items()},
+            )
+        ]
     if result.method == "matrix":
         stats = extra.get("stats", {})
 
@@ -269,10 +283,7 @@ def compare_rounds(rounds: Sequence[RoundResult], min_ballots: int = 1) -> list[
     per_round = [ranks(r.result) if r.result.n_ballots >= min_ballots else {} for r in rounds]
     last = per_round[-1] if per_round else {}
     order = sorted(titles, key=lambda i: (last.get(i, len(titles) + 1), i))
-    return [
-        {"id": i, "title": titles[i], "ranks": [r.get(i) for r in per_round]}
-        for i in order
-    ]
+    return [{"id": i, "title": titles[i], "ranks": [r.get(i) for r in per_round]} for i in order]
 
 
 # --- the store side ------------------------------------------------------------------
@@ -292,5 +303,7 @@ def collect(store, workshop) -> WorkshopResults:
         items = tuple(w.items_of(store, workshop.id, rnd.params))
         ballots = tuple((b.participant_id, b.payload) for b in db.list_ballots(store, rnd.id))
         result = voting.tally(rnd.method, [p for _, p in ballots], items, rnd.params)
-        rounds.append(RoundResult(rnd.id, rnd.position, rnd.method, dict(rnd.params), rnd.status, items, result, ballots))
+        rounds.append(
+            RoundResult(rnd.id, rnd.position, rnd.method, dict(rnd.params), rnd.status, items, result, ballots)
+        )
     return WorkshopResults(workshop, tuple(rounds), voters)

@@ -16,14 +16,26 @@ from pathlib import Path
 import pandas as pd
 
 from cantiere import territory
-from cantiere.text import fold
 from cantiere.errors import UnknownNameError
+from cantiere.text import fold
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "data" / "servizi_esempio.csv"
 MAX_AGE = 200  # "and over"
 # One row per service; the store and the importers produce this shape.
-SERVICE_COLUMNS = ["nome", "tipo", "codice", "comune", "distretto", "indirizzo", "lat", "lon", "posti",
-                   "gestore", "tipo_gestore", "esempio"]
+SERVICE_COLUMNS = [
+    "nome",
+    "tipo",
+    "codice",
+    "comune",
+    "distretto",
+    "indirizzo",
+    "lat",
+    "lon",
+    "posti",
+    "gestore",
+    "tipo_gestore",
+    "esempio",
+]
 
 
 @dataclass(frozen=True)
@@ -47,32 +59,96 @@ SERVICE_TYPES: dict[str, ServiceType] = {
     for s in (
         # demand: children 0-2. Reference 45 per 100: EU target for 2030 on
         # children under 3 in early childhood education (Council Rec. 2022)
-        ServiceType("nido", "Nido d'infanzia", "prima_infanzia", 0, 2, 45.0,
-                    ("nido", "asilo nido", "nido d infanzia", "nidi d infanzia", "servizio educativo 0 3")),
+        ServiceType(
+            "nido",
+            "Nido d'infanzia",
+            "prima_infanzia",
+            0,
+            2,
+            45.0,
+            ("nido", "asilo nido", "nido d infanzia", "nidi d infanzia", "servizio educativo 0 3"),
+        ),
         # demand: residents 75+ (non self-sufficient elderly are mostly 75+)
-        ServiceType("cra", "Casa Residenza Anziani (CRA)", "anziani", 75, MAX_AGE, None,
-                    ("cra", "casa residenza anziani", "casa residenza per anziani", "casa protetta", "casa di riposo", "rsa")),
-        ServiceType("centro_diurno_anziani", "Centro diurno anziani", "anziani", 75, MAX_AGE, None,
-                    ("centro diurno", "centro diurno anziani", "centro diurno per anziani", "cd anziani")),
+        ServiceType(
+            "cra",
+            "Casa Residenza Anziani (CRA)",
+            "anziani",
+            75,
+            MAX_AGE,
+            None,
+            ("cra", "casa residenza anziani", "casa residenza per anziani", "casa protetta", "casa di riposo", "rsa"),
+        ),
+        ServiceType(
+            "centro_diurno_anziani",
+            "Centro diurno anziani",
+            "anziani",
+            75,
+            MAX_AGE,
+            None,
+            ("centro diurno", "centro diurno anziani", "centro diurno per anziani", "cd anziani"),
+        ),
         # demand: residents 65+
-        ServiceType("assistenza_domiciliare", "Assistenza domiciliare", "anziani", 65, MAX_AGE, None,
-                    ("assistenza domiciliare", "sad", "servizio assistenza domiciliare", "adi")),
+        ServiceType(
+            "assistenza_domiciliare",
+            "Assistenza domiciliare",
+            "anziani",
+            65,
+            MAX_AGE,
+            None,
+            ("assistenza domiciliare", "sad", "servizio assistenza domiciliare", "adi"),
+        ),
         # demand: all residents (disability is spread over every age)
-        ServiceType("csr_residenziale", "Centro socio-riabilitativo residenziale per disabili", "disabili", 0, MAX_AGE, None,
-                    ("csrr", "centro socio riabilitativo residenziale", "centro socio riabilitativo residenziale per disabili")),
-        ServiceType("csr_diurno", "Centro socio-riabilitativo diurno per disabili", "disabili", 0, MAX_AGE, None,
-                    ("csrd", "centro socio riabilitativo diurno", "centro socio riabilitativo diurno per disabili")),
+        ServiceType(
+            "csr_residenziale",
+            "Centro socio-riabilitativo residenziale per disabili",
+            "disabili",
+            0,
+            MAX_AGE,
+            None,
+            ("csrr", "centro socio riabilitativo residenziale", "centro socio riabilitativo residenziale per disabili"),
+        ),
+        ServiceType(
+            "csr_diurno",
+            "Centro socio-riabilitativo diurno per disabili",
+            "disabili",
+            0,
+            MAX_AGE,
+            None,
+            ("csrd", "centro socio riabilitativo diurno", "centro socio riabilitativo diurno per disabili"),
+        ),
         # demand: minors 0-17
-        ServiceType("comunita_minori", "Comunità per minori", "minori", 0, 17, None,
-                    ("comunita per minori", "comunita minori", "comunita educativa", "comunita educativa per minori")),
-        ServiceType("centro_famiglie", "Centro per le famiglie", "famiglie", 0, 17, None,
-                    ("centro per le famiglie", "centro famiglie")),
+        ServiceType(
+            "comunita_minori",
+            "Comunità per minori",
+            "minori",
+            0,
+            17,
+            None,
+            ("comunita per minori", "comunita minori", "comunita educativa", "comunita educativa per minori"),
+        ),
+        ServiceType(
+            "centro_famiglie",
+            "Centro per le famiglie",
+            "famiglie",
+            0,
+            17,
+            None,
+            ("centro per le famiglie", "centro famiglie"),
+        ),
         # demand: adults 18-64
-        ServiceType("accoglienza_adulti", "Accoglienza adulti in difficoltà", "adulti", 18, 64, None,
-                    ("accoglienza adulti", "accoglienza adulti in difficolta", "dormitorio", "prima accoglienza")),
+        ServiceType(
+            "accoglienza_adulti",
+            "Accoglienza adulti in difficoltà",
+            "adulti",
+            18,
+            64,
+            None,
+            ("accoglienza adulti", "accoglienza adulti in difficolta", "dormitorio", "prima accoglienza"),
+        ),
         # demand: all residents
-        ServiceType("sportello_sociale", "Sportello sociale", "tutti", 0, MAX_AGE, None,
-                    ("sportello sociale", "sportello")),
+        ServiceType(
+            "sportello_sociale", "Sportello sociale", "tutti", 0, MAX_AGE, None, ("sportello sociale", "sportello")
+        ),
     )
 }
 TARGET_GROUPS = ("prima_infanzia", "anziani", "disabili", "minori", "famiglie", "adulti", "tutti")
@@ -173,8 +249,13 @@ def target_population(type_key: str, year: int = territory.DEFAULT_YEAR) -> pd.S
     return counts.reindex([c.code for c in territory.comuni(year)], fill_value=0)
 
 
-def coverage(frame: pd.DataFrame, type_key: str, level: str = "comune", year: int = territory.DEFAULT_YEAR,
-             population: pd.Series | None = None) -> pd.DataFrame:
+def coverage(
+    frame: pd.DataFrame,
+    type_key: str,
+    level: str = "comune",
+    year: int = territory.DEFAULT_YEAR,
+    population: pd.Series | None = None,
+) -> pd.DataFrame:
     """Places per 100 residents of the target group, for services of ``type_key``.
 
     Columns: codice, nome, servizi (count), posti, popolazione (target
@@ -204,20 +285,23 @@ def coverage(frame: pd.DataFrame, type_key: str, level: str = "comune", year: in
         grouped = parts.sum().to_frame().T
         grouped.index = [f"{territory.PROVINCE_CODE:03d}"]
         labels = ["Provincia di Ravenna"]
-    out = pd.DataFrame({
-        "codice": list(grouped.index),
-        "nome": labels,
-        "servizi": grouped["servizi"].astype(int).to_numpy(),
-        "posti": grouped["posti"].astype(int).to_numpy(),
-        "popolazione": grouped["popolazione"].astype(int).to_numpy(),
-    })
+    out = pd.DataFrame(
+        {
+            "codice": list(grouped.index),
+            "nome": labels,
+            "servizi": grouped["servizi"].astype(int).to_numpy(),
+            "posti": grouped["posti"].astype(int).to_numpy(),
+            "popolazione": grouped["popolazione"].astype(int).to_numpy(),
+        }
+    )
     den = out["popolazione"].astype(float)
     out["copertura"] = (100.0 * out["posti"] / den).where(den > 0)
     return out
 
 
-def reference_coverage(frame: pd.DataFrame, type_key: str, year: int = territory.DEFAULT_YEAR,
-                       population: pd.Series | None = None) -> float:
+def reference_coverage(
+    frame: pd.DataFrame, type_key: str, year: int = territory.DEFAULT_YEAR, population: pd.Series | None = None
+) -> float:
     """The coverage a comune is measured against: the type's target (e.g. 45
     nursery places per 100 children) or else the province's coverage."""
     kind = service_type(type_key)
@@ -227,8 +311,9 @@ def reference_coverage(frame: pd.DataFrame, type_key: str, year: int = territory
     return 0.0 if pd.isna(value) else float(value)
 
 
-def gap(frame: pd.DataFrame, type_key: str, year: int = territory.DEFAULT_YEAR,
-        population: pd.Series | None = None) -> pd.DataFrame:
+def gap(
+    frame: pd.DataFrame, type_key: str, year: int = territory.DEFAULT_YEAR, population: pd.Series | None = None
+) -> pd.DataFrame:
     """Per comune: coverage columns plus ``riferimento`` (places per 100),
     ``posti_attesi`` (reference × target / 100), ``divario`` (expected − actual;
     positive means places missing) and ``rapporto`` (coverage / reference)."""

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -163,7 +163,9 @@ def _lines(method_line: Line, n_ballots: int, items: Sequence[Item], ranking: Se
     return [method_line, *situation]
 
 
-def _first_line(key: str, ranking: Sequence[Sequence[int]], items: Sequence[Item], n_ballots: int, **params) -> list[Line]:
+def _first_line(
+    key: str, ranking: Sequence[Sequence[int]], items: Sequence[Item], n_ballots: int, **params
+) -> list[Line]:
     """The "«X» comes first" line, only when there is a single, real winner."""
     if n_ballots == 0 or len(items) < 2 or not ranking or len(ranking[0]) != 1:
         return []
@@ -282,10 +284,20 @@ def _dots_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Mappi
                 scores[item_id] += value
                 supporters[item_id] += 1
     ranking = tiers(scores) if ballots and items else ()
-    lines = _lines(Line("vote.explain.dots", {"n": len(ballots), "dots": params.get("dots"), "max_per_item": params.get("max_per_item")}), len(ballots), items, ranking)
+    lines = _lines(
+        Line(
+            "vote.explain.dots",
+            {"n": len(ballots), "dots": params.get("dots"), "max_per_item": params.get("max_per_item")},
+        ),
+        len(ballots),
+        items,
+        ranking,
+    )
     if ranking:
         best = ranking[0][0]
-        lines += _first_line("vote.explain.dots_first", ranking, items, len(ballots), points=scores[best], supporters=supporters[best])
+        lines += _first_line(
+            "vote.explain.dots_first", ranking, items, len(ballots), points=scores[best], supporters=supporters[best]
+        )
     return Result("dots", len(ballots), ranking, scores, tuple(lines), {"supporters": supporters})
 
 
@@ -320,8 +332,12 @@ def _approval_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: M
     lines = _lines(Line("vote.explain.approval", {"n": n}), n, items, ranking)
     if ranking:
         best = ranking[0][0]
-        lines += _first_line("vote.explain.approval_first", ranking, items, n, votes=scores[best], share=round(share[best], 1))
-    return Result("approval", n, ranking, scores, tuple(lines), {"share": share, "max_approvals": params.get("max_approvals")})
+        lines += _first_line(
+            "vote.explain.approval_first", ranking, items, n, votes=scores[best], share=round(share[best], 1)
+        )
+    return Result(
+        "approval", n, ranking, scores, tuple(lines), {"share": share, "max_approvals": params.get("max_approvals")}
+    )
 
 
 # --- ranking: Borda and Schulze -----------------------------------------------
@@ -381,7 +397,9 @@ def pairwise_preferences(orders: Sequence[Sequence[int]], ids: Sequence[int]) ->
     return d
 
 
-def schulze(d: Mapping[int, Mapping[int, int]], ids: Sequence[int]) -> tuple[dict[int, dict[int, int]], tuple[tuple[int, ...], ...]]:
+def schulze(
+    d: Mapping[int, Mapping[int, int]], ids: Sequence[int]
+) -> tuple[dict[int, dict[int, int]], tuple[tuple[int, ...], ...]]:
     """Strongest paths and the Schulze order as tiers (winning votes).
 
     Markus Schulze, "A new monotonic, clone-independent, reversal symmetric, and
@@ -427,7 +445,9 @@ def _ranking_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Ma
     d = pairwise_preferences(orders, ids)
     p, schulze_order = schulze(d, ids) if ballots and items else ({}, ())
     winner = condorcet_winner(d, ids) if ballots and len(ids) > 1 else None
-    lines = _lines(Line("vote.explain.ranking", {"n": n, "m": len(ids), "top": max(len(ids) - 1, 0)}), n, items, ranking)
+    lines = _lines(
+        Line("vote.explain.ranking", {"n": n, "m": len(ids), "top": max(len(ids) - 1, 0)}), n, items, ranking
+    )
     if ranking:
         lines += _first_line("vote.explain.borda_first", ranking, items, n, points=scores[ranking[0][0]])
     if schulze_order and len(ids) > 1:
@@ -443,7 +463,11 @@ def _ranking_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Ma
             lines.append(Line("vote.explain.borda_schulze_differ"))
     extra = {
         "borda": {"scores": scores, "ranking": ranking},
-        "schulze": {"ranking": schulze_order, "winners": schulze_order[0] if schulze_order else (), "strongest_paths": p},
+        "schulze": {
+            "ranking": schulze_order,
+            "winners": schulze_order[0] if schulze_order else (),
+            "strongest_paths": p,
+        },
         "pairwise": d,
         "condorcet_winner": winner,
         "max_ranked": params.get("max_ranked"),
@@ -452,6 +476,7 @@ def _ranking_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Ma
 
 
 # --- budget: greedy and the Method of Equal Shares -----------------------------
+
 
 def _tol(budget: float) -> float:
     """Float slack for money sums, relative to the budget (euros add up inexactly)."""
@@ -480,7 +505,9 @@ def _budget_params(params: Mapping, items: Sequence[Item]) -> dict:
         if cost is None or isinstance(cost, bool) or not math.isfinite(float(cost)) or float(cost) <= 0:
             raise RoundParamsError("vote.error.item_without_cost", title=_q(item.title))
         if float(cost) > budget + _tol(budget):
-            raise RoundParamsError("vote.error.cost_over_budget", title=_q(item.title), cost=_plain(cost), budget=_plain(budget))
+            raise RoundParamsError(
+                "vote.error.cost_over_budget", title=_q(item.title), cost=_plain(cost), budget=_plain(budget)
+            )
     return {"budget": _plain(budget)}
 
 
@@ -491,11 +518,18 @@ def _budget_validate(ballot: Mapping, items: Sequence[Item], params: Mapping) ->
     cost = {item.id: float(item.cost) for item in items}
     total = sum(cost[i] for i in approved)
     if total > params["budget"] + _tol(params["budget"]):
-        raise BallotError("vote.error.over_budget", total=_plain(total), budget=params["budget"], excess=_plain(total - params["budget"]))
+        raise BallotError(
+            "vote.error.over_budget",
+            total=_plain(total),
+            budget=params["budget"],
+            excess=_plain(total - params["budget"]),
+        )
     return {"approved": sorted(approved)}
 
 
-def greedy_budget(votes: Mapping[int, float], costs: Mapping[int, float], budget: float, order: Sequence[int]) -> list[int]:
+def greedy_budget(
+    votes: Mapping[int, float], costs: Mapping[int, float], budget: float, order: Sequence[int]
+) -> list[int]:
     """Fund items by votes (most first; ties: cheaper first, then list order),
     skipping any that no longer fits; items without votes are not funded."""
     position = {item_id: k for k, item_id in enumerate(order)}
@@ -508,7 +542,9 @@ def greedy_budget(votes: Mapping[int, float], costs: Mapping[int, float], budget
     return funded
 
 
-def _mes_round(groups: list[tuple[frozenset, int]], costs: Mapping[int, float], order: Sequence[int], share: float, tol: float):
+def _mes_round(
+    groups: list[tuple[frozenset, int]], costs: Mapping[int, float], order: Sequence[int], share: float, tol: float
+):
     """One run of Equal Shares with ``share`` per voter; voters with the same
     ballot are a group (they pay alike). Returns (selected, rho per item)."""
     position = {item_id: k for k, item_id in enumerate(order)}
@@ -555,7 +591,9 @@ def _rho(budgets: list[tuple[float, int]], cost: float, tol: float) -> float | N
     return None
 
 
-def equal_shares(ballots: Sequence[Sequence[int]], costs: Mapping[int, float], budget: float, order: Sequence[int]) -> dict:
+def equal_shares(
+    ballots: Sequence[Sequence[int]], costs: Mapping[int, float], budget: float, order: Sequence[int]
+) -> dict:
     """Method of Equal Shares for approval ballots, with the usual completion.
 
     Peters, Pierczyński, Skowron, "Proportional Participatory Budgeting with
@@ -619,15 +657,41 @@ def _budget_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Map
 
     def outcome(selected: Sequence[int]) -> dict:
         spent = sum(costs[i] for i in selected)
-        return {"funded": {i: costs[i] for i in selected}, "order": list(selected), "spent": spent, "left": budget - spent}
+        return {
+            "funded": {i: costs[i] for i in selected},
+            "order": list(selected),
+            "spent": spent,
+            "left": budget - spent,
+        }
 
     greedy_out = outcome(greedy)
     mes_out = outcome(mes["selected"])
-    mes_out.update(phase=mes["phase"], rho=mes["rho"], share_per_voter=mes["share"], initial_share=(budget / n if n else 0.0), completion_steps=mes["steps"])
+    mes_out.update(
+        phase=mes["phase"],
+        rho=mes["rho"],
+        share_per_voter=mes["share"],
+        initial_share=(budget / n if n else 0.0),
+        completion_steps=mes["steps"],
+    )
     lines = _lines(Line("vote.explain.budget", {"n": n, "budget": budget}), n, items, ranking)
     if n and items:
-        lines.append(Line("vote.explain.greedy", {"count": len(greedy), "spent": greedy_out["spent"], "titles": _titles(greedy, items) or "–"}))
-        lines.append(Line("vote.explain.equal_shares", {"share": budget / n, "count": len(mes["selected"]), "spent": mes_out["spent"], "titles": _titles(mes["selected"], items) or "–"}))
+        lines.append(
+            Line(
+                "vote.explain.greedy",
+                {"count": len(greedy), "spent": greedy_out["spent"], "titles": _titles(greedy, items) or "–"},
+            )
+        )
+        lines.append(
+            Line(
+                "vote.explain.equal_shares",
+                {
+                    "share": budget / n,
+                    "count": len(mes["selected"]),
+                    "spent": mes_out["spent"],
+                    "titles": _titles(mes["selected"], items) or "–",
+                },
+            )
+        )
         fill = [i for i in mes["selected"] if mes["phase"][i] == "greedy_fill"]
         if fill:
             lines.append(Line("vote.explain.equal_shares_fill", {"titles": _titles(fill, items)}))
@@ -768,17 +832,31 @@ def _pairwise_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: M
     decisive = sum(won.values())
     n = len(ballots)
     ranking = tiers(scores) if decisive and items else ()
-    lines = _lines(Line("vote.explain.pairwise", {"n": n, "comparisons": decisive, "skipped": sum(skipped.values()) // 2}), n, items, ranking)
+    lines = _lines(
+        Line("vote.explain.pairwise", {"n": n, "comparisons": decisive, "skipped": sum(skipped.values()) // 2}),
+        n,
+        items,
+        ranking,
+    )
     if n and items and not decisive:
         lines.append(Line("vote.explain.no_comparisons"))
     if ranking:
         best = ranking[0][0]
-        lines += _first_line("vote.explain.pairwise_first", ranking, items, n, score=round(scores[best], 1), share=round(share[best] or 0.0, 1))
+        lines += _first_line(
+            "vote.explain.pairwise_first",
+            ranking,
+            items,
+            n,
+            score=round(scores[best], 1),
+            share=round(share[best] or 0.0, 1),
+        )
     extra = {"strength": strength, "won": won, "lost": lost, "skipped": skipped, "share_won": share}
     return Result("pairwise", n, ranking, scores, tuple(lines), extra)
 
 
-def next_pair(items: Sequence[Item], comparisons_so_far: Sequence, rng: random.Random, mine: Sequence | None = None) -> tuple[int, int] | None:
+def next_pair(
+    items: Sequence[Item], comparisons_so_far: Sequence, rng: random.Random, mine: Sequence | None = None
+) -> tuple[int, int] | None:
     """The next pair to show a participant, chosen to be informative.
 
     ``comparisons_so_far``: every comparison in the round (entries or pairwise
@@ -845,7 +923,13 @@ def _matrix_validate(ballot: Mapping, items: Sequence[Item], params: Mapping) ->
         for axis in AXES:
             value = rating[axis]
             if isinstance(value, bool) or not isinstance(value, int) or not SCALE[0] <= value <= SCALE[1]:
-                raise BallotError(f"vote.error.rating_range_{axis}", title=_q(titles[item_id]), value=value, low=SCALE[0], high=SCALE[1])
+                raise BallotError(
+                    f"vote.error.rating_range_{axis}",
+                    title=_q(titles[item_id]),
+                    value=value,
+                    low=SCALE[0],
+                    high=SCALE[1],
+                )
         clean[str(item_id)] = {axis: rating[axis] for axis in AXES}
     if not clean:
         raise BallotError("vote.error.empty")
@@ -878,7 +962,14 @@ def _matrix_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Map
     for i in ids:
         k = raters[i]
         if not k:
-            stats[i] = {"n": 0, "importance": None, "feasibility": None, "importance_sd": None, "feasibility_sd": None, "quadrant": None}
+            stats[i] = {
+                "n": 0,
+                "importance": None,
+                "feasibility": None,
+                "importance_sd": None,
+                "feasibility_sd": None,
+                "quadrant": None,
+            }
             scores[i] = 0.0
             continue
         row = {"n": k}
@@ -896,12 +987,18 @@ def _matrix_tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Map
     if ranking:
         best = ranking[0][0]
         lines += _first_line(
-            "vote.explain.matrix_first", ranking, items, n,
-            importance=round(stats[best]["importance"], 2), feasibility=round(stats[best]["feasibility"], 2),
+            "vote.explain.matrix_first",
+            ranking,
+            items,
+            n,
+            importance=round(stats[best]["importance"], 2),
+            feasibility=round(stats[best]["feasibility"], 2),
         )
         in_priority = [i for i in ids if stats[i]["quadrant"] == "priority"]
         if in_priority:
-            lines.append(Line("vote.explain.matrix_priority", {"count": len(in_priority), "titles": _titles(in_priority, items)}))
+            lines.append(
+                Line("vote.explain.matrix_priority", {"count": len(in_priority), "titles": _titles(in_priority, items)})
+            )
         else:
             lines.append(Line("vote.explain.matrix_no_priority"))
         unrated = [i for i in ids if not raters[i]]
@@ -916,11 +1013,36 @@ METHODS: dict[str, Method] = {
     m.name: m
     for m in (
         Method("dots", "vote.method.dots", _dots_params, _dots_validate, _dots_tally, "vote.method.dots.help"),
-        Method("approval", "vote.method.approval", _approval_params, _approval_validate, _approval_tally, "vote.method.approval.help"),
-        Method("ranking", "vote.method.ranking", _ranking_params, _ranking_validate, _ranking_tally, "vote.method.ranking.help"),
-        Method("budget", "vote.method.budget", _budget_params, _budget_validate, _budget_tally, "vote.method.budget.help"),
-        Method("pairwise", "vote.method.pairwise", _pairwise_params, _pairwise_validate, _pairwise_tally, "vote.method.pairwise.help"),
-        Method("matrix", "vote.method.matrix", _matrix_params, _matrix_validate, _matrix_tally, "vote.method.matrix.help"),
+        Method(
+            "approval",
+            "vote.method.approval",
+            _approval_params,
+            _approval_validate,
+            _approval_tally,
+            "vote.method.approval.help",
+        ),
+        Method(
+            "ranking",
+            "vote.method.ranking",
+            _ranking_params,
+            _ranking_validate,
+            _ranking_tally,
+            "vote.method.ranking.help",
+        ),
+        Method(
+            "budget", "vote.method.budget", _budget_params, _budget_validate, _budget_tally, "vote.method.budget.help"
+        ),
+        Method(
+            "pairwise",
+            "vote.method.pairwise",
+            _pairwise_params,
+            _pairwise_validate,
+            _pairwise_tally,
+            "vote.method.pairwise.help",
+        ),
+        Method(
+            "matrix", "vote.method.matrix", _matrix_params, _matrix_validate, _matrix_tally, "vote.method.matrix.help"
+        ),
     )
 }
 

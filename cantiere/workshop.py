@@ -20,9 +20,10 @@ import enum
 import hmac
 import io
 import secrets
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from cantiere import voting
 from cantiere.store import Store
@@ -35,7 +36,6 @@ from cantiere.workshop_errors import (
     PermissionDeniedError,
     PhaseError,
     PriorityError,
-    RoundNotOpenError,
     UnknownParticipantError,
     WorkshopNotOpenError,
     WrongCodeError,
@@ -79,7 +79,7 @@ class Actor:
     via: str = ""
 
     @classmethod
-    def command_line(cls) -> "Actor":
+    def command_line(cls) -> Actor:
         """The operator at the server's shell (already able to read the database)."""
         return cls(Role.FACILITATOR, "cli")
 
@@ -158,8 +158,14 @@ def create_workshop(
     for _ in range(20):  # a collision among 31^6 codes is rare; retry anyway
         try:
             return db.create_workshop(
-                store, code=new_code(), title=title, description=str(description or "").strip(), phase=phase,
-                is_demo=is_demo, priority_rows=rows, round_rows=round_rows,
+                store,
+                code=new_code(),
+                title=title,
+                description=str(description or "").strip(),
+                phase=phase,
+                is_demo=is_demo,
+                priority_rows=rows,
+                round_rows=round_rows,
             )
         except db.CodeTakenError:
             continue
@@ -222,11 +228,17 @@ def delete_priority(store: Store, actor: Actor, priority_id: int) -> None:
 
 CSV_COLUMNS = {
     # accepted header (lower case) → field
-    "titolo": "title", "title": "title",
-    "descrizione": "description", "description": "description",
-    "destinatari": "target_group", "gruppo_bersaglio": "target_group", "target_group": "target_group",
-    "comuni": "comuni", "comuni_interessati": "comuni",
-    "costo": "cost", "cost": "cost",
+    "titolo": "title",
+    "title": "title",
+    "descrizione": "description",
+    "description": "description",
+    "destinatari": "target_group",
+    "gruppo_bersaglio": "target_group",
+    "target_group": "target_group",
+    "comuni": "comuni",
+    "comuni_interessati": "comuni",
+    "costo": "cost",
+    "cost": "cost",
 }
 
 
@@ -263,7 +275,12 @@ def _priority_rows(reader) -> list[dict]:
     fields = []
     for column, name in enumerate(header, start=1):
         if name not in CSV_COLUMNS:
-            raise CsvError("workshop.error.csv_column", row=1, column=name or str(column), valid=", ".join(sorted({"titolo", "descrizione", "destinatari", "comuni", "costo"})))
+            raise CsvError(
+                "workshop.error.csv_column",
+                row=1,
+                column=name or str(column),
+                valid=", ".join(sorted({"titolo", "descrizione", "destinatari", "comuni", "costo"})),
+            )
         fields.append(CSV_COLUMNS[name])
     if "title" not in fields:
         raise CsvError("workshop.error.csv_no_title")
@@ -277,14 +294,20 @@ def _priority_rows(reader) -> list[dict]:
         if not raw["title"]:
             raise CsvError("workshop.error.csv_empty_cell", row=number, column=header[fields.index("title")])
         if len(raw["title"]) > TITLE_MAX_CHARS:
-            raise CsvError("workshop.error.csv_too_long", row=number, column=header[fields.index("title")], max=TITLE_MAX_CHARS)
+            raise CsvError(
+                "workshop.error.csv_too_long", row=number, column=header[fields.index("title")], max=TITLE_MAX_CHARS
+            )
         if raw.get("comuni"):
             raw["comuni"] = [c.strip() for c in raw["comuni"].split("|") if c.strip()]
         if raw.get("cost"):
             try:
-                raw["cost"] = float(raw["cost"].replace(".", "").replace(",", ".")) if "," in raw["cost"] else float(raw["cost"])
+                raw["cost"] = (
+                    float(raw["cost"].replace(".", "").replace(",", ".")) if "," in raw["cost"] else float(raw["cost"])
+                )
             except ValueError:
-                raise CsvError("workshop.error.csv_not_number", row=number, column=header[fields.index("cost")], value=raw["cost"]) from None
+                raise CsvError(
+                    "workshop.error.csv_not_number", row=number, column=header[fields.index("cost")], value=raw["cost"]
+                ) from None
         rows.append(check_priority(raw))
     if not rows:
         raise CsvError("workshop.error.csv_empty")
@@ -294,7 +317,9 @@ def _priority_rows(reader) -> list[dict]:
 # --- rounds ------------------------------------------------------------------
 
 
-def add_round(store: Store, actor: Actor, workshop_id: int, method: str = "dots", params: Mapping | None = None) -> Round:
+def add_round(
+    store: Store, actor: Actor, workshop_id: int, method: str = "dots", params: Mapping | None = None
+) -> Round:
     """A draft round; its parameters are checked by the voting method."""
     require_facilitator(actor)
     m = voting.method(method)
@@ -317,8 +342,15 @@ def open_round(store: Store, actor: Actor, round_id: int) -> Round:
     return db.set_round_status(store, round_id, "open", close_others=True)
 
 
-def open_new_round(store: Store, actor: Actor, workshop_id: int, method: str, params: Mapping, costs: Mapping[int, float | None] | None = None) -> Round:
-    """"Apri la votazione" with a chosen method: set the priorities' costs (budget
+def open_new_round(
+    store: Store,
+    actor: Actor,
+    workshop_id: int,
+    method: str,
+    params: Mapping,
+    costs: Mapping[int, float | None] | None = None,
+) -> Round:
+    """ "Apri la votazione" with a chosen method: set the priorities' costs (budget
     rounds) and check the parameters first, so a bad input changes nothing; then
     reuse a draft round with the same method and parameters or add one, and open it."""
     require_facilitator(actor)
@@ -340,7 +372,14 @@ def open_new_round(store: Store, actor: Actor, workshop_id: int, method: str, pa
         clean["items"] = [i.id for i in items]
     if costs:
         db.set_priority_costs(store, workshop_id, costs)
-    draft = next((r for r in db.list_rounds(store, workshop_id) if r.status == "draft" and r.method == method and dict(r.params) == clean), None)
+    draft = next(
+        (
+            r
+            for r in db.list_rounds(store, workshop_id)
+            if r.status == "draft" and r.method == method and dict(r.params) == clean
+        ),
+        None,
+    )
     if draft is None:
         draft = db.add_round(store, workshop_id, method, clean)
     return open_round(store, actor, draft.id)
@@ -352,7 +391,7 @@ def close_round(store: Store, actor: Actor, round_id: int) -> Round:
 
 
 def start_voting(store: Store, actor: Actor, workshop_id: int, dots: int = 5, max_per_item: int = 2) -> Round:
-    """"Apri la votazione": reuse the workshop's draft round or create a dot-voting
+    """ "Apri la votazione": reuse the workshop's draft round or create a dot-voting
     one, then open it."""
     require_facilitator(actor)
     draft = next((r for r in db.list_rounds(store, workshop_id) if r.status == "draft"), None)
@@ -535,15 +574,23 @@ def active_workshop(store: Store) -> Workshop | None:
 # --- demo ----------------------------------------------------------------------
 
 
-def create_demo(store: Store, actor: Actor, title: str = "[DEMO] Priorità del welfare locale — laboratorio dimostrativo") -> Workshop:
+def create_demo(
+    store: Store, actor: Actor, title: str = "[DEMO] Priorità del welfare locale — laboratorio dimostrativo"
+) -> Workshop:
     """A demo workshop on real themes of the territory (data/demo_priorita.csv),
     flagged ``is_demo`` and open for voting so the projector has something to show."""
     require_facilitator(actor)
     rows = parse_priorities_csv(DEMO_FILE.read_bytes())
     workshop = create_workshop(
-        store, actor, title,
+        store,
+        actor,
+        title,
         "Laboratorio dimostrativo (dati di esempio): prova il voto a punti dal telefono.",
-        rows, dots=DEMO_PARAMS["dots"], max_per_item=DEMO_PARAMS["max_per_item"], is_demo=True, phase="ascolto",
+        rows,
+        dots=DEMO_PARAMS["dots"],
+        max_per_item=DEMO_PARAMS["max_per_item"],
+        is_demo=True,
+        phase="ascolto",
     )
     start_voting(store, actor, workshop.id)
     return db.get_workshop(store, workshop.id)

@@ -16,21 +16,63 @@ from cantiere import services, territory  # noqa: E402
 OUT = Path(__file__).resolve().parent.parent / "data" / "servizi_esempio.csv"
 # approximate centre of each comune's main town (lat, lon)
 CENTRES = {
-    "039001": (44.5050, 12.0430), "039002": (44.4170, 11.9770), "039003": (44.3880, 11.8290),
-    "039004": (44.2220, 11.7720), "039005": (44.2250, 11.6240), "039006": (44.3200, 11.7990),
-    "039007": (44.2600, 12.3500), "039008": (44.5150, 11.8290), "039009": (44.3860, 11.9380),
-    "039010": (44.2856, 11.8830), "039011": (44.4660, 11.9560), "039012": (44.4200, 11.9110),
-    "039013": (44.4480, 11.8200), "039014": (44.4175, 12.2000), "039015": (44.2760, 11.7270),
-    "039016": (44.3760, 12.0330), "039017": (44.4430, 11.8620), "039018": (44.3590, 11.8460),
+    "039001": (44.5050, 12.0430),
+    "039002": (44.4170, 11.9770),
+    "039003": (44.3880, 11.8290),
+    "039004": (44.2220, 11.7720),
+    "039005": (44.2250, 11.6240),
+    "039006": (44.3200, 11.7990),
+    "039007": (44.2600, 12.3500),
+    "039008": (44.5150, 11.8290),
+    "039009": (44.3860, 11.9380),
+    "039010": (44.2856, 11.8830),
+    "039011": (44.4660, 11.9560),
+    "039012": (44.4200, 11.9110),
+    "039013": (44.4480, 11.8200),
+    "039014": (44.4175, 12.2000),
+    "039015": (44.2760, 11.7270),
+    "039016": (44.3760, 12.0330),
+    "039017": (44.4430, 11.8620),
+    "039018": (44.3590, 11.8460),
 }
 BIG = {"039014": 3, "039010": 2, "039012": 2, "039007": 2}  # extra copies in larger towns
-STREETS = ["Via Roma", "Via Garibaldi", "Via Mazzini", "Via Matteotti", "Via Cavour", "Via XX Settembre",
-           "Via della Repubblica", "Via Dante Alighieri", "Via Marconi", "Via Gramsci", "Viale della Stazione"]
-NAMES = ["Il Girasole", "Arcobaleno", "Il Melograno", "La Quercia", "Il Faro", "La Rondine", "Il Ponte",
-         "La Coccinella", "Il Glicine", "La Bussola", "Il Mulino", "La Pineta", "Il Germoglio", "La Fenice"]
-OPERATORS = [("Cooperativa sociale Esempio Uno", "cooperativa"), ("Cooperativa sociale Esempio Due", "cooperativa"),
-             ("Consorzio di cooperative Esempio", "cooperativa"), ("Comune (esempio)", "pubblico"),
-             ("ASP del distretto (esempio)", "pubblico"), ("Associazione Esempio", "altro")]
+STREETS = [
+    "Via Roma",
+    "Via Garibaldi",
+    "Via Mazzini",
+    "Via Matteotti",
+    "Via Cavour",
+    "Via XX Settembre",
+    "Via della Repubblica",
+    "Via Dante Alighieri",
+    "Via Marconi",
+    "Via Gramsci",
+    "Viale della Stazione",
+]
+NAMES = [
+    "Il Girasole",
+    "Arcobaleno",
+    "Il Melograno",
+    "La Quercia",
+    "Il Faro",
+    "La Rondine",
+    "Il Ponte",
+    "La Coccinella",
+    "Il Glicine",
+    "La Bussola",
+    "Il Mulino",
+    "La Pineta",
+    "Il Germoglio",
+    "La Fenice",
+]
+OPERATORS = [
+    ("Cooperativa sociale Esempio Uno", "cooperativa"),
+    ("Cooperativa sociale Esempio Due", "cooperativa"),
+    ("Consorzio di cooperative Esempio", "cooperativa"),
+    ("Comune (esempio)", "pubblico"),
+    ("ASP del distretto (esempio)", "pubblico"),
+    ("Associazione Esempio", "altro"),
+]
 # places per 100 of the target group a comune's services add up to (plausible
 # ranges; spread so that the gap map shows every class)
 SHARE = {"Nido d'infanzia": (12, 50), "Casa Residenza Anziani (CRA)": (1.5, 5), "Assistenza domiciliare": (1, 4)}
@@ -48,7 +90,18 @@ TYPES = [
     ("Accoglienza adulti in difficoltà", (10, 40), False),
 ]
 ONLY_IN = {
-    "Centro diurno anziani": {"039014", "039010", "039012", "039007", "039016", "039002", "039001", "039013", "039004", "039006"},
+    "Centro diurno anziani": {
+        "039014",
+        "039010",
+        "039012",
+        "039007",
+        "039016",
+        "039002",
+        "039001",
+        "039013",
+        "039004",
+        "039006",
+    },
     "Centro socio-riabilitativo residenziale per disabili": {"039014", "039010", "039012"},
     "Centro socio-riabilitativo diurno per disabili": {"039014", "039010", "039012", "039007", "039002"},
     "Comunità per minori": {"039014", "039010", "039012"},
@@ -87,19 +140,21 @@ def main() -> None:
                 if share:
                     places = (max(5, total // copies),) * 2
                 operator, kind = rng.choice(OPERATORS)
-                rows.append({
-                    "nome": f"{label.split(' (')[0]} {rng.choice(NAMES)} (esempio)",
-                    "tipo": label,
-                    "codice_istat": c.code,
-                    "comune": c.name,
-                    "indirizzo": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
-                    "latitudine": lat,
-                    "longitudine": lon,
-                    "posti": rng.randint(*places) if places else "",
-                    "gestore": operator,
-                    "tipo_gestore": kind,
-                    "dati_di_esempio": "sì",
-                })
+                rows.append(
+                    {
+                        "nome": f"{label.split(' (')[0]} {rng.choice(NAMES)} (esempio)",
+                        "tipo": label,
+                        "codice_istat": c.code,
+                        "comune": c.name,
+                        "indirizzo": f"{rng.choice(STREETS)} {rng.randint(1, 120)}",
+                        "latitudine": lat,
+                        "longitudine": lon,
+                        "posti": rng.randint(*places) if places else "",
+                        "gestore": operator,
+                        "tipo_gestore": kind,
+                        "dati_di_esempio": "sì",
+                    }
+                )
     # names must be unique within comune and type: number repeats
     seen = {}
     for row in rows:

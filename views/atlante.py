@@ -36,19 +36,28 @@ default_year = url_choice("anno", territory.check_year, territory.DEFAULT_YEAR)
 
 left, middle, right = st.columns([3, 1, 1])
 key = left.selectbox(
-    t("atlante.indicator"), keys, index=keys.index(default_indicator),
-    format_func=_label, key="atlante.indicator",
+    t("atlante.indicator"),
+    keys,
+    index=keys.index(default_indicator),
+    format_func=_label,
+    key="atlante.indicator",
 )
 level = middle.selectbox(
-    t("atlante.level"), atlas.MAP_LEVELS, index=atlas.MAP_LEVELS.index(default_level),
-    format_func=lambda v: t(f"level.{v}"), key="atlante.level",
+    t("atlante.level"),
+    atlas.MAP_LEVELS,
+    index=atlas.MAP_LEVELS.index(default_level),
+    format_func=lambda v: t(f"level.{v}"),
+    key="atlante.level",
 )
 year = right.selectbox(
     t("atlante.year"), territory.YEARS, index=territory.YEARS.index(default_year), key="atlante.year"
 )
 scheme = st.radio(
-    t("atlante.scheme"), list(SCHEMES), format_func=lambda s: t(f"scheme.{s}"),
-    horizontal=True, key="atlante.scheme",
+    t("atlante.scheme"),
+    list(SCHEMES),
+    format_func=lambda s: t(f"scheme.{s}"),
+    horizontal=True,
+    key="atlante.scheme",
 )
 
 is_imported = key in imported_keys
@@ -86,11 +95,15 @@ with side_col:
     st.dataframe(
         view.table[["rank", "name", "district", "label"]].rename(
             columns={
-                "rank": t("atlante.col.rank"), "name": t("atlante.col.name"),
-                "district": t("atlante.col.district"), "label": t("atlante.col.value"),
+                "rank": t("atlante.col.rank"),
+                "name": t("atlante.col.name"),
+                "district": t("atlante.col.district"),
+                "label": t("atlante.col.value"),
             }
         ),
-        hide_index=True, width="stretch", key="atlante.table",
+        hide_index=True,
+        width="stretch",
+        key="atlante.table",
     )
     with st.expander(t("atlante.about")):
         if is_imported:
@@ -107,8 +120,11 @@ default_code = url_choice("comune", lambda v: territory.comune(v, year).code, "0
 if clicked and clicked.get("code") in codes:
     default_code = clicked["code"]
 code = st.selectbox(
-    t("atlante.detail_pick"), codes, index=codes.index(default_code),
-    format_func=lambda c: territory.comune(c, year).name, key="atlante.comune",
+    t("atlante.detail_pick"),
+    codes,
+    index=codes.index(default_code),
+    format_func=lambda c: territory.comune(c, year).name,
+    key="atlante.comune",
 )
 chosen = territory.comune(code, year)
 levels = cached.all_levels(year)
@@ -133,5 +149,6 @@ with compare_col:
         )
         st.dataframe(
             {t("atlante.col.name"): names, t("atlante.col.value"): [view.format(v, lang()) for v in rows]},
-            hide_index=True, width="stretch",
+            hide_index=True,
+            width="stretch",
         )

@@ -18,16 +18,21 @@ st.write(t("dati.intro"))
 settings = get_settings()
 store = get_store()
 
-kind = st.radio(t("dati.kind"), importers.KINDS, format_func=lambda k: t(f"dati.kind.{k}"), key=view.KIND,
-                horizontal=True)
+kind = st.radio(
+    t("dati.kind"), importers.KINDS, format_func=lambda k: t(f"dati.kind.{k}"), key=view.KIND, horizontal=True
+)
 source, year = "", None
 if kind == "indicators":
     source = st.text_input(t("dati.source"), key=view.SOURCE, max_chars=200)
     year = st.number_input(t("dati.year"), min_value=1900, max_value=2100, value=None, step=1, key=view.YEAR)
 else:
     st.caption(t("dati.replace_note"))
-upload = st.file_uploader(t("dati.upload"), type=["csv", "txt", "xlsx", "geojson", "json"], key=view.upload_key(),
-                          help=t("dati.upload_help", mb=settings.max_upload_mb))
+upload = st.file_uploader(
+    t("dati.upload"),
+    type=["csv", "txt", "xlsx", "geojson", "json"],
+    key=view.upload_key(),
+    help=t("dati.upload_help", mb=settings.max_upload_mb),
+)
 
 if upload is not None:
     max_bytes = settings.max_upload_mb * 2**20
@@ -36,8 +41,16 @@ if upload is not None:
     view.report_view(report)
     if report.ok and st.button(t("dati.import"), type="primary", key=view.IMPORT):
         try:
-            done = importers.import_file(store, kind, upload.name, upload.getvalue(), actor=actor,
-                                         max_bytes=max_bytes, source=source, year=year and int(year))
+            done = importers.import_file(
+                store,
+                kind,
+                upload.name,
+                upload.getvalue(),
+                actor=actor,
+                max_bytes=max_bytes,
+                source=source,
+                year=year and int(year),
+            )
         except Exception as exc:
             show_error(exc)
         else:
@@ -51,8 +64,12 @@ if table.empty:
     st.info(t("dati.no_datasets"))
 else:
     view.datasets_table(table)
-    chosen = st.selectbox(t("dati.remove_choice"), table["id"].astype(int).tolist(),
-                          format_func=view.dataset_label(table), key=view.REMOVE_CHOICE)
+    chosen = st.selectbox(
+        t("dati.remove_choice"),
+        table["id"].astype(int).tolist(),
+        format_func=view.dataset_label(table),
+        key=view.REMOVE_CHOICE,
+    )
     if st.button(t("dati.remove"), key=view.REMOVE):
         try:
             importers.remove_dataset(store, chosen, actor=actor)

@@ -17,12 +17,23 @@ for path in sorted(out.glob("ratio-*.json")):
     scenario = re.sub(r"-\d+$", "", path.stem.removeprefix("ratio-"))
     data = json.loads(path.read_text())
     app, floor = data["reports"][0], data["reports"][1]
-    runs[scenario].append((app["cpu_ms_per_tap"], floor["cpu_ms_per_tap"], data["ratios"]["cpu_per_tap"], app["taps_sent"], app["error_count"] + floor["error_count"], app["lost_ballots"]))
+    runs[scenario].append(
+        (
+            app["cpu_ms_per_tap"],
+            floor["cpu_ms_per_tap"],
+            data["ratios"]["cpu_per_tap"],
+            app["taps_sent"],
+            app["error_count"] + floor["error_count"],
+            app["lost_ballots"],
+        )
+    )
 print("| scenario | each run: app ms / minimal ms = ratio (taps) | median ratio | range | errors, lost |")
 print("| --- | --- | --- | --- | --- |")
 for scenario, rows in runs.items():
     each = "; ".join(f"{a} / {m} = **{r}×** ({n})" for a, m, r, n, _, _ in rows)
     ratios = [r for _, _, r, *_ in rows]
     errors = sum(e for *_, e, _ in rows)
-    lost = sum(l or 0 for *_, l in rows)
-    print(f"| {scenario} | {each} | **{round(statistics.median(ratios), 2)}×** | {min(ratios)}–{max(ratios)}× | {errors}, {lost} |")
+    lost = sum(n or 0 for *_, n in rows)
+    print(
+        f"| {scenario} | {each} | **{round(statistics.median(ratios), 2)}×** | {min(ratios)}–{max(ratios)}× | {errors}, {lost} |"
+    )

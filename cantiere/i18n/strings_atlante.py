@@ -20,7 +20,10 @@ STRINGS = {
     "formula.quota_65": {"it": "100 × residenti 65+ / residenti", "en": "100 × residents 65+ / residents"},
     "formula.quota_75": {"it": "100 × residenti 75+ / residenti", "en": "100 × residents 75+ / residents"},
     "formula.quota_80": {"it": "100 × residenti 80+ / residenti", "en": "100 × residents 80+ / residents"},
-    "formula.indice_vecchiaia": {"it": "100 × residenti 65+ / residenti 0–14", "en": "100 × residents 65+ / residents 0–14"},
+    "formula.indice_vecchiaia": {
+        "it": "100 × residenti 65+ / residenti 0–14",
+        "en": "100 × residents 65+ / residents 0–14",
+    },
     "formula.indice_dipendenza": {
         "it": "100 × (residenti 0–14 + residenti 65+) / residenti 15–64",
         "en": "100 × (residents 0–14 + residents 65+) / residents 15–64",
@@ -33,7 +36,10 @@ STRINGS = {
     "level.comune": {"it": "Comune", "en": "Comune"},
     "level.distretto": {"it": "Distretto", "en": "District"},
     "level.provincia": {"it": "Provincia", "en": "Province"},
-    "scheme.quantili": {"it": "Quantili (stesso numero di aree per classe)", "en": "Quantiles (same number of areas per class)"},
+    "scheme.quantili": {
+        "it": "Quantili (stesso numero di aree per classe)",
+        "en": "Quantiles (same number of areas per class)",
+    },
     "scheme.intervalli_uguali": {"it": "Intervalli uguali", "en": "Equal intervals"},
     "scheme.jenks": {"it": "Interruzioni naturali (Jenks)", "en": "Natural breaks (Jenks)"},
     # Atlante page

@@ -6,7 +6,10 @@ STRINGS = {
         "it": "La fase di ascolto non è aperta: proposte e segnalazioni non si possono più aggiungere o cambiare.",
         "en": "The listening phase is not open: proposals and pins can no longer be added or changed.",
     },
-    "proposte.error.title_empty": {"it": "Scrivi un titolo breve per la proposta.", "en": "Write a short title for the proposal."},
+    "proposte.error.title_empty": {
+        "it": "Scrivi un titolo breve per la proposta.",
+        "en": "Write a short title for the proposal.",
+    },
     "proposte.error.title_long": {
         "it": "Il titolo è troppo lungo ({length} caratteri): il massimo è {limit}.",
         "en": "The title is too long ({length} characters): the limit is {limit}.",
@@ -27,12 +30,17 @@ STRINGS = {
         "it": "È una tua proposta: non puoi sostenerla con «Anch'io».",
         "en": "It is your own proposal: you cannot support it with “Me too”.",
     },
-    "proposte.error.merge_self": {"it": "Scegli due proposte diverse da unire.", "en": "Choose two different proposals to merge."},
+    "proposte.error.merge_self": {
+        "it": "Scegli due proposte diverse da unire.",
+        "en": "Choose two different proposals to merge.",
+    },
     "proposte.error.already_merged": {
-        "it": "La proposta n. {id} è già stata unita a un'altra.", "en": "Proposal no. {id} was already merged into another one.",
+        "it": "La proposta n. {id} è già stata unita a un'altra.",
+        "en": "Proposal no. {id} was already merged into another one.",
     },
     "proposte.error.already_promoted": {
-        "it": "La proposta n. {id} è già una priorità.", "en": "Proposal no. {id} is already a priority.",
+        "it": "La proposta n. {id} è già una priorità.",
+        "en": "Proposal no. {id} is already a priority.",
     },
     "proposte.error.promote_hidden": {
         "it": "La proposta n. {id} è nascosta: ripristinala prima di farne una priorità.",
@@ -59,7 +67,10 @@ STRINGS = {
     "proposte.none": {"it": "Ancora nessuna proposta.", "en": "No proposals yet."},
     "proposte.support": {"it": "Anch'io", "en": "Me too"},
     "proposte.supported": {"it": "Hai sostenuto la proposta n. {id}.", "en": "You supported proposal no. {id}."},
-    "proposte.already_supported": {"it": "Sostieni già la proposta n. {id}.", "en": "You already support proposal no. {id}."},
+    "proposte.already_supported": {
+        "it": "Sostieni già la proposta n. {id}.",
+        "en": "You already support proposal no. {id}.",
+    },
     "proposte.you_support": {"it": "✓ La sostieni", "en": "✓ You support it"},
     "proposte.yours": {"it": "La tua proposta", "en": "Your proposal"},
     "proposte.count": {"it": "n. {id} · {n} sostegni", "en": "no. {id} · {n} supports"},
@@ -116,7 +127,8 @@ STRINGS = {
     "ascolto.fac.merge_target": {"it": "nella proposta", "en": "into the proposal"},
     "ascolto.fac.merge": {"it": "Unisci", "en": "Merge"},
     "ascolto.fac.merged": {
-        "it": "Proposte unite: la n. {id} ora ha {n} sostegni.", "en": "Proposals merged: no. {id} now has {n} supports.",
+        "it": "Proposte unite: la n. {id} ora ha {n} sostegni.",
+        "en": "Proposals merged: no. {id} now has {n} supports.",
     },
     "ascolto.fac.pins": {"it": "Segnalazioni (posizioni esatte)", "en": "Pins (exact positions)"},
     "ascolto.fac.no_pins": {"it": "Nessuna segnalazione per ora.", "en": "No pins yet."},
@@ -128,7 +140,10 @@ STRINGS = {
         "en": "Public export: no hidden proposals or pins, positions rounded to ~200 m, no event log.",
     },
     "ascolto.fac.public_json": {"it": "Scarica l'export pubblico (JSON)", "en": "Download the public export (JSON)"},
-    "ascolto.fac.public_geojson": {"it": "Scarica le segnalazioni (GeoJSON pubblico)", "en": "Download the pins (public GeoJSON)"},
+    "ascolto.fac.public_geojson": {
+        "it": "Scarica le segnalazioni (GeoJSON pubblico)",
+        "en": "Download the pins (public GeoJSON)",
+    },
     "ascolto.fac.done": {"it": "Fatto.", "en": "Done."},
     # --- projector ---
     "ascolto.proj.map": {"it": "Mappa delle segnalazioni", "en": "Map of pins"},
@@ -146,8 +161,8 @@ STRINGS = {
     "ascolto.layer": {"it": "Segnalazioni dei laboratori", "en": "Workshop pins"},
     "ascolto.layer_caption": {
         "it": "{n} segnalazioni dei partecipanti ai laboratori (posizioni arrotondate a ~200 m, "
-              "quadrati più scuri = più segnalazioni in ~750 m; nascoste escluse).",
+        "quadrati più scuri = più segnalazioni in ~750 m; nascoste escluse).",
         "en": "{n} pins from workshop participants (positions rounded to ~200 m, darker squares = more pins "
-              "within ~750 m; hidden ones excluded).",
+        "within ~750 m; hidden ones excluded).",
     },
 }

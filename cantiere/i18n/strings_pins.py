@@ -29,7 +29,10 @@ STRINGS = {
     "pins.category.servizio_mancante": {"it": "Qui manca un servizio", "en": "A service is missing here"},
     "pins.category.accessibilita": {"it": "Barriere e accessibilità", "en": "Barriers and accessibility"},
     "pins.category.trasporti": {"it": "Trasporti e collegamenti", "en": "Transport and connections"},
-    "pins.category.luogo_di_incontro": {"it": "Luogo di incontro da valorizzare", "en": "Meeting place worth supporting"},
+    "pins.category.luogo_di_incontro": {
+        "it": "Luogo di incontro da valorizzare",
+        "en": "Meeting place worth supporting",
+    },
     "pins.category.sicurezza": {"it": "Sicurezza", "en": "Safety"},
     "pins.category.altro": {"it": "Altro", "en": "Other"},
 }

@@ -1,9 +1,15 @@
 """Strings of ``python -m cantiere serve`` (scale-out, issue 7)."""
 
 STRINGS = {
-    "cli.serve.nginx_written": {"it": "Configurazione di nginx scritta in {path}", "en": "nginx configuration written to {path}"},
+    "cli.serve.nginx_written": {
+        "it": "Configurazione di nginx scritta in {path}",
+        "en": "nginx configuration written to {path}",
+    },
     "cli.serve.ready": {"it": "Processo pronto: {url}", "en": "Process ready: {url}"},
-    "cli.serve.ready_projector": {"it": "Proiezione (processo separato): {url}", "en": "Projector (own process): {url}"},
+    "cli.serve.ready_projector": {
+        "it": "Proiezione (processo separato): {url}",
+        "en": "Projector (own process): {url}",
+    },
     "cli.serve.nginx_hint": {
         "it": "Telefoni e proiettore passano da nginx sulla porta {listen}: nginx -c {run_dir}/nginx.conf -p {run_dir} (o --nginx). Ctrl-C ferma tutto.",
         "en": "Phones and projector go through nginx on port {listen}: nginx -c {run_dir}/nginx.conf -p {run_dir} (or --nginx). Ctrl-C stops everything.",

@@ -68,8 +68,8 @@ STRINGS = {
         "en": "Separator not recognised: the header “{header}” is a single column. Separate columns with “;” or “,”.",
     },
     "imp.file.csv_syntax": {
-        "it": "Il CSV non è ben formato alla riga {line}: controlla le virgolette (un campo che contiene «\"» va scritto tra virgolette, con «\"\"»).",
-        "en": "The CSV is malformed at row {line}: check the quotes (a field containing “\"” must be quoted, with “\"\"”).",
+        "it": 'Il CSV non è ben formato alla riga {line}: controlla le virgolette (un campo che contiene «"» va scritto tra virgolette, con «""»).',
+        "en": 'The CSV is malformed at row {line}: check the quotes (a field containing “"” must be quoted, with “""”).',
     },
     "imp.file.duplicate_header": {
         "it": "La colonna «{name}» compare due volte nell'intestazione.",
@@ -130,7 +130,10 @@ STRINGS = {
     },
     # row problems
     "imp.row.missing": {"it": "valore mancante", "en": "value missing"},
-    "imp.row.too_long": {"it": "testo troppo lungo (massimo {limit} caratteri)", "en": "text too long (at most {limit} characters)"},
+    "imp.row.too_long": {
+        "it": "testo troppo lungo (massimo {limit} caratteri)",
+        "en": "text too long (at most {limit} characters)",
+    },
     "imp.row.fields": {
         "it": "la riga ha {found} campi, l'intestazione {expected}: controlla il separatore e metti tra virgolette i numeri con la virgola",
         "en": "the row has {found} fields, the header {expected}: check the separator and quote numbers with a decimal comma",
@@ -339,11 +342,17 @@ STRINGS = {
         "it": "Massimo {mb} MB. Formati e colonne sono descritti nel README.",
         "en": "At most {mb} MB. Formats and columns are described in the README.",
     },
-    "dati.source": {"it": "Fonte dei dati (se il file non ha la colonna «fonte»)", "en": "Data source (if the file has no “fonte” column)"},
+    "dati.source": {
+        "it": "Fonte dei dati (se il file non ha la colonna «fonte»)",
+        "en": "Data source (if the file has no “fonte” column)",
+    },
     "dati.year": {"it": "Anno (se il file non ha la colonna «anno»)", "en": "Year (if the file has no “anno” column)"},
     "dati.report": {"it": "Controllo del file", "en": "File check"},
     "dati.preview": {"it": "Anteprima delle righe valide", "en": "Preview of the valid rows"},
-    "dati.valid": {"it": "Il file è valido: {rows} righe pronte da importare.", "en": "The file is valid: {rows} rows ready to import."},
+    "dati.valid": {
+        "it": "Il file è valido: {rows} righe pronte da importare.",
+        "en": "The file is valid: {rows} rows ready to import.",
+    },
     "dati.imported": {"it": "Importate {rows} righe.", "en": "Imported {rows} rows."},
     "dati.import": {"it": "Importa", "en": "Import"},
     "dati.replace_note": {
@@ -351,7 +360,10 @@ STRINGS = {
         "en": "Imported services replace the sample data on the Services and coverage page.",
     },
     "dati.datasets": {"it": "Dati importati", "en": "Imported data"},
-    "dati.no_datasets": {"it": "Nessun dato importato: si vedono i dati di esempio.", "en": "No data imported: the sample data is shown."},
+    "dati.no_datasets": {
+        "it": "Nessun dato importato: si vedono i dati di esempio.",
+        "en": "No data imported: the sample data is shown.",
+    },
     "dati.remove_choice": {"it": "Dataset da rimuovere", "en": "Dataset to remove"},
     "dati.remove": {"it": "Rimuovi", "en": "Remove"},
     "dati.removed": {"it": "Dataset rimosso.", "en": "Dataset removed."},

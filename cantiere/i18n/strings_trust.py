@@ -3,21 +3,21 @@
 STRINGS = {
     "trust.cli.erase_confirm": {
         "it": "Stai per cancellare il laboratorio {code} «{title}» con tutti i voti, i commenti e i partecipanti. "
-              "Non si può annullare: ripeti il comando con --yes per confermare.",
+        "Non si può annullare: ripeti il comando con --yes per confermare.",
         "en": "You are about to erase workshop {code} “{title}” with all its ballots, comments and participants. "
-              "This cannot be undone: repeat the command with --yes to confirm.",
+        "This cannot be undone: repeat the command with --yes to confirm.",
     },
     "trust.cli.workshop_erased": {
         "it": "Laboratorio {code} cancellato: {participants} partecipanti, {ballots} voti, {comments} commenti. "
-              "La cancellazione è registrata nel registro di audit.",
+        "La cancellazione è registrata nel registro di audit.",
         "en": "Workshop {code} erased: {participants} participants, {ballots} ballots, {comments} comments. "
-              "The erasure is recorded in the audit log.",
+        "The erasure is recorded in the audit log.",
     },
     "trust.cli.participant_erased": {
         "it": "Partecipante cancellato: profilo rimosso, {texts} testi sostituiti da «[rimosso]»; "
-              "{ballots} voti anonimi restano contati.",
+        "{ballots} voti anonimi restano contati.",
         "en": "Participant erased: profile removed, {texts} texts replaced by “[rimosso]”; "
-              "{ballots} anonymous ballots stay counted.",
+        "{ballots} anonymous ballots stay counted.",
     },
     "trust.cli.backup_ok": {
         "it": "Copia {path} integra: {tables} tabelle, {rows} righe in tutto.",
@@ -30,9 +30,9 @@ STRINGS = {
     "trust.backup_missing": {"it": "File non trovato: {path}", "en": "File not found: {path}"},
     "trust.priorities.not_text": {
         "it": "Il file non è un CSV di testo (sembra UTF-16 «Testo Unicode» o un file binario): salvalo come «CSV UTF-8». "
-              "Nessuna priorità creata.",
+        "Nessuna priorità creata.",
         "en": "The file is not a text CSV (it looks like UTF-16 “Unicode Text” or a binary file): save it as “CSV UTF-8”. "
-              "No priority was created.",
+        "No priority was created.",
     },
     "trust.priorities.encoding": {
         "it": "Codifica dei caratteri non riconosciuta (byte {position}): salva il file come «CSV UTF-8». Nessuna priorità creata.",

@@ -267,7 +267,10 @@ STRINGS = {
     # --- matrix quadrants ----------------------------------------------------------------
     "vote.quadrant.priority": {"it": "Priorità: importanti e fattibili", "en": "Priorities: important and feasible"},
     "vote.quadrant.challenge": {"it": "Sfide: importanti ma difficili", "en": "Challenges: important but hard"},
-    "vote.quadrant.quick_win": {"it": "A portata di mano: fattibili, meno importanti", "en": "Quick wins: feasible, less important"},
+    "vote.quadrant.quick_win": {
+        "it": "A portata di mano: fattibili, meno importanti",
+        "en": "Quick wins: feasible, less important",
+    },
     "vote.quadrant.later": {"it": "Da rinviare", "en": "For later"},
     # --- charts ------------------------------------------------------------------------------
     "vote.chart.ballots": {"it": "{n} schede", "en": "{n} ballots"},
@@ -284,12 +287,18 @@ STRINGS = {
         "en": "Head to head: ballots preferring the row to the column",
     },
     "vote.chart.schulze.axis": {"it": "Schede", "en": "Ballots"},
-    "vote.chart.budget.title": {"it": "Bilancio partecipativo: budget {budget} €", "en": "Participatory budgeting: budget €{budget}"},
+    "vote.chart.budget.title": {
+        "it": "Bilancio partecipativo: budget {budget} €",
+        "en": "Participatory budgeting: budget €{budget}",
+    },
     "vote.chart.budget.axis": {"it": "Euro assegnati", "en": "Euro allocated"},
     "vote.chart.budget.equal_shares": {"it": "Quote uguali (Equal Shares)", "en": "Equal Shares"},
     "vote.chart.budget.greedy": {"it": "Più votati (greedy)", "en": "Most voted (greedy)"},
     "vote.chart.budget.cost": {"it": "Costo", "en": "Cost"},
-    "vote.chart.pairwise.title": {"it": "Confronto a coppie (Bradley–Terry)", "en": "Pairwise comparison (Bradley–Terry)"},
+    "vote.chart.pairwise.title": {
+        "it": "Confronto a coppie (Bradley–Terry)",
+        "en": "Pairwise comparison (Bradley–Terry)",
+    },
     "vote.chart.pairwise.axis": {
         "it": "Probabilità di vincere un confronto (%)",
         "en": "Chance of winning a comparison (%)",

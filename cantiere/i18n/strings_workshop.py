@@ -50,7 +50,10 @@ STRINGS = {
         "en": "Comments are closed for this workshop.",
     },
     "workshop.error.priority": {"it": "Priorità non valida.", "en": "Invalid priority."},
-    "workshop.error.priority_title": {"it": "Ogni priorità ha bisogno di un titolo.", "en": "Every priority needs a title."},
+    "workshop.error.priority_title": {
+        "it": "Ogni priorità ha bisogno di un titolo.",
+        "en": "Every priority needs a title.",
+    },
     "workshop.error.title_empty": {"it": "Il titolo è obbligatorio.", "en": "The title is required."},
     "workshop.error.title_too_long": {
         "it": "Il titolo è troppo lungo (massimo {max} caratteri).",
@@ -164,7 +167,10 @@ STRINGS = {
     },
     "partecipa.your_vote": {"it": "Il tuo voto attuale", "en": "Your current vote"},
     "partecipa.comment_on": {"it": "Priorità da commentare", "en": "Priority to comment on"},
-    "partecipa.comment_text": {"it": "Il tuo commento (massimo {max} caratteri)", "en": "Your comment (at most {max} characters)"},
+    "partecipa.comment_text": {
+        "it": "Il tuo commento (massimo {max} caratteri)",
+        "en": "Your comment (at most {max} characters)",
+    },
     "partecipa.send_comment": {"it": "Invia il commento", "en": "Send comment"},
     "partecipa.comment_saved": {
         "it": "Commento inviato. Grazie!",
@@ -200,10 +206,10 @@ STRINGS = {
         "it": "La gestione dei laboratori è disattivata perché non è impostata una password. "
         "Per attivarla, avvia l'app con la variabile d'ambiente CANTIERE_ADMIN_PASSWORD "
         "(es. `CANTIERE_ADMIN_PASSWORD='una-frase-lunga' streamlit run app.py`) oppure aggiungi "
-        "`CANTIERE_ADMIN_PASSWORD = \"…\"` a .streamlit/secrets.toml, poi riavvia.",
+        '`CANTIERE_ADMIN_PASSWORD = "…"` a .streamlit/secrets.toml, poi riavvia.',
         "en": "Workshop management is disabled because no password is set. To enable it, start the app "
         "with the CANTIERE_ADMIN_PASSWORD environment variable (e.g. `CANTIERE_ADMIN_PASSWORD='a-long-phrase' "
-        "streamlit run app.py`) or add `CANTIERE_ADMIN_PASSWORD = \"…\"` to .streamlit/secrets.toml, then restart.",
+        'streamlit run app.py`) or add `CANTIERE_ADMIN_PASSWORD = "…"` to .streamlit/secrets.toml, then restart.',
     },
     "facilitazione.password": {"it": "Password di facilitazione", "en": "Facilitator password"},
     "facilitazione.login": {"it": "Accedi", "en": "Log in"},
@@ -221,7 +227,10 @@ STRINGS = {
     "facilitazione.edit": {"it": "Modifica titolo e descrizione", "en": "Edit title and description"},
     "facilitazione.save": {"it": "Salva", "en": "Save"},
     "facilitazione.saved": {"it": "Salvato.", "en": "Saved."},
-    "facilitazione.code_is": {"it": "Codice di accesso: {code} · fase: {phase}", "en": "Join code: {code} · phase: {phase}"},
+    "facilitazione.code_is": {
+        "it": "Codice di accesso: {code} · fase: {phase}",
+        "en": "Join code: {code} · phase: {phase}",
+    },
     "facilitazione.section_phase": {"it": "Fasi e votazione", "en": "Phases and voting"},
     "facilitazione.move_to": {"it": "Passa alla fase «{phase}»", "en": "Move to phase “{phase}”"},
     "facilitazione.start_voting": {"it": "Apri la votazione", "en": "Open the vote"},

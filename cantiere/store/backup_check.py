@@ -49,8 +49,12 @@ def verify(path: Path) -> BackupCheck:
         broken_links = conn.execute("PRAGMA foreign_key_check").fetchall()
         if broken_links and integrity == "ok":
             integrity = f"foreign_key_check: {len(broken_links)}"
-        names = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        names = [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+            )
+        ]
         counts = {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
         if "alembic_version" in names:
             version = tuple(sorted(r[0] for r in conn.execute("SELECT version_num FROM alembic_version")))

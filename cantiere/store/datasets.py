@@ -7,7 +7,7 @@ The only code that knows the ``datasets``, ``dataset_services`` and
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pandas as pd
 import sqlalchemy as sa
@@ -37,21 +37,34 @@ def add(store, kind: str, filename: str, source: str, rows: pd.DataFrame) -> int
 
     Raises StoreError when the database refuses (nothing is written).
     """
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     try:
         with store.write() as conn:
             dataset_id = conn.execute(
-                sa.insert(schema.datasets).values(
-                    kind=kind, filename=filename[:255], source=(source or "")[:255], imported_at=now, row_count=len(rows)
-                ).returning(schema.datasets.c.id)
+                sa.insert(schema.datasets)
+                .values(
+                    kind=kind,
+                    filename=filename[:255],
+                    source=(source or "")[:255],
+                    imported_at=now,
+                    row_count=len(rows),
+                )
+                .returning(schema.datasets.c.id)
             ).scalar_one()
             if kind == "services":
                 payload = [
                     {
-                        "dataset_id": dataset_id, "name": r.nome, "type": r.tipo, "comune_code": r.codice,
-                        "address": r.indirizzo or "", "lat": _none(r.lat), "lon": _none(r.lon),
-                        "places": None if pd.isna(r.posti) else int(r.posti), "operator": r.gestore or "",
-                        "operator_kind": r.tipo_gestore, "is_sample": bool(r.esempio),
+                        "dataset_id": dataset_id,
+                        "name": r.nome,
+                        "type": r.tipo,
+                        "comune_code": r.codice,
+                        "address": r.indirizzo or "",
+                        "lat": _none(r.lat),
+                        "lon": _none(r.lon),
+                        "places": None if pd.isna(r.posti) else int(r.posti),
+                        "operator": r.gestore or "",
+                        "operator_kind": r.tipo_gestore,
+                        "is_sample": bool(r.esempio),
                     }
                     for r in rows.itertuples(index=False)
                 ]
@@ -59,8 +72,12 @@ def add(store, kind: str, filename: str, source: str, rows: pd.DataFrame) -> int
             else:
                 payload = [
                     {
-                        "dataset_id": dataset_id, "comune_code": r.codice, "indicator": r.indicatore,
-                        "value": float(r.valore), "unit": r.unita or "", "source": r.fonte,
+                        "dataset_id": dataset_id,
+                        "comune_code": r.codice,
+                        "indicator": r.indicatore,
+                        "value": float(r.valore),
+                        "unit": r.unita or "",
+                        "source": r.fonte,
                         "year": None if pd.isna(r.anno) else int(r.anno),
                     }
                     for r in rows.itertuples(index=False)
@@ -88,7 +105,9 @@ def list_datasets(store) -> pd.DataFrame:
     t = schema.datasets
     with store.read() as conn:
         rows = conn.execute(
-            sa.select(t.c.id, t.c.kind, t.c.filename, t.c.source, t.c.imported_at, t.c.row_count).order_by(t.c.id.desc())
+            sa.select(t.c.id, t.c.kind, t.c.filename, t.c.source, t.c.imported_at, t.c.row_count).order_by(
+                t.c.id.desc()
+            )
         ).all()
     return pd.DataFrame([tuple(r) for r in rows], columns=DATASET_COLUMNS)
 
@@ -98,17 +117,34 @@ def services(store) -> pd.DataFrame:
     t = schema.dataset_services
     with store.read() as conn:
         rows = conn.execute(
-            sa.select(t.c.name, t.c.type, t.c.comune_code, t.c.address, t.c.lat, t.c.lon, t.c.places,
-                      t.c.operator, t.c.operator_kind, t.c.is_sample).order_by(t.c.id)
+            sa.select(
+                t.c.name,
+                t.c.type,
+                t.c.comune_code,
+                t.c.address,
+                t.c.lat,
+                t.c.lon,
+                t.c.places,
+                t.c.operator,
+                t.c.operator_kind,
+                t.c.is_sample,
+            ).order_by(t.c.id)
         ).all()
     comuni = {c.code: c for c in territory.comuni()}
     records = [
         {
-            "nome": r.name, "tipo": r.type, "codice": r.comune_code,
+            "nome": r.name,
+            "tipo": r.type,
+            "codice": r.comune_code,
             "comune": comuni[r.comune_code].name if r.comune_code in comuni else r.comune_code,
             "distretto": comuni[r.comune_code].district if r.comune_code in comuni else "",
-            "indirizzo": r.address, "lat": r.lat, "lon": r.lon, "posti": r.places, "gestore": r.operator,
-            "tipo_gestore": r.operator_kind, "esempio": bool(r.is_sample),
+            "indirizzo": r.address,
+            "lat": r.lat,
+            "lon": r.lon,
+            "posti": r.places,
+            "gestore": r.operator,
+            "tipo_gestore": r.operator_kind,
+            "esempio": bool(r.is_sample),
         }
         for r in rows
     ]
@@ -124,8 +160,11 @@ def count_rows(store) -> dict[str, int]:
     """Rows per table (datasets, services, indicators): what tests compare before and after."""
     out = {}
     with store.read() as conn:
-        for name, table in (("datasets", schema.datasets), ("services", schema.dataset_services),
-                            ("indicators", schema.dataset_indicators)):
+        for name, table in (
+            ("datasets", schema.datasets),
+            ("services", schema.dataset_services),
+            ("indicators", schema.dataset_indicators),
+        ):
             out[name] = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
     return out
 
@@ -137,7 +176,9 @@ def imported_indicators(store) -> pd.DataFrame:
     """
     t = schema.dataset_indicators
     with store.read() as conn:
-        rows = conn.execute(sa.select(t.c.comune_code, t.c.indicator, t.c.value, t.c.source, t.c.year).order_by(t.c.id)).all()
+        rows = conn.execute(
+            sa.select(t.c.comune_code, t.c.indicator, t.c.value, t.c.source, t.c.year).order_by(t.c.id)
+        ).all()
     frame = pd.DataFrame([tuple(r) for r in rows], columns=IMPORTED_INDICATOR_COLUMNS)
     frame["valore"] = frame["valore"].astype(float)
     frame["anno"] = frame["anno"].astype("Int64")

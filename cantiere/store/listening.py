@@ -11,9 +11,10 @@ limit checked inside the write transaction. Who may moderate is checked in
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from typing import Any, Callable, Iterable, Mapping
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -58,7 +59,7 @@ class Pin:
 
 def _utc(value: datetime) -> datetime:
     # SQLite gives naive datetimes back; we only ever store UTC
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def _insert(conn: Connection):
@@ -67,15 +68,34 @@ def _insert(conn: Connection):
 
 def _proposal(row, count: int = 0) -> Proposal:
     return Proposal(
-        row.id, row.workshop_id, row.participant_id, row.title, row.description, row.target_group,
-        tuple(row.comuni or ()), bool(row.hidden), row.merged_into, row.promoted_priority_id, row.created_at, count,
+        row.id,
+        row.workshop_id,
+        row.participant_id,
+        row.title,
+        row.description,
+        row.target_group,
+        tuple(row.comuni or ()),
+        bool(row.hidden),
+        row.merged_into,
+        row.promoted_priority_id,
+        row.created_at,
+        count,
     )
 
 
 def _pin(row) -> Pin:
     return Pin(
-        row.id, row.workshop_id, row.participant_id, row.lat, row.lon, row.comune_code, row.category, row.note,
-        bool(row.hidden), row.created_at, row.updated_at,
+        row.id,
+        row.workshop_id,
+        row.participant_id,
+        row.lat,
+        row.lon,
+        row.comune_code,
+        row.category,
+        row.note,
+        bool(row.hidden),
+        row.created_at,
+        row.updated_at,
     )
 
 
@@ -84,7 +104,9 @@ def _counts(conn: Connection, ids: Iterable[int]) -> dict[int, int]:
     if not ids:
         return {}
     rows = conn.execute(
-        sa.select(supports.c.proposal_id, sa.func.count()).where(supports.c.proposal_id.in_(ids)).group_by(supports.c.proposal_id)
+        sa.select(supports.c.proposal_id, sa.func.count())
+        .where(supports.c.proposal_id.in_(ids))
+        .group_by(supports.c.proposal_id)
     ).all()
     return {pid: n for pid, n in rows}
 
@@ -109,18 +131,29 @@ def add_proposal(
     transaction and raises to refuse. Raises NotFoundError."""
     with store.write() as conn:
         _workshop_exists(conn, workshop_id)
-        titles = dict(conn.execute(
-            sa.select(proposals.c.id, proposals.c.title).where(
-                proposals.c.workshop_id == workshop_id, proposals.c.hidden == sa.false(), proposals.c.merged_into.is_(None)
-            )
-        ).all())
+        titles = dict(
+            conn.execute(
+                sa.select(proposals.c.id, proposals.c.title).where(
+                    proposals.c.workshop_id == workshop_id,
+                    proposals.c.hidden == sa.false(),
+                    proposals.c.merged_into.is_(None),
+                )
+            ).all()
+        )
         check_duplicate(titles)
         proposal_id = conn.execute(
-            proposals.insert().values(
-                workshop_id=workshop_id, participant_id=participant_id, title=row["title"],
-                description=row.get("description", ""), target_group=row.get("target_group", ""),
-                comuni=list(row.get("comuni", ())), hidden=False, created_at=now(),
-            ).returning(proposals.c.id)
+            proposals.insert()
+            .values(
+                workshop_id=workshop_id,
+                participant_id=participant_id,
+                title=row["title"],
+                description=row.get("description", ""),
+                target_group=row.get("target_group", ""),
+                comuni=list(row.get("comuni", ())),
+                hidden=False,
+                created_at=now(),
+            )
+            .returning(proposals.c.id)
         ).scalar_one()
         _log(conn, workshop_id, "proposal_created", proposal_id=proposal_id, participant_id=participant_id)
     return get_proposal(store, proposal_id)
@@ -153,17 +186,21 @@ def list_proposals(
 def supporters(store: Store, proposal_id: int) -> set[int]:
     """Participant ids who said "anch'io" to the proposal."""
     with store.read() as conn:
-        return set(conn.execute(sa.select(supports.c.participant_id).where(supports.c.proposal_id == proposal_id)).scalars())
+        return set(
+            conn.execute(sa.select(supports.c.participant_id).where(supports.c.proposal_id == proposal_id)).scalars()
+        )
 
 
 def supported_by(store: Store, workshop_id: int, participant_id: int) -> set[int]:
     """Ids of the workshop's proposals the participant supports."""
     with store.read() as conn:
-        return set(conn.execute(
-            sa.select(supports.c.proposal_id).join(proposals, proposals.c.id == supports.c.proposal_id).where(
-                proposals.c.workshop_id == workshop_id, supports.c.participant_id == participant_id
-            )
-        ).scalars())
+        return set(
+            conn.execute(
+                sa.select(supports.c.proposal_id)
+                .join(proposals, proposals.c.id == supports.c.proposal_id)
+                .where(proposals.c.workshop_id == workshop_id, supports.c.participant_id == participant_id)
+            ).scalars()
+        )
 
 
 def _copy_support(conn: Connection, proposal_id: int, participant_id: int) -> bool:
@@ -177,7 +214,9 @@ def add_support(store: Store, proposal_id: int, participant_id: int) -> bool:
     """Record an "anch'io"; True when new, False when already there (idempotent,
     one row per pair even under concurrent taps). Raises NotFoundError."""
     with store.write() as conn:
-        workshop_id = conn.execute(sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)).scalar_one_or_none()
+        workshop_id = conn.execute(
+            sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)
+        ).scalar_one_or_none()
         if workshop_id is None:
             raise NotFoundError(what="proposta", id=proposal_id)
         added = _copy_support(conn, proposal_id, participant_id)
@@ -189,7 +228,9 @@ def add_support(store: Store, proposal_id: int, participant_id: int) -> bool:
 def set_proposal_hidden(store: Store, proposal_id: int, hidden: bool) -> Proposal:
     """Hide or restore a proposal (logged as proposal_hidden / proposal_restored)."""
     with store.write() as conn:
-        workshop_id = conn.execute(sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)).scalar_one_or_none()
+        workshop_id = conn.execute(
+            sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)
+        ).scalar_one_or_none()
         if workshop_id is None:
             raise NotFoundError(what="proposta", id=proposal_id)
         conn.execute(proposals.update().where(proposals.c.id == proposal_id).values(hidden=hidden))
@@ -209,7 +250,9 @@ def merge_proposals(store: Store, source_id: int, target_id: int) -> Proposal:
             if wanted not in rows:
                 raise NotFoundError(what="proposta", id=wanted)
         source, target = rows[source_id], rows[target_id]
-        people = set(conn.execute(sa.select(supports.c.participant_id).where(supports.c.proposal_id == source_id)).scalars())
+        people = set(
+            conn.execute(sa.select(supports.c.participant_id).where(supports.c.proposal_id == source_id)).scalars()
+        )
         if source.participant_id is not None:
             people.add(source.participant_id)
         people.discard(target.participant_id)
@@ -225,7 +268,9 @@ def promote_proposal(store: Store, proposal_id: int, row: Mapping[str, Any]) -> 
     checked) and remember it; returns the priority id. Rounds vote on every
     priority unless they list items, so the next round includes it."""
     with store.write() as conn:
-        workshop_id = conn.execute(sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)).scalar_one_or_none()
+        workshop_id = conn.execute(
+            sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)
+        ).scalar_one_or_none()
         if workshop_id is None:
             raise NotFoundError(what="proposta", id=proposal_id)
         (priority_id,) = _insert_priorities(conn, workshop_id, [row])
@@ -268,12 +313,30 @@ def add_pin(
         moment = now()
         check_rate(_recent_pin_times(conn, workshop_id, participant_id, moment - timedelta(minutes=1)), moment)
         pin_id = conn.execute(
-            pins.insert().values(
-                workshop_id=workshop_id, participant_id=participant_id, lat=lat, lon=lon, comune_code=comune_code,
-                category=category, note=note, hidden=False, created_at=moment, updated_at=moment,
-            ).returning(pins.c.id)
+            pins.insert()
+            .values(
+                workshop_id=workshop_id,
+                participant_id=participant_id,
+                lat=lat,
+                lon=lon,
+                comune_code=comune_code,
+                category=category,
+                note=note,
+                hidden=False,
+                created_at=moment,
+                updated_at=moment,
+            )
+            .returning(pins.c.id)
         ).scalar_one()
-        _log(conn, workshop_id, "pin_added", pin_id=pin_id, participant_id=participant_id, comune=comune_code, category=category)
+        _log(
+            conn,
+            workshop_id,
+            "pin_added",
+            pin_id=pin_id,
+            participant_id=participant_id,
+            comune=comune_code,
+            category=category,
+        )
     return get_pin(store, pin_id)
 
 
@@ -293,7 +356,9 @@ def move_pin(store: Store, pin_id: int, participant_id: int, *, lat: float, lon:
         ).scalar_one_or_none()
         if workshop_id is None:
             raise NotFoundError(what="segnalazione", id=pin_id)
-        conn.execute(pins.update().where(pins.c.id == pin_id).values(lat=lat, lon=lon, comune_code=comune_code, updated_at=now()))
+        conn.execute(
+            pins.update().where(pins.c.id == pin_id).values(lat=lat, lon=lon, comune_code=comune_code, updated_at=now())
+        )
         _log(conn, workshop_id, "pin_moved", pin_id=pin_id, participant_id=participant_id, comune=comune_code)
     return get_pin(store, pin_id)
 
@@ -335,7 +400,6 @@ def list_pins(
     with store.read() as conn:
         rows = conn.execute(query.order_by(pins.c.id)).all()
     return [_pin(r) for r in rows]
-
 
 
 def list_supports(store: Store, workshop_id: int) -> list[tuple[int, datetime]]:

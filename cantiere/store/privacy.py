@@ -10,15 +10,26 @@ participant text is covered by adding one line.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Mapping
+from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 
 from cantiere.store import Store
 from cantiere.store.schema import (
-    audit_log, ballots, comments, events, participants, pins, priorities, proposals, rounds, supports, workshops,
+    audit_log,
+    ballots,
+    comments,
+    events,
+    participants,
+    pins,
+    priorities,
+    proposals,
+    rounds,
+    supports,
+    workshops,
 )
 from cantiere.workshop_errors import NotFoundError, UnknownParticipantError
 
@@ -50,7 +61,10 @@ WORKSHOP_CHILDREN: tuple[tuple[sa.Table, Any], ...] = (
     (pins, lambda wid: pins.c.workshop_id == wid),
     (proposals, lambda wid: proposals.c.workshop_id == wid),
     (ballots, lambda wid: ballots.c.round_id.in_(sa.select(rounds.c.id).where(rounds.c.workshop_id == wid))),
-    (comments, lambda wid: comments.c.priority_id.in_(sa.select(priorities.c.id).where(priorities.c.workshop_id == wid))),
+    (
+        comments,
+        lambda wid: comments.c.priority_id.in_(sa.select(priorities.c.id).where(priorities.c.workshop_id == wid)),
+    ),
     (participants, lambda wid: participants.c.workshop_id == wid),
     (priorities, lambda wid: priorities.c.workshop_id == wid),
     (rounds, lambda wid: rounds.c.workshop_id == wid),
@@ -68,7 +82,7 @@ class AuditEntry:
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def _audit(conn, kind: str, via: str, **detail) -> None:
@@ -111,20 +125,31 @@ def erase_participant(store: Store, token: str, *, via: str = "") -> dict[str, i
         for entry in PARTICIPANT_TEXTS:
             owner = entry.table.c[entry.owner]
             counts["texts"] += conn.execute(
-                entry.table.update().where(owner == row.id).values(**{c: REMOVED for c in entry.text}, **{entry.owner: None})
+                entry.table.update()
+                .where(owner == row.id)
+                .values(**{c: REMOVED for c in entry.text}, **{entry.owner: None})
             ).rowcount
         conn.execute(
-            participants.update().where(participants.c.id == row.id).values(
-                token=ERASED_TOKEN_PREFIX + secrets.token_urlsafe(24), comune=None, role=None, age_band=None,
+            participants.update()
+            .where(participants.c.id == row.id)
+            .values(
+                token=ERASED_TOKEN_PREFIX + secrets.token_urlsafe(24),
+                comune=None,
+                role=None,
+                age_band=None,
             )
         )
         counts["ballots_kept"] = conn.execute(
             sa.select(sa.func.count()).select_from(ballots).where(ballots.c.participant_id == row.id)
         ).scalar_one()
-        conn.execute(events.insert().values(
-            workshop_id=row.workshop_id, kind="participant_erased",
-            detail={"texts": counts["texts"]}, created_at=_now(),
-        ))
+        conn.execute(
+            events.insert().values(
+                workshop_id=row.workshop_id,
+                kind="participant_erased",
+                detail={"texts": counts["texts"]},
+                created_at=_now(),
+            )
+        )
         _audit(conn, "participant_erased", via, code=row.code, **counts)
     return counts
 
@@ -142,7 +167,8 @@ def participant_data(store: Store, token: str) -> dict[str, Any]:
             raise UnknownParticipantError()
         ballot_rows = conn.execute(
             sa.select(ballots.c.round_id, ballots.c.payload, ballots.c.version, ballots.c.cast_at)
-            .where(ballots.c.participant_id == row.id).order_by(ballots.c.round_id)
+            .where(ballots.c.participant_id == row.id)
+            .order_by(ballots.c.round_id)
         ).all()
         texts: dict[str, list[dict]] = {}
         for entry in PARTICIPANT_TEXTS:
@@ -150,19 +176,29 @@ def participant_data(store: Store, token: str) -> dict[str, Any]:
                 sa.select(entry.table).where(entry.table.c[entry.owner] == row.id).order_by(entry.table.c.id)
             ).all()
             texts[entry.table.name] = [
-                {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in r._mapping.items() if k != entry.owner}
+                {
+                    k: (v.isoformat() if isinstance(v, datetime) else v)
+                    for k, v in r._mapping.items()
+                    if k != entry.owner
+                }
                 for r in found
             ]
     return {
         "format": "cantiere-participant-export/1",
         "workshop": {"code": row.code, "title": row.workshop_title},
         "profile": {
-            "comune": row.comune, "role": row.role, "age_band": row.age_band,
+            "comune": row.comune,
+            "role": row.role,
+            "age_band": row.age_band,
             "joined_at": row.created_at.isoformat() if row.created_at else None,
         },
         "ballots": [
-            {"round_id": b.round_id, "payload": dict(b.payload), "version": b.version,
-             "cast_at": b.cast_at.isoformat() if b.cast_at else None}
+            {
+                "round_id": b.round_id,
+                "payload": dict(b.payload),
+                "version": b.version,
+                "cast_at": b.cast_at.isoformat() if b.cast_at else None,
+            }
             for b in ballot_rows
         ],
         **texts,
@@ -184,5 +220,6 @@ def table_counts(store: Store) -> dict[str, int]:
     with store.read() as conn:
         return {
             t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-            for t in metadata.sorted_tables if t.name in names
+            for t in metadata.sorted_tables
+            if t.name in names
         }

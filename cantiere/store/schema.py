@@ -102,7 +102,9 @@ comments = sa.Table(
     "comments",
     metadata,
     sa.Column("id", sa.Integer, primary_key=True),
-    sa.Column("priority_id", sa.Integer, sa.ForeignKey("priorities.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "priority_id", sa.Integer, sa.ForeignKey("priorities.id", ondelete="CASCADE"), nullable=False, index=True
+    ),
     sa.Column("participant_id", sa.Integer, sa.ForeignKey("participants.id", ondelete="SET NULL"), nullable=True),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),

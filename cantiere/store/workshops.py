@@ -10,9 +10,10 @@ no ballot on a round that is not open) are enforced here, in SQL.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -104,7 +105,7 @@ class Event:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 _INSERT_EVENT = events.insert()
@@ -124,8 +125,15 @@ def _round(row) -> Round:
 
 def _priority(row) -> Priority:
     return Priority(
-        row.id, row.workshop_id, row.title, row.description, row.target_group,
-        tuple(row.comuni or ()), row.cost, dict(row.attrs or {}), row.position,
+        row.id,
+        row.workshop_id,
+        row.title,
+        row.description,
+        row.target_group,
+        tuple(row.comuni or ()),
+        row.cost,
+        dict(row.attrs or {}),
+        row.position,
     )
 
 
@@ -222,9 +230,13 @@ def set_phase(store: Store, workshop_id: int, phase: str, *, close_rounds: bool 
             raise NotFoundError(what="laboratorio", id=workshop_id)
         conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(phase=phase))
         if close_rounds:
-            open_ids = conn.execute(
-                sa.select(rounds.c.id).where(rounds.c.workshop_id == workshop_id, rounds.c.status == "open")
-            ).scalars().all()
+            open_ids = (
+                conn.execute(
+                    sa.select(rounds.c.id).where(rounds.c.workshop_id == workshop_id, rounds.c.status == "open")
+                )
+                .scalars()
+                .all()
+            )
             for round_id in open_ids:
                 conn.execute(rounds.update().where(rounds.c.id == round_id).values(status="closed"))
                 _log(conn, workshop_id, "round_closed", round_id=round_id)
@@ -237,7 +249,9 @@ def set_phase(store: Store, workshop_id: int, phase: str, *, close_rounds: bool 
 
 def _insert_priorities(conn: Connection, workshop_id: int, rows: Iterable[Mapping[str, Any]]) -> list[int]:
     start = conn.execute(
-        sa.select(sa.func.coalesce(sa.func.max(priorities.c.position), 0)).where(priorities.c.workshop_id == workshop_id)
+        sa.select(sa.func.coalesce(sa.func.max(priorities.c.position), 0)).where(
+            priorities.c.workshop_id == workshop_id
+        )
     ).scalar_one()
     ids = []
     for offset, row in enumerate(rows, start=1):
@@ -276,7 +290,9 @@ def list_priorities(store: Store, workshop_id: int) -> list[Priority]:
     """The workshop's priorities in their order."""
     with store.read() as conn:
         rows = conn.execute(
-            sa.select(priorities).where(priorities.c.workshop_id == workshop_id).order_by(priorities.c.position, priorities.c.id)
+            sa.select(priorities)
+            .where(priorities.c.workshop_id == workshop_id)
+            .order_by(priorities.c.position, priorities.c.id)
         ).all()
     return [_priority(r) for r in rows]
 
@@ -312,12 +328,22 @@ def delete_priority(store: Store, priority_id: int) -> None:
 
 
 def _insert_round(conn: Connection, workshop_id: int, method: str, params: Mapping, status: str = "draft") -> int:
-    position = conn.execute(
-        sa.select(sa.func.coalesce(sa.func.max(rounds.c.position), 0)).where(rounds.c.workshop_id == workshop_id)
-    ).scalar_one() + 1
+    position = (
+        conn.execute(
+            sa.select(sa.func.coalesce(sa.func.max(rounds.c.position), 0)).where(rounds.c.workshop_id == workshop_id)
+        ).scalar_one()
+        + 1
+    )
     round_id = conn.execute(
         rounds.insert()
-        .values(workshop_id=workshop_id, method=method, params=dict(params), status=status, position=position, created_at=now())
+        .values(
+            workshop_id=workshop_id,
+            method=method,
+            params=dict(params),
+            status=status,
+            position=position,
+            created_at=now(),
+        )
         .returning(rounds.c.id)
     ).scalar_one()
     _log(conn, workshop_id, "round_created", round_id=round_id, method=method, params=dict(params))
@@ -342,7 +368,9 @@ def get_round(store: Store, round_id: int) -> Round:
 
 def list_rounds(store: Store, workshop_id: int) -> list[Round]:
     with store.read() as conn:
-        rows = conn.execute(sa.select(rounds).where(rounds.c.workshop_id == workshop_id).order_by(rounds.c.position)).all()
+        rows = conn.execute(
+            sa.select(rounds).where(rounds.c.workshop_id == workshop_id).order_by(rounds.c.position)
+        ).all()
     return [_round(r) for r in rows]
 
 
@@ -355,11 +383,15 @@ def set_round_status(store: Store, round_id: int, status: str, *, close_others: 
         if row is None:
             raise NotFoundError(what="votazione", id=round_id)
         if close_others:
-            others = conn.execute(
-                sa.select(rounds.c.id).where(
-                    rounds.c.workshop_id == row.workshop_id, rounds.c.status == "open", rounds.c.id != round_id
+            others = (
+                conn.execute(
+                    sa.select(rounds.c.id).where(
+                        rounds.c.workshop_id == row.workshop_id, rounds.c.status == "open", rounds.c.id != round_id
+                    )
                 )
-            ).scalars().all()
+                .scalars()
+                .all()
+            )
             for other in others:
                 conn.execute(rounds.update().where(rounds.c.id == other).values(status="closed"))
                 _log(conn, row.workshop_id, "round_closed", round_id=other)
@@ -407,7 +439,9 @@ def participant_by_token(store: Store, token: str) -> Participant | None:
 
 def list_participants(store: Store, workshop_id: int) -> list[Participant]:
     with store.read() as conn:
-        rows = conn.execute(sa.select(participants).where(participants.c.workshop_id == workshop_id).order_by(participants.c.id)).all()
+        rows = conn.execute(
+            sa.select(participants).where(participants.c.workshop_id == workshop_id).order_by(participants.c.id)
+        ).all()
     return [_participant(r) for r in rows]
 
 
@@ -474,13 +508,23 @@ def upsert_ballot(
             items = conn.execute(_ITEMS_FOR_VOTE, {"workshop_id": row.workshop_id}).all()
             payload = validate(_round(row), [tuple(i) for i in items])
         payload = dict(payload)
-        values = {"round_id": round_id, "participant_id": participant_id, "payload": payload, "version": 1, "cast_at": now()}
+        values = {
+            "round_id": round_id,
+            "participant_id": participant_id,
+            "payload": payload,
+            "version": 1,
+            "cast_at": now(),
+        }
         ballot_id, version, cast_at = conn.execute(_UPSERT_BALLOT[conn.dialect.name], values).one()
         replaced = version > 1
         # the payload goes in the log too: tallies can be recomputed from the log alone
         _log(
-            conn, row.workshop_id, "ballot_replaced" if replaced else "ballot_cast",
-            round_id=round_id, ballot_id=ballot_id, payload=payload,
+            conn,
+            row.workshop_id,
+            "ballot_replaced" if replaced else "ballot_cast",
+            round_id=round_id,
+            ballot_id=ballot_id,
+            payload=payload,
         )
     # no re-read: the stored payload is this one through JSON (string keys, lists)
     return Ballot(ballot_id, round_id, participant_id, _json_copy(payload), version, cast_at), replaced
@@ -511,7 +555,9 @@ def list_ballots(store: Store, round_id: int) -> list[Ballot]:
 
 def count_ballots(store: Store, round_id: int) -> int:
     with store.read() as conn:
-        return conn.execute(sa.select(sa.func.count()).select_from(ballots).where(ballots.c.round_id == round_id)).scalar_one()
+        return conn.execute(
+            sa.select(sa.func.count()).select_from(ballots).where(ballots.c.round_id == round_id)
+        ).scalar_one()
 
 
 # --- comments ----------------------------------------------------------------
@@ -541,7 +587,9 @@ def _comments_query():
 
 
 def _comment(row) -> Comment:
-    return Comment(row.id, row.priority_id, row.priority_title, row.participant_id, row.text, bool(row.hidden), row.created_at)
+    return Comment(
+        row.id, row.priority_id, row.priority_title, row.participant_id, row.text, bool(row.hidden), row.created_at
+    )
 
 
 def get_comment(store: Store, comment_id: int) -> Comment:
@@ -552,7 +600,9 @@ def get_comment(store: Store, comment_id: int) -> Comment:
     return _comment(row)
 
 
-def list_comments(store: Store, workshop_id: int, *, include_hidden: bool = False, limit: int | None = None) -> list[Comment]:
+def list_comments(
+    store: Store, workshop_id: int, *, include_hidden: bool = False, limit: int | None = None
+) -> list[Comment]:
     """Comments of a workshop, newest first; hidden ones only when asked."""
     query = _comments_query().where(priorities.c.workshop_id == workshop_id)
     if not include_hidden:

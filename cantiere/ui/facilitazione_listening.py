@@ -10,18 +10,18 @@ maps show pin numbers, never notes.
 from __future__ import annotations
 
 import json
-from typing import Callable
+from collections.abc import Callable
 
 import folium
 import pandas as pd
 import streamlit as st
 
-from cantiere import listening as lis
 from cantiere import export, mapkit, maps_listening, territory
+from cantiere import listening as lis
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, lang, mapassets, show_error, t
+from cantiere.ui import error_message, get_store, mapassets, show_error, t
 
 FLASH = "ascolto.fac.flash"
 PICK = "ascolto.fac.pick"
@@ -62,27 +62,31 @@ def _status(p) -> str:
 
 
 def proposals_frame(found) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("proposte.col.id"): [p.id for p in found],
-        t("proposte.col.title"): [p.title for p in found],
-        t("proposte.col.supports"): [p.supports for p in found],
-        t("proposte.col.status"): [_status(p) for p in found],
-        t("proposte.target_group"): [p.target_group for p in found],
-        t("proposte.comuni"): [", ".join(p.comuni) for p in found],
-        t("proposte.description"): [p.description for p in found],
-    })
+    return pd.DataFrame(
+        {
+            t("proposte.col.id"): [p.id for p in found],
+            t("proposte.col.title"): [p.title for p in found],
+            t("proposte.col.supports"): [p.supports for p in found],
+            t("proposte.col.status"): [_status(p) for p in found],
+            t("proposte.target_group"): [p.target_group for p in found],
+            t("proposte.comuni"): [", ".join(p.comuni) for p in found],
+            t("proposte.description"): [p.description for p in found],
+        }
+    )
 
 
 def exact_pins_frame(found) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("ascolto.col.number"): [p.id for p in found],
-        t("ascolto.col.comune"): [territory.comune(p.comune_code).name for p in found],
-        t("ascolto.col.category"): [t(f"pins.category.{p.category}") for p in found],
-        t("ascolto.col.note"): [p.note for p in found],
-        t("ascolto.col.lat"): [p.lat for p in found],
-        t("ascolto.col.lon"): [p.lon for p in found],
-        t("ascolto.col.hidden"): [p.hidden for p in found],
-    })
+    return pd.DataFrame(
+        {
+            t("ascolto.col.number"): [p.id for p in found],
+            t("ascolto.col.comune"): [territory.comune(p.comune_code).name for p in found],
+            t("ascolto.col.category"): [t(f"pins.category.{p.category}") for p in found],
+            t("ascolto.col.note"): [p.note for p in found],
+            t("ascolto.col.lat"): [p.lat for p in found],
+            t("ascolto.col.lon"): [p.lon for p in found],
+            t("ascolto.col.hidden"): [p.hidden for p in found],
+        }
+    )
 
 
 def render(actor: w.Actor, workshop: db.Workshop) -> None:
@@ -101,10 +105,20 @@ def _public_downloads(actor: w.Actor, workshop: db.Workshop) -> None:
         return
     st.caption(t("ascolto.fac.public_help"))
     a, b = st.columns(2)
-    a.download_button(t("ascolto.fac.public_json"), data=export.to_json(data), mime="application/json",
-                      file_name=f"laboratorio-{workshop.code}-pubblico.json", key=PUBLIC_JSON)
-    b.download_button(t("ascolto.fac.public_geojson"), data=json.dumps(data["pins"], ensure_ascii=False).encode("utf-8"),
-                      mime="application/geo+json", file_name=f"segnalazioni-{workshop.code}.geojson", key=PUBLIC_GEOJSON)
+    a.download_button(
+        t("ascolto.fac.public_json"),
+        data=export.to_json(data),
+        mime="application/json",
+        file_name=f"laboratorio-{workshop.code}-pubblico.json",
+        key=PUBLIC_JSON,
+    )
+    b.download_button(
+        t("ascolto.fac.public_geojson"),
+        data=json.dumps(data["pins"], ensure_ascii=False).encode("utf-8"),
+        mime="application/geo+json",
+        file_name=f"segnalazioni-{workshop.code}.geojson",
+        key=PUBLIC_GEOJSON,
+    )
 
 
 @st.fragment(run_every=5)
@@ -127,19 +141,41 @@ def _live(actor: w.Actor, workshop: db.Workshop) -> None:
         pick = st.selectbox(t("proposte.col.id"), ids, key=PICK, format_func=lambda i: f"n. {i}")
         chosen = by_id[pick]
         a, b = st.columns(2)
-        a.button(t("ascolto.fac.restore" if chosen.hidden else "ascolto.fac.hide"), key=HIDE, on_click=_act, args=(
-            lambda: lis.hide_proposal(get_store(), actor, pick, not chosen.hidden), lambda _: t("ascolto.fac.done")))
-        b.button(t("ascolto.fac.promote"), key=PROMOTE, type="primary", on_click=_act, args=(
-            lambda: lis.promote(get_store(), actor, pick), lambda _: t("ascolto.fac.promoted")))
+        a.button(
+            t("ascolto.fac.restore" if chosen.hidden else "ascolto.fac.hide"),
+            key=HIDE,
+            on_click=_act,
+            args=(
+                lambda: lis.hide_proposal(get_store(), actor, pick, not chosen.hidden),
+                lambda _: t("ascolto.fac.done"),
+            ),
+        )
+        b.button(
+            t("ascolto.fac.promote"),
+            key=PROMOTE,
+            type="primary",
+            on_click=_act,
+            args=(lambda: lis.promote(get_store(), actor, pick), lambda _: t("ascolto.fac.promoted")),
+        )
         live = [p.id for p in found if p.merged_into is None]
         if len(live) >= 2:
             c, d, e = st.columns([2, 2, 1], vertical_alignment="bottom")
             source = c.selectbox(t("ascolto.fac.merge_source"), live, key=MERGE_SOURCE, format_func=lambda i: f"n. {i}")
-            target = d.selectbox(t("ascolto.fac.merge_target"), [i for i in live if i != source], key=MERGE_TARGET,
-                                 format_func=lambda i: f"n. {i}")
-            e.button(t("ascolto.fac.merge"), key=MERGE, on_click=_act, args=(
-                lambda: lis.merge(get_store(), actor, source, target),
-                lambda merged: t("ascolto.fac.merged", id=merged.id, n=merged.supports)))
+            target = d.selectbox(
+                t("ascolto.fac.merge_target"),
+                [i for i in live if i != source],
+                key=MERGE_TARGET,
+                format_func=lambda i: f"n. {i}",
+            )
+            e.button(
+                t("ascolto.fac.merge"),
+                key=MERGE,
+                on_click=_act,
+                args=(
+                    lambda: lis.merge(get_store(), actor, source, target),
+                    lambda merged: t("ascolto.fac.merged", id=merged.id, n=merged.supports),
+                ),
+            )
     st.subheader(t("ascolto.fac.pins"), anchor=False)
     pins_found = lis.exact_pins(store, actor, workshop.id)
     if not pins_found:
@@ -147,14 +183,22 @@ def _live(actor: w.Actor, workshop: db.Workshop) -> None:
         return
     left, right = st.columns([3, 2])
     with left:
-        mapassets.show_map(facilitator_base(), key=FAC_MAP, height=420, feature_group_to_add=facilitator_layer(pins_found))
+        mapassets.show_map(
+            facilitator_base(), key=FAC_MAP, height=420, feature_group_to_add=facilitator_layer(pins_found)
+        )
     with right:
         st.dataframe(exact_pins_frame(pins_found), hide_index=True, width="stretch")
         by_pin = {p.id: p for p in pins_found}
         pin_id = st.selectbox(t("ascolto.fac.pin_pick"), list(by_pin), key=PIN_PICK, format_func=lambda i: f"n. {i}")
-        st.button(t("ascolto.fac.restore" if by_pin[pin_id].hidden else "ascolto.fac.hide"), key=PIN_TOGGLE, on_click=_act, args=(
-            lambda: lis.hide_pin(get_store(), actor, pin_id, not by_pin[pin_id].hidden),
-            lambda pin: t("ascolto.fac.pin_done", id=pin.id)))
+        st.button(
+            t("ascolto.fac.restore" if by_pin[pin_id].hidden else "ascolto.fac.hide"),
+            key=PIN_TOGGLE,
+            on_click=_act,
+            args=(
+                lambda: lis.hide_pin(get_store(), actor, pin_id, not by_pin[pin_id].hidden),
+                lambda pin: t("ascolto.fac.pin_done", id=pin.id),
+            ),
+        )
 
 
 def facilitator_base() -> folium.Map:
@@ -198,11 +242,17 @@ def projector_section(code: str) -> None:
         return
     st.subheader(t("ascolto.proj.top"), anchor=False)
     if top:
-        st.dataframe(pd.DataFrame({
-            t("proposte.col.id"): [p.id for p in top],
-            t("proposte.col.title"): [p.title for p in top],
-            t("proposte.col.supports"): [p.supports for p in top],
-        }), hide_index=True, width="stretch")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("proposte.col.id"): [p.id for p in top],
+                    t("proposte.col.title"): [p.title for p in top],
+                    t("proposte.col.supports"): [p.supports for p in top],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
     else:
         st.caption(t("ascolto.proj.none"))
     if points:
@@ -212,12 +262,18 @@ def projector_section(code: str) -> None:
             mapassets.show_map(projector_base(), key=PROJ_MAP, height=460, feature_group_to_add=projector_layer(points))
             st.caption(t("ascolto.proj.coarse"))
         with right:
-            st.dataframe(pd.DataFrame({
-                t("ascolto.col.number"): [p.id for p in points],
-                t("ascolto.col.comune"): [p.comune for p in points],
-                t("ascolto.col.category"): [t(f"pins.category.{p.category}") for p in points],
-                t("ascolto.col.note"): [p.note for p in points],
-            }), hide_index=True, width="stretch")
+            st.dataframe(
+                pd.DataFrame(
+                    {
+                        t("ascolto.col.number"): [p.id for p in points],
+                        t("ascolto.col.comune"): [p.comune for p in points],
+                        t("ascolto.col.category"): [t(f"pins.category.{p.category}") for p in points],
+                        t("ascolto.col.note"): [p.note for p in points],
+                    }
+                ),
+                hide_index=True,
+                width="stretch",
+            )
 
 
 # --- coordinators' maps (Atlante, Servizi) ----------------------------------------------------

@@ -57,7 +57,8 @@ def _start(actor: w.Actor, workshop_id: int) -> None:
         st.session_state[state.FACILITAZIONE_FLASH] = ("error", error_message(exc))
     else:
         st.session_state[state.FACILITAZIONE_FLASH] = (
-            "success", t("metodi.round_opened", position=rnd.position, method=t(voting.method(method).label)),
+            "success",
+            t("metodi.round_opened", position=rnd.position, method=t(voting.method(method).label)),
         )
 
 
@@ -75,31 +76,64 @@ def round_form(actor: w.Actor, workshop: db.Workshop, rounds) -> None:
     if METHOD not in st.session_state or st.session_state.get(METHOD) not in voting.METHODS:
         st.session_state[METHOD] = draft.method if draft else "dots"
     method = st.selectbox(
-        t("metodi.choose"), list(voting.METHODS), key=METHOD, format_func=lambda name: t(voting.method(name).label),
+        t("metodi.choose"),
+        list(voting.METHODS),
+        key=METHOD,
+        format_func=lambda name: t(voting.method(name).label),
     )
     st.caption(t(voting.method(method).description))
     params = dict(draft.params) if draft and draft.method == method else {}
     if method == "dots":
         a, b = st.columns(2)
         a.number_input(t("facilitazione.dots"), min_value=1, max_value=50, value=int(params.get("dots", 5)), key=DOTS)
-        b.number_input(t("facilitazione.max_per_item"), min_value=1, max_value=50, value=int(params.get("max_per_item", 2)), key=MAX_PER_ITEM)
+        b.number_input(
+            t("facilitazione.max_per_item"),
+            min_value=1,
+            max_value=50,
+            value=int(params.get("max_per_item", 2)),
+            key=MAX_PER_ITEM,
+        )
     elif method == "approval":
-        st.number_input(t("metodi.param.max_approvals"), min_value=0, max_value=100, value=int(params.get("max_approvals") or 0), key=MAX_APPROVALS, help=t("metodi.param.zero_no_cap"))
+        st.number_input(
+            t("metodi.param.max_approvals"),
+            min_value=0,
+            max_value=100,
+            value=int(params.get("max_approvals") or 0),
+            key=MAX_APPROVALS,
+            help=t("metodi.param.zero_no_cap"),
+        )
     elif method == "ranking":
-        st.number_input(t("metodi.param.max_ranked"), min_value=0, max_value=100, value=int(params.get("max_ranked") or 0), key=MAX_RANKED, help=t("metodi.param.zero_no_cap"))
+        st.number_input(
+            t("metodi.param.max_ranked"),
+            min_value=0,
+            max_value=100,
+            value=int(params.get("max_ranked") or 0),
+            key=MAX_RANKED,
+            help=t("metodi.param.zero_no_cap"),
+        )
     elif method == "budget":
-        st.number_input(t("metodi.param.budget"), min_value=0.0, value=float(params.get("budget", 0) or 0), step=1000.0, key=BUDGET)
+        st.number_input(
+            t("metodi.param.budget"), min_value=0.0, value=float(params.get("budget", 0) or 0), step=1000.0, key=BUDGET
+        )
         st.caption(t("metodi.param.costs"))
         for p in db.list_priorities(store, workshop.id):
             st.text(p.title)
             st.number_input(
-                t("metodi.param.cost"), min_value=0.0, value=float(p.cost or 0), step=500.0, key=cost_key(p.id),
+                t("metodi.param.cost"),
+                min_value=0.0,
+                value=float(p.cost or 0),
+                step=500.0,
+                key=cost_key(p.id),
                 label_visibility="collapsed",
             )
     previous = _previous(rounds)
     if previous is not None:
         st.number_input(
-            t("metodi.param.top_n", position=previous.position), min_value=0, max_value=100, value=0, key=TOP_N,
+            t("metodi.param.top_n", position=previous.position),
+            min_value=0,
+            max_value=100,
+            value=0,
+            key=TOP_N,
             help=t("metodi.param.top_n_help"),
         )
     st.button(t("facilitazione.start_voting"), key=START, type="primary", on_click=_start, args=(actor, workshop.id))

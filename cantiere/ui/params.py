@@ -3,12 +3,13 @@ listing the valid ones, and the page carries on with the default."""
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import streamlit as st
 
 from cantiere.errors import CantiereError
-from cantiere.ui import error_message, lang, t
+from cantiere.ui import error_message, t
 
 T = TypeVar("T")
 

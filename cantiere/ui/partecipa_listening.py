@@ -11,7 +11,7 @@ shown as a provisional circle, and becomes a pin only on "Conferma".
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +21,7 @@ from cantiere import mapkit, maps_listening, pins, territory
 from cantiere.errors import CantiereError
 from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, lang, mapassets, t
+from cantiere.ui import error_message, get_store, mapassets, t
 
 TASK = "ascolto.task"
 TASKS = ("proposals", "map", "comment")
@@ -54,8 +54,14 @@ def render(workshop: db.Workshop, who: db.Participant, comments: Callable[[], No
     the map is never created inside a hidden tab, where Leaflet measures a
     zero-size box and frames the province wrongly."""
     st.caption(t("ascolto.intro"))
-    task = st.radio(t("ascolto.task"), TASKS, key=TASK, horizontal=True, label_visibility="collapsed",
-                    format_func=lambda v: t(f"ascolto.tab_{v}"))
+    task = st.radio(
+        t("ascolto.task"),
+        TASKS,
+        key=TASK,
+        horizontal=True,
+        label_visibility="collapsed",
+        format_func=lambda v: t(f"ascolto.tab_{v}"),
+    )
     if task == "proposals":
         _proposals(workshop.id, who.token)
     elif task == "map":
@@ -81,8 +87,12 @@ def _send_proposal(token: str) -> None:
     try:
         who = db.participant_by_token(store, token)
         created = lis.submit_proposal(
-            store, who, st.session_state.get(P_TITLE, ""), st.session_state.get(P_DESCRIPTION, ""),
-            st.session_state.get(P_TARGET, ""), st.session_state.get(P_COMUNI, []),
+            store,
+            who,
+            st.session_state.get(P_TITLE, ""),
+            st.session_state.get(P_DESCRIPTION, ""),
+            st.session_state.get(P_TARGET, ""),
+            st.session_state.get(P_COMUNI, []),
         )
     except CantiereError as exc:
         st.session_state[P_RESULT] = ("error", error_message(exc))
@@ -99,7 +109,10 @@ def _support(token: str, proposal_id: int) -> None:
     except CantiereError as exc:
         st.session_state[P_RESULT] = ("error", error_message(exc))
         return
-    st.session_state[P_RESULT] = ("success", t("proposte.supported" if added else "proposte.already_supported", id=proposal_id))
+    st.session_state[P_RESULT] = (
+        "success",
+        t("proposte.supported" if added else "proposte.already_supported", id=proposal_id),
+    )
 
 
 @st.fragment
@@ -111,8 +124,12 @@ def _proposals(workshop_id: int, token: str) -> None:
     st.text_input(t("proposte.title", max=pins.TITLE_MAX), key=P_TITLE, max_chars=pins.TITLE_MAX)
     st.text_area(t("proposte.description"), key=P_DESCRIPTION, max_chars=pins.DESCRIPTION_MAX, height=90)
     st.text_input(t("proposte.target_group"), key=P_TARGET, max_chars=lis.TARGET_GROUP_MAX)
-    st.multiselect(t("proposte.comuni"), [c.name for c in territory.comuni()], key=P_COMUNI,
-                   placeholder=t("proposte.comuni_placeholder"))
+    st.multiselect(
+        t("proposte.comuni"),
+        [c.name for c in territory.comuni()],
+        key=P_COMUNI,
+        placeholder=t("proposte.comuni_placeholder"),
+    )
     st.button(t("proposte.send"), key=P_SEND, type="primary", width="stretch", on_click=_send_proposal, args=(token,))
     _result(P_RESULT)
     st.subheader(t("proposte.others"), anchor=False)
@@ -131,8 +148,13 @@ def _proposals(workshop_id: int, token: str) -> None:
             elif proposal.id in mine:
                 st.caption(t("proposte.you_support"))
             else:
-                st.button(t("proposte.support"), key=support_key(proposal.id), on_click=_support, args=(token, proposal.id),
-                          width="stretch")
+                st.button(
+                    t("proposte.support"),
+                    key=support_key(proposal.id),
+                    on_click=_support,
+                    args=(token, proposal.id),
+                    width="stretch",
+                )
 
 
 # --- pins --------------------------------------------------------------------------------
@@ -153,14 +175,23 @@ def _category_label(category: str) -> str:
 def _confirm(token: str, point: tuple[float, float]) -> None:
     store = get_store()
     try:
-        pin = lis.add_pin(store, db.participant_by_token(store, token), point[0], point[1],
-                          st.session_state.get(CATEGORY), st.session_state.get(NOTE, ""))
+        pin = lis.add_pin(
+            store,
+            db.participant_by_token(store, token),
+            point[0],
+            point[1],
+            st.session_state.get(CATEGORY),
+            st.session_state.get(NOTE, ""),
+        )
     except CantiereError as exc:
         st.session_state[PIN_RESULT] = ("error", error_message(exc))
         return
     st.session_state[USED_CLICK] = point
     st.session_state[NOTE] = ""
-    st.session_state[PIN_RESULT] = ("success", t("ascolto.added", id=pin.id, comune=territory.comune(pin.comune_code).name))
+    st.session_state[PIN_RESULT] = (
+        "success",
+        t("ascolto.added", id=pin.id, comune=territory.comune(pin.comune_code).name),
+    )
 
 
 def _move(token: str, point: tuple[float, float]) -> None:
@@ -172,7 +203,10 @@ def _move(token: str, point: tuple[float, float]) -> None:
         st.session_state[PIN_RESULT] = ("error", error_message(exc))
         return
     st.session_state[USED_CLICK] = point
-    st.session_state[PIN_RESULT] = ("success", t("ascolto.moved", id=pin.id, comune=territory.comune(pin.comune_code).name))
+    st.session_state[PIN_RESULT] = (
+        "success",
+        t("ascolto.moved", id=pin.id, comune=territory.comune(pin.comune_code).name),
+    )
 
 
 def _delete(token: str) -> None:
@@ -188,12 +222,16 @@ def _delete(token: str) -> None:
 
 def pins_table(found) -> pd.DataFrame:
     """Own pins beside the map: number, comune, category, note (as data, never HTML)."""
-    return pd.DataFrame({
-        t("ascolto.col.number"): [p.id for p in found],
-        t("ascolto.col.comune"): [territory.comune(p.comune_code).name for p in found],
-        t("ascolto.col.category"): [_category_label(p.category) for p in found],
-        t("ascolto.col.note"): [p.note + (" " + t("ascolto.hidden_by_facilitator") if p.hidden else "") for p in found],
-    })
+    return pd.DataFrame(
+        {
+            t("ascolto.col.number"): [p.id for p in found],
+            t("ascolto.col.comune"): [territory.comune(p.comune_code).name for p in found],
+            t("ascolto.col.category"): [_category_label(p.category) for p in found],
+            t("ascolto.col.note"): [
+                p.note + (" " + t("ascolto.hidden_by_facilitator") if p.hidden else "") for p in found
+            ],
+        }
+    )
 
 
 @st.fragment
@@ -203,8 +241,12 @@ def _pins(workshop_id: int, token: str) -> None:
     who = db.participant_by_token(store, token)
     st.caption(t("ascolto.map_hint"))
     names = [None] + [c.name for c in territory.comuni()]
-    zoom = st.selectbox(t("ascolto.comune_filter"), names, key=ZOOM,
-                        format_func=lambda v: t("ascolto.whole_province") if v is None else v)
+    zoom = st.selectbox(
+        t("ascolto.comune_filter"),
+        names,
+        key=ZOOM,
+        format_func=lambda v: t("ascolto.whole_province") if v is None else v,
+    )
     base = mapkit.base_map(mapassets.map_mode(), bounds=lis.comune_bounds(zoom) if zoom else None)
     mine = lis.my_pins(store, who)
     point = pending_point()
@@ -222,8 +264,15 @@ def _pins(workshop_id: int, token: str) -> None:
             st.success(t("ascolto.point_in", comune=placed.comune.name), icon="📍")
     st.selectbox(t("ascolto.category"), pins.CATEGORIES, key=CATEGORY, format_func=_category_label)
     st.text_area(t("ascolto.note", max=pins.NOTE_MAX), key=NOTE, max_chars=pins.NOTE_MAX, height=80)
-    st.button(t("ascolto.confirm"), key=CONFIRM, type="primary", width="stretch", disabled=point is None,
-              on_click=_confirm, args=(token, point))
+    st.button(
+        t("ascolto.confirm"),
+        key=CONFIRM,
+        type="primary",
+        width="stretch",
+        disabled=point is None,
+        on_click=_confirm,
+        args=(token, point),
+    )
     _result(PIN_RESULT)
     st.subheader(t("ascolto.mine"), anchor=False)
     if not mine:
@@ -235,6 +284,12 @@ def _pins(workshop_id: int, token: str) -> None:
         st.session_state[MY_PIN] = ids[-1]
     chosen = st.selectbox(t("ascolto.col.number"), ids, key=MY_PIN)
     left, right = st.columns(2)
-    left.button(t("ascolto.move_here", id=chosen), key=MOVE, disabled=point is None, width="stretch",
-                on_click=_move, args=(token, point))
+    left.button(
+        t("ascolto.move_here", id=chosen),
+        key=MOVE,
+        disabled=point is None,
+        width="stretch",
+        on_click=_move,
+        args=(token, point),
+    )
     right.button(t("ascolto.delete", id=chosen), key=DELETE, width="stretch", on_click=_delete, args=(token,))

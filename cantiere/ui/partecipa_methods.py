@@ -21,7 +21,7 @@ The ballot is validated by the core (``workshop.cast_ballot`` → the method's
 from __future__ import annotations
 
 import random
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -123,7 +123,11 @@ def _ranking_ballot(round_id: int, item_ids: tuple[int, ...]) -> dict:
 def _matrix_ballot(round_id: int, item_ids: tuple[int, ...]) -> dict:
     ratings = {}
     for item_id in item_ids:
-        given = {axis: v for axis in voting.AXES if (v := st.session_state.get(matrix_key(round_id, item_id, axis))) is not None}
+        given = {
+            axis: v
+            for axis in voting.AXES
+            if (v := st.session_state.get(matrix_key(round_id, item_id, axis))) is not None
+        }
         if given:
             ratings[str(item_id)] = given
     return {"ratings": ratings}
@@ -142,10 +146,12 @@ BALLOTS: dict[str, Callable[[int, tuple[int, ...]], dict]] = {
 
 @st.fragment
 def _submit(method: str, round_id: int, who: db.Participant, item_ids: tuple[int, ...], language: str) -> None:
-    """"Invia il voto" in a fragment nested in the screen: a tap reruns only the
+    """ "Invia il voto" in a fragment nested in the screen: a tap reruns only the
     button and "Voto registrato" (or the core's message, nothing saved). The
     language comes from the screen's run (``lang()`` reads state, URL, settings)."""
-    if st.button(translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", width="stretch"):
+    if st.button(
+        translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", width="stretch"
+    ):
         try:
             _, replaced = w.cast_ballot(get_store(), who, round_id, BALLOTS[method](round_id, item_ids))
         except RoundNotOpenError:  # closed since the screen was drawn
@@ -153,7 +159,9 @@ def _submit(method: str, round_id: int, who: db.Participant, item_ids: tuple[int
         except CantiereError as exc:
             show_error(exc)
         else:
-            st.success(translate("partecipa.vote_replaced" if replaced else "partecipa.vote_saved", language), icon="✅")
+            st.success(
+                translate("partecipa.vote_replaced" if replaced else "partecipa.vote_saved", language), icon="✅"
+            )
 
 
 def submit_button(rnd: db.Round, who: db.Participant, items: list[voting.Item]) -> None:
@@ -229,20 +237,45 @@ def ranking_screen(rnd: db.Round, who: db.Participant) -> None:
             st.text(f"{position}. {by_id[item_id].title}")
             # one row even at 360 px (columns would stack on a phone)
             with st.container(horizontal=True):
-                st.button("▲", key=rank_up_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "up"),
-                          disabled=position == 1, width="stretch", help=t("metodi.ranking.up"))
-                st.button("▼", key=rank_down_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "down"),
-                          disabled=position == len(order), width="stretch", help=t("metodi.ranking.down"))
-                st.button("✕", key=rank_remove_key(round_id, item_id), on_click=_move, args=(round_id, item_id, "remove"),
-                          width="stretch", help=t("metodi.ranking.remove"))
+                st.button(
+                    "▲",
+                    key=rank_up_key(round_id, item_id),
+                    on_click=_move,
+                    args=(round_id, item_id, "up"),
+                    disabled=position == 1,
+                    width="stretch",
+                    help=t("metodi.ranking.up"),
+                )
+                st.button(
+                    "▼",
+                    key=rank_down_key(round_id, item_id),
+                    on_click=_move,
+                    args=(round_id, item_id, "down"),
+                    disabled=position == len(order),
+                    width="stretch",
+                    help=t("metodi.ranking.down"),
+                )
+                st.button(
+                    "✕",
+                    key=rank_remove_key(round_id, item_id),
+                    on_click=_move,
+                    args=(round_id, item_id, "remove"),
+                    width="stretch",
+                    help=t("metodi.ranking.remove"),
+                )
     rest = [item for item in items if item.id not in order]
     if rest and (cap is None or len(order) < cap):
         st.write(t("metodi.ranking.tap_next"))
         for item in rest:
             with st.container(border=True):
                 st.text(item.title)
-                st.button(t("metodi.ranking.add", position=len(order) + 1), key=rank_add_key(round_id, item.id),
-                          on_click=_move, args=(round_id, item.id, "add"), width="stretch")
+                st.button(
+                    t("metodi.ranking.add", position=len(order) + 1),
+                    key=rank_add_key(round_id, item.id),
+                    on_click=_move,
+                    args=(round_id, item.id, "add"),
+                    width="stretch",
+                )
     submit_button(rnd, who, items)
 
 
@@ -265,11 +298,15 @@ def budget_screen(rnd: db.Round, who: db.Participant) -> None:
         with st.container(border=True):
             st.text(item.title)
             cost = float(item.cost or 0)
-            if st.toggle(t("metodi.budget.toggle", cost=_money(cost)), value=item.id in before, key=budget_key(round_id, item.id)):
+            if st.toggle(
+                t("metodi.budget.toggle", cost=_money(cost)), value=item.id in before, key=budget_key(round_id, item.id)
+            ):
                 chosen.append(item.id)
     spent = sum(float(i.cost or 0) for i in items if i.id in chosen)
     left = budget - spent
-    st.progress(min(max(spent / budget, 0.0), 1.0), text=t("metodi.budget.left", spent=_money(spent), left=_money(max(left, 0))))
+    st.progress(
+        min(max(spent / budget, 0.0), 1.0), text=t("metodi.budget.left", spent=_money(spent), left=_money(max(left, 0)))
+    )
     if left < 0:
         st.warning(t("metodi.budget.over", excess=_money(-left)))
     submit_button(rnd, who, items)
@@ -337,10 +374,21 @@ def pairwise_screen(rnd: db.Round, who: db.Participant) -> None:
     for col, item_id, other, side in ((left, a, b, "left"), (right, b, a, "right")):
         with col.container(border=True):
             st.text(by_id[item_id].title)
-            st.button(t("metodi.pairwise.pick"), key=pair_key(round_id, side), type="primary", width="stretch",
-                      on_click=_answer, args=(who, round_id, [item_id, other]))
-    st.button(t("metodi.pairwise.skip"), key=pair_key(round_id, "skip"), width="stretch",
-              on_click=_answer, args=(who, round_id, [a, b, voting.SKIP]))
+            st.button(
+                t("metodi.pairwise.pick"),
+                key=pair_key(round_id, side),
+                type="primary",
+                width="stretch",
+                on_click=_answer,
+                args=(who, round_id, [item_id, other]),
+            )
+    st.button(
+        t("metodi.pairwise.skip"),
+        key=pair_key(round_id, "skip"),
+        width="stretch",
+        on_click=_answer,
+        args=(who, round_id, [a, b, voting.SKIP]),
+    )
     if mine:
         st.caption(t("metodi.pairwise.answered", n=len(mine)))
 
@@ -365,8 +413,11 @@ def matrix_screen(rnd: db.Round, who: db.Participant) -> None:
             for axis in voting.AXES:
                 old = before.get(item.id, {}).get(axis)
                 st.radio(
-                    t(f"metodi.matrix.{axis}"), scale, index=scale.index(old) if old in scale else None,
-                    key=matrix_key(round_id, item.id, axis), horizontal=True,
+                    t(f"metodi.matrix.{axis}"),
+                    scale,
+                    index=scale.index(old) if old in scale else None,
+                    key=matrix_key(round_id, item.id, axis),
+                    horizontal=True,
                 )
     submit_button(rnd, who, items)
 

@@ -43,7 +43,9 @@ def render() -> None:
         st.info(t("risultati.none"))
         return
     picked = st.selectbox(
-        t("risultati.choose"), list(found), key=PICK,
+        t("risultati.choose"),
+        list(found),
+        key=PICK,
         format_func=lambda i: f"{found[i].code} · {found[i].title} ({t(f'workshop.phase.{found[i].phase}')})",
     )
     workshop = found[picked]
@@ -65,7 +67,8 @@ def render() -> None:
                 [[row["title"], *("–" if r is None else str(r) for r in row["ranks"])] for row in rows],
                 columns=[t("report.col.priority"), *columns],
             ),
-            hide_index=True, width="stretch",
+            hide_index=True,
+            width="stretch",
         )
         st.caption(t("risultati.compare_help"))
     st.subheader(t("risultati.downloads"), anchor=False)
@@ -84,7 +87,11 @@ def report_buttons(store, workshop, key_prefix: str) -> None:
             return writer(report.build(store, workshop, language))
 
         col.download_button(
-            t(label), data=build, file_name=report.filename(workshop, name), mime=mime, key=f"{key_prefix}.{name}",
+            t(label),
+            data=build,
+            file_name=report.filename(workshop, name),
+            mime=mime,
+            key=f"{key_prefix}.{name}",
         )
 
 
@@ -93,9 +100,17 @@ def _round(rnd: results.RoundResult, voters) -> None:
     st.text(results.describe_params(rnd.method, rnd.params, lang()))
     st.caption(t("report.ballots", n=rnd.result.n_ballots))
     if rnd.result.n_ballots:
-        st.plotly_chart(charts_voting.result_chart(rnd.result, rnd.items, lang()), width="stretch", key=f"risultati.chart.{rnd.round_id}")
+        st.plotly_chart(
+            charts_voting.result_chart(rnd.result, rnd.items, lang()),
+            width="stretch",
+            key=f"risultati.chart.{rnd.round_id}",
+        )
         if rnd.method == "ranking":
-            st.plotly_chart(charts_voting.schulze_chart(rnd.result, rnd.items, lang()), width="stretch", key=f"risultati.schulze.{rnd.round_id}")
+            st.plotly_chart(
+                charts_voting.schulze_chart(rnd.result, rnd.items, lang()),
+                width="stretch",
+                key=f"risultati.schulze.{rnd.round_id}",
+            )
     st.write(t("report.explanation"))
     for line in voting.explain(rnd.result, lang()):
         st.text(line)  # may quote titles typed by people: plain text only
@@ -103,10 +118,19 @@ def _round(rnd: results.RoundResult, voters) -> None:
     details = results.details(rnd.result, lang())
     st.dataframe(
         pd.DataFrame(
-            [[r["rank"], r["title"], report.score_text(r["score"], lang()), *(d.get(r["id"], "") for _, d in details)] for r in rows],
+            [
+                [
+                    r["rank"],
+                    r["title"],
+                    report.score_text(r["score"], lang()),
+                    *(d.get(r["id"], "") for _, d in details),
+                ]
+                for r in rows
+            ],
             columns=[t("report.col.rank"), t("report.col.priority"), t("report.col.score"), *(h for h, _ in details)],
         ),
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
     )
     if rnd.result.n_ballots:
         _breakdown(rnd, voters)
@@ -114,7 +138,10 @@ def _round(rnd: results.RoundResult, voters) -> None:
 
 def _breakdown(rnd: results.RoundResult, voters) -> None:
     dimension = st.radio(
-        t("risultati.breakdown"), list(results.DIMENSIONS), key=breakdown_key(rnd.round_id), horizontal=True,
+        t("risultati.breakdown"),
+        list(results.DIMENSIONS),
+        key=breakdown_key(rnd.round_id),
+        horizontal=True,
         format_func=lambda d: t(f"risultati.dimension.{d}"),
     )
     bd = results.breakdown(rnd.method, rnd.ballots, voters, rnd.items, rnd.params, dimension)
@@ -123,7 +150,10 @@ def _breakdown(rnd: results.RoundResult, voters) -> None:
     else:
         columns = [f"{report.group_label(g.label, dimension, lang())} ({g.size})" for g in bd.groups]
         table = pd.DataFrame(
-            [[item.title, *[report.score_text(g.result.scores.get(item.id), lang()) for g in bd.groups]] for item in rnd.items],
+            [
+                [item.title, *[report.score_text(g.result.scores.get(item.id), lang()) for g in bd.groups]]
+                for item in rnd.items
+            ],
             columns=[t("report.col.priority"), *columns],
         )
         st.dataframe(table, hide_index=True, width="stretch")

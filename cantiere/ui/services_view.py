@@ -7,7 +7,6 @@ the local admin gate. Logic lives in ``cantiere.services``,
 
 from __future__ import annotations
 
-
 import pandas as pd
 import streamlit as st
 
@@ -58,13 +57,23 @@ def filters(frame: pd.DataFrame) -> dict:
     kinds = [k for k in services.OPERATOR_KINDS if k in set(frame["tipo_gestore"])]
     left, middle, right = st.columns(3)
     chosen = {
-        "types": left.multiselect(t("svc.filter.type"), present, format_func=type_label, key=FILTER_TYPE,
-                                  placeholder=t("svc.filter.all")),
-        "targets": middle.multiselect(t("svc.filter.target"), targets, format_func=lambda g: t(f"svc.target.{g}"),
-                                      key=FILTER_TARGET, placeholder=t("svc.filter.all")),
-        "operator_kinds": right.multiselect(t("svc.filter.operator_kind"), kinds,
-                                            format_func=lambda k: t(f"svc.operator.{k}"), key=FILTER_OPERATOR,
-                                            placeholder=t("svc.filter.all")),
+        "types": left.multiselect(
+            t("svc.filter.type"), present, format_func=type_label, key=FILTER_TYPE, placeholder=t("svc.filter.all")
+        ),
+        "targets": middle.multiselect(
+            t("svc.filter.target"),
+            targets,
+            format_func=lambda g: t(f"svc.target.{g}"),
+            key=FILTER_TARGET,
+            placeholder=t("svc.filter.all"),
+        ),
+        "operator_kinds": right.multiselect(
+            t("svc.filter.operator_kind"),
+            kinds,
+            format_func=lambda k: t(f"svc.operator.{k}"),
+            key=FILTER_OPERATOR,
+            placeholder=t("svc.filter.all"),
+        ),
     }
     return chosen
 
@@ -75,17 +84,19 @@ def services_table(frame: pd.DataFrame, is_sample: bool, key: str = "servizi.tab
 
 
 def _services_display(frame: pd.DataFrame, is_sample: bool) -> pd.DataFrame:
-    shown = pd.DataFrame({
-        t("svc.col.nome"): frame["nome"],
-        t("svc.col.tipo"): frame["tipo"].map(type_label),
-        t("svc.col.destinatari"): frame["tipo"].map(lambda k: t(f"svc.target.{services.SERVICE_TYPES[k].target}")),
-        t("svc.col.comune"): frame["comune"],
-        t("svc.col.distretto"): frame["distretto"],
-        t("svc.col.indirizzo"): frame["indirizzo"],
-        t("svc.col.posti"): frame["posti"],
-        t("svc.col.gestore"): frame["gestore"],
-        t("svc.col.tipo_gestore"): frame["tipo_gestore"].map(lambda k: t(f"svc.operator.{k}")),
-    })
+    shown = pd.DataFrame(
+        {
+            t("svc.col.nome"): frame["nome"],
+            t("svc.col.tipo"): frame["tipo"].map(type_label),
+            t("svc.col.destinatari"): frame["tipo"].map(lambda k: t(f"svc.target.{services.SERVICE_TYPES[k].target}")),
+            t("svc.col.comune"): frame["comune"],
+            t("svc.col.distretto"): frame["distretto"],
+            t("svc.col.indirizzo"): frame["indirizzo"],
+            t("svc.col.posti"): frame["posti"],
+            t("svc.col.gestore"): frame["gestore"],
+            t("svc.col.tipo_gestore"): frame["tipo_gestore"].map(lambda k: t(f"svc.operator.{k}")),
+        }
+    )
     if is_sample:
         shown[t("svc.col.esempio")] = frame["esempio"]
     return shown
@@ -106,11 +117,18 @@ def show_map(fmap, key: str, layer=None, height: int = 480) -> None:
 
 
 def services_map(frame: pd.DataFrame) -> None:
-    mode = st.selectbox(t("svc.cluster"), maps_services.CLUSTER_MODES, format_func=lambda m: t(f"svc.cluster.{m}"),
-                        key=CLUSTER)
+    mode = st.selectbox(
+        t("svc.cluster"), maps_services.CLUSTER_MODES, format_func=lambda m: t(f"svc.cluster.{m}"), key=CLUSTER
+    )
     located = int(frame["lat"].notna().sum())
     if mode == "nessuno" and located > maps_services.MAX_SINGLE_POINTS:
-        st.info(t("svc.too_many_points", n=fmt.number(located, lang=lang()), limit=fmt.number(maps_services.MAX_SINGLE_POINTS, lang=lang())))
+        st.info(
+            t(
+                "svc.too_many_points",
+                n=fmt.number(located, lang=lang()),
+                limit=fmt.number(maps_services.MAX_SINGLE_POINTS, lang=lang()),
+            )
+        )
         mode = "griglia"
     missing = int(frame["lat"].isna().sum())
     if missing:
@@ -120,8 +138,11 @@ def services_map(frame: pd.DataFrame) -> None:
         from cantiere.ui import facilitazione_listening  # issue 5: workshop pins layer
 
         extra = facilitazione_listening.coordinator_layers(facilitazione_listening.LAYER_TOGGLE_SERVIZI)
-        show_map(maps_services.services_base(mode=map_mode()), MAP_SERVICES,
-                 [maps_services.services_layer(frame, mode, lang()), *extra])
+        show_map(
+            maps_services.services_base(mode=map_mode()),
+            MAP_SERVICES,
+            [maps_services.services_layer(frame, mode, lang()), *extra],
+        )
     with right:
         _legend(maps_services.type_legend(frame["tipo"], lang()), t("svc.map_legend"), "servizi.map_legend")
 
@@ -148,25 +169,35 @@ def _demand_text(type_key: str) -> str:
 def coverage_section(frame: pd.DataFrame) -> str:
     """Type and level selectboxes, then the coverage table; the chosen type."""
     left, right = st.columns(2)
-    type_key = left.selectbox(t("svc.coverage.type"), list(services.SERVICE_TYPES), format_func=type_label,
-                              key=COVERAGE_TYPE)
-    level = right.selectbox(t("svc.coverage.level"), services.LEVELS, format_func=lambda v: t(f"svc.level.{v}"),
-                            key=COVERAGE_LEVEL)
+    type_key = left.selectbox(
+        t("svc.coverage.type"), list(services.SERVICE_TYPES), format_func=type_label, key=COVERAGE_TYPE
+    )
+    level = right.selectbox(
+        t("svc.coverage.level"), services.LEVELS, format_func=lambda v: t(f"svc.level.{v}"), key=COVERAGE_LEVEL
+    )
     table = services.coverage(frame, type_key, level)
     st.dataframe(_coverage_display(table, level), hide_index=True, width="stretch", key="servizi.coverage_table")
-    st.caption(t("svc.coverage.caption", demand=_demand_text(type_key), source=territory.SOURCE_POPULATION,
-                 year=territory.DEFAULT_YEAR))
+    st.caption(
+        t(
+            "svc.coverage.caption",
+            demand=_demand_text(type_key),
+            source=territory.SOURCE_POPULATION,
+            year=territory.DEFAULT_YEAR,
+        )
+    )
     return type_key
 
 
 def _coverage_display(table: pd.DataFrame, level: str = "comune", extra: bool = False) -> pd.DataFrame:
-    shown = pd.DataFrame({
-        t(f"svc.level.{level}"): table["nome"],
-        t("svc.col.servizi"): table["servizi"],
-        t("svc.col.posti"): table["posti"],
-        t("svc.col.popolazione"): table["popolazione"],
-        t("svc.col.copertura"): table["copertura"].round(1),
-    })
+    shown = pd.DataFrame(
+        {
+            t(f"svc.level.{level}"): table["nome"],
+            t("svc.col.servizi"): table["servizi"],
+            t("svc.col.posti"): table["posti"],
+            t("svc.col.popolazione"): table["popolazione"],
+            t("svc.col.copertura"): table["copertura"].round(1),
+        }
+    )
     if extra:
         shown[t("svc.col.posti_attesi")] = table["posti_attesi"].round(0)
         shown[t("svc.col.divario")] = table["divario"].clip(lower=0).round(0)
@@ -190,7 +221,9 @@ def gap_section(frame: pd.DataFrame, type_key: str) -> None:
         row = table.set_index("codice").loc[code]
         st.metric(t("svc.col.copertura"), fmt.number(row["copertura"], 1, lang()))
         st.metric(t("svc.col.divario"), fmt.number(max(row["divario"], 0), 0, lang()))
-    st.dataframe(_coverage_display(table, "comune", extra=True), hide_index=True, width="stretch", key="servizi.gap_table")
+    st.dataframe(
+        _coverage_display(table, "comune", extra=True), hide_index=True, width="stretch", key="servizi.gap_table"
+    )
 
 
 def sources_caption() -> None:

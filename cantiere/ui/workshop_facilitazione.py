@@ -8,7 +8,7 @@ page shows the new state; their outcome is shown once through a flash message.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -17,8 +17,15 @@ from cantiere import export, territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_settings, get_store, lang, show_error, state, t
-from cantiere.ui import facilitazione_rounds, results_view  # method choice; minutes downloads
+from cantiere.ui import (  # method choice; minutes downloads
+    error_message,
+    facilitazione_rounds,
+    get_settings,
+    get_store,
+    results_view,
+    state,
+    t,
+)
 
 PICK = "facilitazione.pick"
 NEW_TITLE = "facilitazione.new_title"
@@ -79,7 +86,9 @@ def _create(actor: w.Actor) -> None:
         return t("facilitazione.created", code=created.code)
 
     _act(
-        lambda: w.create_workshop(get_store(), actor, st.session_state.get(NEW_TITLE, ""), st.session_state.get(NEW_DESCRIPTION, "")),
+        lambda: w.create_workshop(
+            get_store(), actor, st.session_state.get(NEW_TITLE, ""), st.session_state.get(NEW_DESCRIPTION, "")
+        ),
         done,
     )
 
@@ -87,7 +96,11 @@ def _create(actor: w.Actor) -> None:
 def _edit(actor: w.Actor, workshop_id: int) -> None:
     _act(
         lambda: w.edit_workshop(
-            get_store(), actor, workshop_id, st.session_state.get(EDIT_TITLE, ""), st.session_state.get(EDIT_DESCRIPTION, "")
+            get_store(),
+            actor,
+            workshop_id,
+            st.session_state.get(EDIT_TITLE, ""),
+            st.session_state.get(EDIT_DESCRIPTION, ""),
         ),
         lambda _: t("facilitazione.saved"),
     )
@@ -153,8 +166,12 @@ def render(actor: w.Actor) -> None:
     if st.session_state.get(PICK) not in workshops:
         st.session_state[PICK] = next(iter(workshops), NEW_WORKSHOP)
     picked = st.selectbox(
-        t("facilitazione.choose"), [*workshops, NEW_WORKSHOP], key=PICK,
-        format_func=lambda i: f"{workshops[i].code} · {workshops[i].title}" if i in workshops else "➕ " + t("facilitazione.new"),
+        t("facilitazione.choose"),
+        [*workshops, NEW_WORKSHOP],
+        key=PICK,
+        format_func=lambda i: (
+            f"{workshops[i].code} · {workshops[i].title}" if i in workshops else "➕ " + t("facilitazione.new")
+        ),
     )
     if picked == NEW_WORKSHOP:
         _new_workshop(actor)
@@ -163,11 +180,16 @@ def render(actor: w.Actor) -> None:
     st.write(t("facilitazione.code_is", code=workshop.code, phase=t(f"workshop.phase.{workshop.phase}")))
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
-    tabs = st.tabs([
-        t("facilitazione.section_phase"), t("facilitazione.section_priorities"),
-        t("facilitazione.section_moderation"), t("facilitazione.section_export"), t("facilitazione.edit"),
-        t("ascolto.fac.section"),
-    ])
+    tabs = st.tabs(
+        [
+            t("facilitazione.section_phase"),
+            t("facilitazione.section_priorities"),
+            t("facilitazione.section_moderation"),
+            t("facilitazione.section_export"),
+            t("facilitazione.edit"),
+            t("ascolto.fac.section"),
+        ]
+    )
     with tabs[0]:
         _phases(actor, workshop)
     with tabs[1]:
@@ -196,17 +218,26 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
     cols = st.columns(max(len(w.PHASE_MOVES[workshop.phase]), 1))
     for col, phase in zip(cols, w.PHASE_MOVES[workshop.phase]):
         col.button(
-            t("facilitazione.move_to", phase=t(f"workshop.phase.{phase}")), key=phase_key(phase),
-            on_click=_phase, args=(actor, workshop.id, phase),
+            t("facilitazione.move_to", phase=t(f"workshop.phase.{phase}")),
+            key=phase_key(phase),
+            on_click=_phase,
+            args=(actor, workshop.id, phase),
         )
     rounds = db.list_rounds(store, workshop.id)
     for rnd in rounds:
-        st.write(t(
-            "metodi.round_info", position=rnd.position, method=facilitazione_rounds.params_text(rnd),
-            status=t(f"workshop.round.{rnd.status}"), n=db.count_ballots(store, rnd.id),
-        ))
+        st.write(
+            t(
+                "metodi.round_info",
+                position=rnd.position,
+                method=facilitazione_rounds.params_text(rnd),
+                status=t(f"workshop.round.{rnd.status}"),
+                n=db.count_ballots(store, rnd.id),
+            )
+        )
         if rnd.status == "open":
-            st.button(t("facilitazione.close_round"), key=close_round_key(rnd.id), on_click=_close_round, args=(actor, rnd.id))
+            st.button(
+                t("facilitazione.close_round"), key=close_round_key(rnd.id), on_click=_close_round, args=(actor, rnd.id)
+            )
     if workshop.phase != "chiuso" and not any(r.status == "open" for r in rounds):
         facilitazione_rounds.round_form(actor, workshop, rounds)  # method, parameters, "Apri la votazione"
     rnd = w.current_round(store, workshop.id)
@@ -217,8 +248,15 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
             st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
         else:
             st.dataframe(
-                pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")]),
-                hide_index=True, width="stretch",
+                pd.DataFrame(
+                    snap.results,
+                    columns=[
+                        t("proiezione.priority"),
+                        t("proiezione.points" if snap.round.method == "dots" else "report.col.score"),
+                    ],
+                ),
+                hide_index=True,
+                width="stretch",
             )
 
 
@@ -230,7 +268,8 @@ def _priorities(actor: w.Actor, workshop: db.Workshop) -> None:
                 [(p.title, p.target_group, ", ".join(p.comuni)) for p in items],
                 columns=[t("facilitazione.priority_title"), t("facilitazione.target_group"), t("facilitazione.comuni")],
             ),
-            hide_index=True, width="stretch",
+            hide_index=True,
+            width="stretch",
         )
     else:
         st.caption(t("facilitazione.no_priorities"))
@@ -257,22 +296,32 @@ def _moderation(actor: w.Actor, workshop: db.Workshop) -> None:
             st.text(f"» {comment.priority_title}" + (f"  {t('facilitazione.hidden_label')}" if comment.hidden else ""))
             st.text(comment.text)  # participant text: plain text only
             st.button(
-                t("facilitazione.restore" if comment.hidden else "facilitazione.hide"), key=moderate_key(comment.id),
-                on_click=_moderate, args=(actor, comment.id, not comment.hidden),
+                t("facilitazione.restore" if comment.hidden else "facilitazione.hide"),
+                key=moderate_key(comment.id),
+                on_click=_moderate,
+                args=(actor, comment.id, not comment.hidden),
             )
 
 
 def _export(workshop: db.Workshop) -> None:
     store = get_store()
     # built only when a button is pressed, not at every rerun of the tab
-    for fmt, label in (("json", "facilitazione.export_json"), ("csv", "facilitazione.export_csv"), ("xlsx", "facilitazione.export_xlsx")):
+    for fmt, label in (
+        ("json", "facilitazione.export_json"),
+        ("csv", "facilitazione.export_csv"),
+        ("xlsx", "facilitazione.export_xlsx"),
+    ):
         writer, _, mime = export.FORMATS[fmt]
 
         def build(writer=writer):
             return writer(export.build(store, workshop))
 
         st.download_button(
-            t(label), data=build, file_name=export.filename(workshop, fmt), mime=mime, key=f"facilitazione.export.{fmt}",
+            t(label),
+            data=build,
+            file_name=export.filename(workshop, fmt),
+            mime=mime,
+            key=f"facilitazione.export.{fmt}",
         )
     results_view.report_buttons(store, workshop, "facilitazione.export")  # the minutes (verbale)
 

@@ -127,14 +127,30 @@ def _profile_step(who: db.Participant) -> None:
     st.caption(t("partecipa.profile_help"))
     none = t("workshop.no_choice")
     comuni = [None] + [c.name for c in territory.comuni()] + [w.COMUNE_OUTSIDE]
-    st.selectbox(t("partecipa.comune"), comuni, key=PROFILE_COMUNE, format_func=lambda v: none if v is None else t("workshop.outside") if v == w.COMUNE_OUTSIDE else v)
     st.selectbox(
-        t("partecipa.role"), [None, *w.ROLES], key=PROFILE_ROLE,
+        t("partecipa.comune"),
+        comuni,
+        key=PROFILE_COMUNE,
+        format_func=lambda v: none if v is None else t("workshop.outside") if v == w.COMUNE_OUTSIDE else v,
+    )
+    st.selectbox(
+        t("partecipa.role"),
+        [None, *w.ROLES],
+        key=PROFILE_ROLE,
         format_func=lambda v: none if v is None else t(f"workshop.role.{v}"),
     )
-    st.selectbox(t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v)
+    st.selectbox(
+        t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v
+    )
     save, skip = st.columns(2)
-    save.button(t("partecipa.save_profile"), key=PROFILE_SAVE, type="primary", width="stretch", on_click=_profile_cb, args=(who, True))
+    save.button(
+        t("partecipa.save_profile"),
+        key=PROFILE_SAVE,
+        type="primary",
+        width="stretch",
+        on_click=_profile_cb,
+        args=(who, True),
+    )
     skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, width="stretch", on_click=_profile_cb, args=(who, False))
     _show_flash()
 
@@ -171,8 +187,13 @@ def _vote_panel(rnd: db.Round, who: db.Participant) -> None:
     for item in items:
         st.text(item.title)  # typed text: plain text, never a widget label (labels read Markdown)
         used += st.number_input(
-            label, min_value=0, max_value=per_item, step=1, value=min(before.get(item.id, 0), per_item),
-            key=dots_key(rnd.id, item.id), label_visibility="collapsed",
+            label,
+            min_value=0,
+            max_value=per_item,
+            step=1,
+            value=min(before.get(item.id, 0), per_item),
+            key=dots_key(rnd.id, item.id),
+            label_visibility="collapsed",
         )
     st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
     if used > dots:
@@ -205,7 +226,10 @@ def _comment_panel(workshop_id: int, token: str) -> None:
         t("partecipa.comment_on"), list(priorities), key=COMMENT_PRIORITY, format_func=lambda i: priorities[i].title
     )
     st.text_area(
-        t("partecipa.comment_text", max=w.COMMENT_MAX_CHARS), key=COMMENT_TEXT, max_chars=w.COMMENT_MAX_CHARS, height=100
+        t("partecipa.comment_text", max=w.COMMENT_MAX_CHARS),
+        key=COMMENT_TEXT,
+        max_chars=w.COMMENT_MAX_CHARS,
+        height=100,
     )
     st.button(t("partecipa.send_comment"), key=COMMENT_SEND, width="stretch", on_click=_send_comment, args=(token,))
     kind, message = st.session_state.pop(state.PARTECIPA_COMMENT_RESULT, (None, None))

@@ -68,7 +68,13 @@ def _live(code: str) -> None:
     if snap.round is None or snap.results is None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
-        table = pd.DataFrame(snap.results, columns=[t("proiezione.priority"), t("proiezione.points" if snap.round.method == "dots" else "report.col.score")])
+        table = pd.DataFrame(
+            snap.results,
+            columns=[
+                t("proiezione.priority"),
+                t("proiezione.points" if snap.round.method == "dots" else "report.col.score"),
+            ],
+        )
         # the chart of the round's method, from the snapshot's tally (no second tally)
         figure = charts_voting.result_chart(snap.tally, snap.items, lang())
         st.plotly_chart(figure, width="stretch", key="proiezione.chart")

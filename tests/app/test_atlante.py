@@ -57,7 +57,14 @@ def test_atlante_reads_the_choice_from_the_url(app_env):
     assert len(_ranking(at)) == 3
 
 
-@pytest.mark.parametrize("param, value, valid", [("indicatore", "felicita", "quota_65"), ("livello", "regione", "comune, distretto"), ("anno", "1999", "2022, 2023")])
+@pytest.mark.parametrize(
+    "param, value, valid",
+    [
+        ("indicatore", "felicita", "quota_65"),
+        ("livello", "regione", "comune, distretto"),
+        ("anno", "1999", "2022, 2023"),
+    ],
+)
 def test_atlante_bad_url_parameter_explains_in_italian(app_env, param, value, valid):
     at = _open("views/atlante.py", {param: value})
     # as the user reads it: Markdown escapes (\_) are not shown
@@ -88,7 +95,9 @@ def test_imported_indicator_appears_beside_the_istat_ones(app_env):
 
     fixture = ROOT / "tests" / "fixtures" / "indicatori_fonte_italiana.csv"
     store = Store(app_env["database_url"])
-    importers.import_file(store, "indicators", fixture.name, fixture.read_bytes(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
+    importers.import_file(
+        store, "indicators", fixture.name, fixture.read_bytes(), actor=FACILITATOR_ACTOR, max_bytes=2**20
+    )
     store.close()
 
     at = _open("views/atlante.py")

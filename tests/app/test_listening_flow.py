@@ -17,7 +17,9 @@ FAC = w.Actor.command_line()
 
 
 def listening_workshop(store):
-    ws = w.create_workshop(store, FAC, "Laboratorio di Cervia", "", [{"title": "Sostegno ai caregiver"}], phase="ascolto")
+    ws = w.create_workshop(
+        store, FAC, "Laboratorio di Cervia", "", [{"title": "Sostegno ai caregiver"}], phase="ascolto"
+    )
     return db.get_workshop(store, ws.id)
 
 
@@ -151,7 +153,6 @@ def test_facilitator_merges_a_duplicate_and_hides_a_proposal(env):
     assert "Nido aperto d'estate" not in shown and "Un nido anche in agosto" not in shown
 
 
-
 def test_facilitator_sees_exact_pins_and_public_downloads(env):
     ws = listening_workshop(env)
     _, who = w.join(env, ws.code)
@@ -167,7 +168,6 @@ def test_facilitator_sees_exact_pins_and_public_downloads(env):
     assert fac.button(key=fac_lis.PIN_TOGGLE).label == "Ripristina"
     click(fac, fac_lis.PIN_TOGGLE)
     assert not ldb.get_pin(env, gone.id).hidden
-
 
 
 def test_duplicate_proposal_error_quotes_the_typed_title_escaped(env):

@@ -97,7 +97,9 @@ def test_budget_over_is_refused_with_the_amount(env):
     at.run()
     assert texts(at, "warning") == ["Hai superato il budget di € 40.000: togli un progetto."]
     click(at, pm.submit_key(rnd.id))
-    assert texts(at, "error") == ["I progetti scelti costano 140000 €, oltre il budget di 100000 € di 40000 €: togli qualche progetto."]
+    assert texts(at, "error") == [
+        "I progetti scelti costano 140000 €, oltre il budget di 100000 € di 40000 €: togli qualche progetto."
+    ]
     assert ballot_of(env, rnd, at) is None
 
 
@@ -115,7 +117,9 @@ def test_pairwise_each_answer_saved_and_next_pair_new(env):
     payload = ballot_of(env, rnd, at)
     assert len(payload["comparisons"]) == 3
     assert payload["comparisons"][1][2] == "skip"
-    assert {frozenset(c[:2]) for c in payload["comparisons"]} == {frozenset(i.id for i in items if i.title in pair) for pair in seen}
+    assert {frozenset(c[:2]) for c in payload["comparisons"]} == {
+        frozenset(i.id for i in items if i.title in pair) for pair in seen
+    }
     assert db.count_ballots(env, rnd.id) == 1  # one ballot per participant, upserted
 
 
@@ -213,8 +217,12 @@ def test_risultati_shows_each_result(env, method):
     ranks = at.dataframe[0].value
     assert list(ranks.columns)[:3] == ["Posizione", "Priorità", "Punteggio"]
     assert set(ranks["Priorità"]) == {r["title"] for r in ROWS}
-    extra = {"approval": ["Quota di approvazione"], "budget": ["Costo (€)", "Per voti (greedy)", "Quote uguali (Equal Shares)"],
-             "pairwise": ["Confronti vinti"], "matrix": ["Importanza", "Fattibilità"]}
+    extra = {
+        "approval": ["Quota di approvazione"],
+        "budget": ["Costo (€)", "Per voti (greedy)", "Quote uguali (Equal Shares)"],
+        "pairwise": ["Confronti vinti"],
+        "matrix": ["Importanza", "Fattibilità"],
+    }
     assert list(ranks.columns)[3:] == extra.get(method, [])
 
 
@@ -263,7 +271,7 @@ def test_dots_over_the_total_is_refused_on_the_phone(env):
 
 def test_projector_draws_the_method_chart_from_five_ballots(env):
     ws, rnd, items = method_workshop(env, "matrix")
-    for k in range(4):
+    for _ in range(4):
         _, who = w.join(env, ws.code)
         w.cast_ballot(env, who, rnd.id, {"ratings": {str(items[0].id): {"importance": 5, "feasibility": 4}}})
     projector = page("proiezione", code=ws.code)
@@ -290,7 +298,11 @@ def test_facilitator_opens_a_ranking_of_the_top_two(env):
     click(at, rounds_ui.START)
     assert texts(at, "success") == ["Votazione n. 2 aperta: Classifica."]
     second = db.list_rounds(env, ws.id)[-1]
-    assert (second.method, second.status, second.params["items"]) == ("ranking", "open", sorted([items[1].id, items[2].id]))
+    assert (second.method, second.status, second.params["items"]) == (
+        "ranking",
+        "open",
+        sorted([items[1].id, items[2].id]),
+    )
     phone = join_and_skip_profile(ws.code)
     shown = [s for s in texts(phone, "text") if s in {r["title"] for r in ROWS}]
     assert sorted(shown) == ["Posti al nido", "Trasporto sociale"]

@@ -41,7 +41,9 @@ def services_table(at):
 def import_fixture(url: str) -> None:
     store = Store(url)
     try:
-        importers.import_file(store, "services", FIXTURE.name, FIXTURE.read_bytes(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
+        importers.import_file(
+            store, "services", FIXTURE.name, FIXTURE.read_bytes(), actor=FACILITATOR_ACTOR, max_bytes=2**20
+        )
     finally:
         store.close()
 
@@ -78,7 +80,9 @@ def test_coverage_table_follows_type_and_level(app_env):
     at = open_page("servizi")
     at.selectbox(key="servizi.coverage_type").set_value("cra").run()
     at.selectbox(key="servizi.coverage_level").set_value("distretto").run()
-    coverage = next(df for df in at.dataframe if "Distretto" in df.value.columns and "Posti ogni 100" in df.value.columns).value
+    coverage = next(
+        df for df in at.dataframe if "Distretto" in df.value.columns and "Posti ogni 100" in df.value.columns
+    ).value
     assert len(coverage) == 3
     assert "Residenti destinatari" in coverage.columns
     assert any("di 75 anni e più" in c.value for c in at.caption)

@@ -51,7 +51,9 @@ def test_a_vote_the_app_refuses_is_an_error_and_not_a_stored_ballot(tmp_path):
     # "Voto registrato"; the load generator must count errors and the DB stays empty.
     url = f"sqlite:///{tmp_path / 'cantiere.db'}"
     target = loadgen.app_target()
-    join = target.join_steps + loadgen.parse_steps("set:partecipa.dots.{round}.{item_c}=2; set:partecipa.dots.{round}.{item_d}=1")
+    join = target.join_steps + loadgen.parse_steps(
+        "set:partecipa.dots.{round}.{item_c}=2; set:partecipa.dots.{round}.{item_d}=1"
+    )
     target = replace(target, join_steps=join)
     real_setup = target.setup
 

@@ -90,8 +90,20 @@ def test_serve_command_stops_its_processes_on_sigterm(tmp_path):
 
     base = free_consecutive_ports(1)
     env = {**os.environ, "CANTIERE_DATABASE_URL": f"sqlite:///{tmp_path / 'c.db'}"}
-    cmd = [sys.executable, "-m", "cantiere", "serve", "--processes", "1", "--port", str(base),
-           "--listen", str(base + 5), "--run-dir", str(tmp_path / "run")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "cantiere",
+        "serve",
+        "--processes",
+        "1",
+        "--port",
+        str(base),
+        "--listen",
+        str(base + 5),
+        "--run-dir",
+        str(tmp_path / "run"),
+    ]
     serve = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         lines = []
@@ -112,7 +124,9 @@ def test_serve_command_stops_its_processes_on_sigterm(tmp_path):
             serve.wait(10)
 
 
-@pytest.mark.skipif(__import__("shutil").which("nginx") is None, reason="nginx not installed (apt-get install nginx-light)")
+@pytest.mark.skipif(
+    __import__("shutil").which("nginx") is None, reason="nginx not installed (apt-get install nginx-light)"
+)
 def test_through_the_generated_nginx_a_phone_votes_and_javascript_is_gzipped(tmp_path):
     import re
     import urllib.request

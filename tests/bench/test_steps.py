@@ -37,7 +37,9 @@ def test_key_of_reads_the_user_key_at_the_end_of_a_widget_id():
     assert key_of("plain") is None
 
 
-@pytest.mark.parametrize("url", ["http://localhost:8080", "http://10.0.0.2:8080", "https://127.0.0.1:8080", "http://127.0.0.1"])
+@pytest.mark.parametrize(
+    "url", ["http://localhost:8080", "http://10.0.0.2:8080", "https://127.0.0.1:8080", "http://127.0.0.1"]
+)
 def test_check_url_only_allows_127_0_0_1_with_a_port(url):
     with pytest.raises(ValueError, match="127.0.0.1"):
         check_url(url)

@@ -76,8 +76,11 @@ class Requests(list):
     """URLs requested by a page and all its frames."""
 
     def external(self) -> list[str]:
-        return [url for url in self if urlsplit(url).scheme in ("http", "https", "ws", "wss")
-                and urlsplit(url).hostname not in LOCAL_HOSTS]
+        return [
+            url
+            for url in self
+            if urlsplit(url).scheme in ("http", "https", "ws", "wss") and urlsplit(url).hostname not in LOCAL_HOSTS
+        ]
 
 
 @pytest.fixture
@@ -112,9 +115,24 @@ def _start(script: Path, tmp: Path, env_extra: dict[str, str], args: tuple[str, 
     log = (tmp / "streamlit.log").open("w")
     # cwd = the repository, so .streamlit/config.toml (static serving on) applies
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", *args],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(script),
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            *args,
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     prefix = "/" + args[args.index("--server.baseUrlPath") + 1] if "--server.baseUrlPath" in args else ""

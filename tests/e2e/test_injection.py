@@ -57,7 +57,6 @@ OPEN_TOOLTIPS = """() => {
 }"""
 
 
-
 @dataclass(frozen=True)
 class View:
     name: str
@@ -72,20 +71,44 @@ def views(seeded) -> list[View]:
     main, token = seeded.main_code, seeded.token
     out = [
         View("panoramica", "/", ()),
-        View("partecipa (telefono)", f"/partecipa?code={main}&p={token}",
-             ("titolo laboratorio", "titolo priorità", "commento")),
+        View(
+            "partecipa (telefono)",
+            f"/partecipa?code={main}&p={token}",
+            ("titolo laboratorio", "titolo priorità", "commento"),
+        ),
         View("proiezione", f"/proiezione?code={main}", ("titolo laboratorio", "titolo priorità", "commento")),
-        View("facilitazione", "/facilitazione", ("titolo laboratorio", "titolo priorità", "destinatari priorità", "commento"),
-             login=True),
-        View("servizi", "/servizi", ("nome servizio", "indirizzo servizio", "gestore servizio"), map=2,
-             min_tooltips=len(PAYLOADS)),
+        View(
+            "facilitazione",
+            "/facilitazione",
+            ("titolo laboratorio", "titolo priorità", "destinatari priorità", "commento"),
+            login=True,
+        ),
+        View(
+            "servizi",
+            "/servizi",
+            ("nome servizio", "indirizzo servizio", "gestore servizio"),
+            map=2,
+            min_tooltips=len(PAYLOADS),
+        ),
         View("dati", "/dati", ("fonte indicatore",), login=True),
-        View("partecipa ascolto (telefono)", f"/partecipa?code={seeded.listening_code}&p={seeded.listening_token}",
-             ("titolo proposta", "descrizione proposta")),
-        View("proiezione ascolto", f"/proiezione?code={seeded.listening_code}", ("titolo proposta", "nota segnalazione"),
-             map=1, min_tooltips=len(PAYLOADS)),
-        View("atlante, indicatore importato", "/atlante?indicatore=" + quote("importato:" + PAYLOADS[0] + " i0"),
-             ("nome indicatore", "fonte indicatore"), map=1),
+        View(
+            "partecipa ascolto (telefono)",
+            f"/partecipa?code={seeded.listening_code}&p={seeded.listening_token}",
+            ("titolo proposta", "descrizione proposta"),
+        ),
+        View(
+            "proiezione ascolto",
+            f"/proiezione?code={seeded.listening_code}",
+            ("titolo proposta", "nota segnalazione"),
+            map=1,
+            min_tooltips=len(PAYLOADS),
+        ),
+        View(
+            "atlante, indicatore importato",
+            "/atlante?indicatore=" + quote("importato:" + PAYLOADS[0] + " i0"),
+            ("nome indicatore", "fonte indicatore"),
+            map=1,
+        ),
     ]
     for code in seeded.title_codes[1:]:
         out.append(View(f"partecipa {code}", f"/partecipa?code={code}", ("titolo laboratorio",)))
@@ -152,11 +175,17 @@ def test_no_payload_runs_on_any_page(browser, hostile_app):
     assert dialogs == [], dialogs
     assert findings == [], "\n".join(f"{name}: {result}" for name, _, result in findings)
     assert [u for u in requests if "127.0.0.1:9/" in u or ":9/" in u.split("//", 1)[-1][:20]] == []
-    external = [u for u in requests if u.split(":", 1)[0] in ("http", "https", "ws", "wss")
-                and not u.split("//", 1)[-1].startswith(("127.0.0.1", "localhost"))]
+    external = [
+        u
+        for u in requests
+        if u.split(":", 1)[0] in ("http", "https", "ws", "wss")
+        and not u.split("//", 1)[-1].startswith(("127.0.0.1", "localhost"))
+    ]
     assert external == []
     # the server log names no participant and no address
     log = (tmp / "streamlit.log").read_text()
     assert seeded.token not in log
-    print(f"\ninjection: {len(PAYLOADS)} payloads × {len(seeded.fields)} fields stored; "
-          f"{cells} payload×field×view cells shown over {loads} page loads; 0 dialogs, 0 executed, 0 injected elements")
+    print(
+        f"\ninjection: {len(PAYLOADS)} payloads × {len(seeded.fields)} fields stored; "
+        f"{cells} payload×field×view cells shown over {loads} page loads; 0 dialogs, 0 executed, 0 injected elements"
+    )

@@ -9,8 +9,8 @@ import pytest
 from cantiere import workshop as w
 from cantiere.store import Store
 from cantiere.store import workshops as db
-from tests.e2e.conftest import _start, _stop
 from tests.conftest import ROOT
+from tests.e2e.conftest import _start, _stop
 
 FAC = w.Actor.command_line()
 ROWS = [{"title": "Assistenza domiciliare"}, {"title": "Posti al nido"}, {"title": "Trasporto sociale"}]

@@ -69,8 +69,11 @@ def test_phone_votes_and_the_projector_counts_it(phone, projector, voting_app):
     expect(phone.get_by_text("Voto registrato", exact=False)).to_be_visible()
     assert "p=" in phone.url  # the token is in the link, so a reload keeps the identity
     expect(ballots_metric(projector)).to_have_text("1", timeout=POLL_MS)
-    expect(projector.locator('[data-testid="stMetric"]').filter(has_text="Partecipanti")
-           .locator('[data-testid="stMetricValue"]')).to_have_text("1", timeout=POLL_MS)
+    expect(
+        projector.locator('[data-testid="stMetric"]')
+        .filter(has_text="Partecipanti")
+        .locator('[data-testid="stMetricValue"]')
+    ).to_have_text("1", timeout=POLL_MS)
     store = Store(prepared.database_url)
     try:
         (ballot,) = db.list_ballots(store, prepared.round_id)

@@ -27,7 +27,9 @@ def prepare(store: Store) -> tuple[db.Workshop, db.Round]:
     """The workshop of earlier runs, or a new one; its round open (a kill may
     have come between creating the workshop and opening the vote)."""
     found = db.list_workshops(store)
-    workshop = found[0] if found else w.create_workshop(store, ACTOR, "Prova di resistenza", "", ROWS, dots=5, max_per_item=3)
+    workshop = (
+        found[0] if found else w.create_workshop(store, ACTOR, "Prova di resistenza", "", ROWS, dots=5, max_per_item=3)
+    )
     rnd = next((r for r in db.list_rounds(store, workshop.id) if r.status == "open"), None)
     if rnd is None:
         rnd = w.start_voting(store, ACTOR, workshop.id, dots=5, max_per_item=3)
@@ -43,7 +45,9 @@ def vote_forever(store: Store, code: str, round_id: int, item_ids: list[int], se
         chosen = rng.sample(item_ids, 3)
         payload = {"dots": {chosen[0]: 2, chosen[1]: 2, chosen[2]: 1}}
         ballot, _ = w.cast_ballot(store, who, round_id, payload)
-        line = f"ACK {ballot.id} {ballot.participant_id} {ballot.version} {json.dumps(ballot.payload, sort_keys=True)}\n"
+        line = (
+            f"ACK {ballot.id} {ballot.participant_id} {ballot.version} {json.dumps(ballot.payload, sort_keys=True)}\n"
+        )
         with _print:
             sys.stdout.write(line)
             sys.stdout.flush()

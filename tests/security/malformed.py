@@ -79,14 +79,18 @@ def _rewrite_zip(data: bytes, extra: dict[str, bytes], drop=()) -> bytes:
 
 def _xlsx_external_link() -> bytes:
     """A workbook with an external link part pointing to a remote file, as Excel writes."""
-    rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
-            b'Target="http://127.0.0.1:9/remoto.xlsx" TargetMode="External"/></Relationships>')
-    link = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            b'<externalBook r:id="rId1"><sheetNames><sheetName val="x"/></sheetNames></externalBook></externalLink>')
+    rels = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" '
+        b'Target="http://127.0.0.1:9/remoto.xlsx" TargetMode="External"/></Relationships>'
+    )
+    link = (
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        b'<externalBook r:id="rId1"><sheetNames><sheetName val="x"/></sheetNames></externalBook></externalLink>'
+    )
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "servizi"
@@ -94,23 +98,32 @@ def _xlsx_external_link() -> bytes:
     ws.append(["=[1]x!A1", "nido", "Ravenna", "=[1]x!B1"])
     buffer = io.BytesIO()
     book.save(buffer)
-    return _rewrite_zip(buffer.getvalue(), {
-        "xl/externalLinks/externalLink1.xml": link,
-        "xl/externalLinks/_rels/externalLink1.xml.rels": rels,
-    })
+    return _rewrite_zip(
+        buffer.getvalue(),
+        {
+            "xl/externalLinks/externalLink1.xml": link,
+            "xl/externalLinks/_rels/externalLink1.xml.rels": rels,
+        },
+    )
 
 
 def _xlsx_formulas() -> bytes:
-    return _xlsx([["nome", "tipo", "comune", "posti"],
-                  ['=HYPERLINK("http://127.0.0.1:9/x","clicca")', "nido", "Ravenna", "=1+1"],
-                  ['=cmd|" /C calc"!A0', "nido", "Faenza", 10]])
+    return _xlsx(
+        [
+            ["nome", "tipo", "comune", "posti"],
+            ['=HYPERLINK("http://127.0.0.1:9/x","clicca")', "nido", "Ravenna", "=1+1"],
+            ['=cmd|" /C calc"!A0', "nido", "Faenza", 10],
+        ]
+    )
 
 
 def _billion_laughs() -> bytes:
-    entities = "".join(f'<!ENTITY l{i} "{"&l%d;" % (i - 1) * 10 if i else "lol"}">' for i in range(10))
-    sheet = (f'<?xml version="1.0"?><!DOCTYPE r [{entities}]>'
-             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
-             '<row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>').encode()
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
+    sheet = (
+        f'<?xml version="1.0"?><!DOCTYPE r [{entities}]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>&l9;</t></is></c></row></sheetData></worksheet>'
+    ).encode()
     return _rewrite_zip(GOOD_XLSX, {"xl/worksheets/sheet1.xml": sheet})
 
 
@@ -132,17 +145,21 @@ def _nested_zip_bomb() -> bytes:
 
 def _deep_geojson(depth: int) -> bytes:
     nested = "[" * depth + "]" * depth
-    return (f'{{"type":"FeatureCollection","features":[{{"type":"Feature",'
-            f'"geometry":{{"type":"Point","coordinates":[12.2,44.4]}},'
-            f'"properties":{{"nome":{nested},"tipo":"nido","comune":"Ravenna","posti":3}}}}]}}').encode()
+    return (
+        f'{{"type":"FeatureCollection","features":[{{"type":"Feature",'
+        f'"geometry":{{"type":"Point","coordinates":[12.2,44.4]}},'
+        f'"properties":{{"nome":{nested},"tipo":"nido","comune":"Ravenna","posti":3}}}}]}}'
+    ).encode()
 
 
 def _geojson_weird_numbers() -> bytes:
-    return (b'{"type":"FeatureCollection","features":['
-            b'{"type":"Feature","geometry":{"type":"Point","coordinates":[NaN,Infinity]},'
-            b'"properties":{"nome":"A","tipo":"nido","comune":"Ravenna","posti":1e400}},'
-            b'{"type":"Feature","geometry":{"type":"Point","coordinates":[1e308,-1e308]},'
-            b'"properties":{"nome":"B","tipo":"nido","comune":"Ravenna","posti":-0}}]}')
+    return (
+        b'{"type":"FeatureCollection","features":['
+        b'{"type":"Feature","geometry":{"type":"Point","coordinates":[NaN,Infinity]},'
+        b'"properties":{"nome":"A","tipo":"nido","comune":"Ravenna","posti":1e400}},'
+        b'{"type":"Feature","geometry":{"type":"Point","coordinates":[1e308,-1e308]},'
+        b'"properties":{"nome":"B","tipo":"nido","comune":"Ravenna","posti":-0}}]}'
+    )
 
 
 def _random(n: int, seed: int) -> bytes:
@@ -155,8 +172,11 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + _random(3000, 2)
 
 def corpus():
     """Every malformed file, labelled."""
-    for kind, name, good in (("services", "servizi.csv", SERVICES_CSV), ("indicators", "indicatori.csv", INDICATORS_CSV),
-                             ("priorities", "priorita.csv", PRIORITIES_CSV)):
+    for kind, name, good in (
+        ("services", "servizi.csv", SERVICES_CSV),
+        ("indicators", "indicatori.csv", INDICATORS_CSV),
+        ("priorities", "priorita.csv", PRIORITIES_CSV),
+    ):
         yield f"{kind}: troncato a metà riga", kind, name, _cut_mid_row(good)
         yield f"{kind}: troncato a metà carattere UTF-8", kind, name, _cut_mid_char(good)
         yield f"{kind}: troncato dentro le virgolette", kind, name, good.splitlines()[0] + b'\n"Nido A;nido'
@@ -168,15 +188,39 @@ def corpus():
         yield f"{kind}: PNG", kind, name, PNG
         yield f"{kind}: ELF", kind, name, ELF
         yield f"{kind}: byte casuali", kind, name, _random(50_000, 3)
-        yield f"{kind}: una cella di 5 MB", kind, name, good.splitlines()[0] + b"\n" + b"A" * (5 * MB) + b";nido;Ravenna;3\n"
-        yield f"{kind}: 30.000 colonne", kind, name, b";".join(b"c%d" % i for i in range(30_000)) + b"\n" + b";" * 29_999 + b"\n"
+        yield (
+            f"{kind}: una cella di 5 MB",
+            kind,
+            name,
+            good.splitlines()[0] + b"\n" + b"A" * (5 * MB) + b";nido;Ravenna;3\n",
+        )
+        yield (
+            f"{kind}: 30.000 colonne",
+            kind,
+            name,
+            b";".join(b"c%d" % i for i in range(30_000)) + b"\n" + b";" * 29_999 + b"\n",
+        )
         yield f"{kind}: HTML al posto del CSV", kind, name, b"<!doctype html><html><script>alert(1)</script></html>"
-    yield "services: 150.000 righe", "services", "servizi.csv", b"nome;tipo;comune;posti\n" + b"N;nido;Ravenna;1\n" * 150_000
+    yield (
+        "services: 150.000 righe",
+        "services",
+        "servizi.csv",
+        b"nome;tipo;comune;posti\n" + b"N;nido;Ravenna;1\n" * 150_000,
+    )
     yield "services: xlsx troncato", "services", "servizi.xlsx", GOOD_XLSX[: len(GOOD_XLSX) // 2]
     yield "services: xlsx di byte casuali", "services", "servizi.xlsx", _random(20_000, 4)
-    yield "services: xlsx zip vuoto", "services", "servizi.xlsx", _rewrite_zip(GOOD_XLSX, {}, drop=[
-        n for n in zipfile.ZipFile(io.BytesIO(GOOD_XLSX)).namelist()])
-    yield "services: xlsx senza foglio", "services", "servizi.xlsx", _rewrite_zip(GOOD_XLSX, {}, drop=["xl/worksheets/sheet1.xml"])
+    yield (
+        "services: xlsx zip vuoto",
+        "services",
+        "servizi.xlsx",
+        _rewrite_zip(GOOD_XLSX, {}, drop=[n for n in zipfile.ZipFile(io.BytesIO(GOOD_XLSX)).namelist()]),
+    )
+    yield (
+        "services: xlsx senza foglio",
+        "services",
+        "servizi.xlsx",
+        _rewrite_zip(GOOD_XLSX, {}, drop=["xl/worksheets/sheet1.xml"]),
+    )
     yield "services: xlsx con 12.000 voci (zip bomb)", "services", "servizi.xlsx", _many_entries()
     yield "services: xlsx con zip annidato (zip bomb)", "services", "servizi.xlsx", _nested_zip_bomb()
     yield "services: xlsx billion laughs (entità XML)", "services", "servizi.xlsx", _billion_laughs()

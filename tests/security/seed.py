@@ -10,8 +10,8 @@ from cantiere import importers
 from cantiere import workshop as w
 from cantiere.store import Store
 from cantiere.store import workshops as db
-from tests.security.payloads import PAYLOADS, batches
 from tests.conftest import FACILITATOR_ACTOR
+from tests.security.payloads import PAYLOADS, batches
 
 FAC = w.Actor.command_line()
 
@@ -89,18 +89,38 @@ def seed(url: str) -> Seeded:
         for text in title_batches[1:]:
             other = w.create_workshop(store, FAC, text, "", rows[:2], phase="ascolto")
             codes.append(other.code)
-        importers.import_file(store, "services", "servizi.csv", services_csv(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
-        importers.import_file(store, "indicators", "indicatori.csv", indicators_csv(), actor=FACILITATOR_ACTOR, max_bytes=2**20)
+        importers.import_file(
+            store, "services", "servizi.csv", services_csv(), actor=FACILITATOR_ACTOR, max_bytes=2**20
+        )
+        importers.import_file(
+            store, "indicators", "indicatori.csv", indicators_csv(), actor=FACILITATOR_ACTOR, max_bytes=2**20
+        )
         listening_code, listening_token = _seed_listening(store)
         n = len(PAYLOADS)
         fields = {
-            "titolo proposta": n, "descrizione proposta": n, "nota segnalazione": n,
-            "titolo laboratorio": n, "descrizione laboratorio": n, "titolo priorità": n, "descrizione priorità": n,
-            "destinatari priorità": n, "commento": n, "nome servizio": n, "indirizzo servizio": n,
-            "gestore servizio": n, "nome indicatore": n, "fonte indicatore": n,
+            "titolo proposta": n,
+            "descrizione proposta": n,
+            "nota segnalazione": n,
+            "titolo laboratorio": n,
+            "descrizione laboratorio": n,
+            "titolo priorità": n,
+            "descrizione priorità": n,
+            "destinatari priorità": n,
+            "commento": n,
+            "nome servizio": n,
+            "indirizzo servizio": n,
+            "gestore servizio": n,
+            "nome indicatore": n,
+            "fonte indicatore": n,
         }
-        return Seeded(main.code, voters[0].token, codes, fields=fields, listening_code=listening_code,
-                      listening_token=listening_token)
+        return Seeded(
+            main.code,
+            voters[0].token,
+            codes,
+            fields=fields,
+            listening_code=listening_code,
+            listening_token=listening_token,
+        )
     finally:
         store.close()
 

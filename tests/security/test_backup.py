@@ -24,9 +24,12 @@ def ballots_and_their_events(path) -> tuple[dict[int, int], dict[int, int]]:
     """ballot id → version, and ballot id → number of cast/replaced events."""
     with sqlite3.connect(path) as conn:
         versions = dict(conn.execute("SELECT id, version FROM ballots"))
-        logged = dict(conn.execute(
-            "SELECT json_extract(detail, '$.ballot_id'), count(*) FROM events "
-            "WHERE kind IN ('ballot_cast', 'ballot_replaced') GROUP BY 1"))
+        logged = dict(
+            conn.execute(
+                "SELECT json_extract(detail, '$.ballot_id'), count(*) FROM events "
+                "WHERE kind IN ('ballot_cast', 'ballot_replaced') GROUP BY 1"
+            )
+        )
     return versions, logged
 
 
@@ -36,7 +39,11 @@ def test_backup_taken_while_ballots_are_written_is_consistent(tmp_path):
     store = Store(url)
     writer = subprocess.Popen(
         [sys.executable, "-m", "tests.security.crash_writer", url, "4"],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        bufsize=1,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     acked: set[int] = set()
@@ -81,7 +88,7 @@ def test_restore_check_cli(tmp_path, monkeypatch, capsys):
     damaged = tmp_path / "danneggiata.db"
     data = bytearray(good.read_bytes())
     page = 4096
-    data[page * 2:page * 2 + 512] = b"\xff" * 512  # a b-tree page overwritten
+    data[page * 2 : page * 2 + 512] = b"\xff" * 512  # a b-tree page overwritten
     damaged.write_bytes(bytes(data))
     assert cli.main(["restore-check", str(damaged)]) == 1
     assert "DANNEGGIATA" in capsys.readouterr().err

@@ -32,7 +32,11 @@ def run_and_kill(url: str, rng: random.Random) -> list[tuple[int, int, int, str]
     it, and return every ACK line it wrote before dying."""
     process = subprocess.Popen(
         [sys.executable, "-m", "tests.security.crash_writer", url, str(THREADS)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        bufsize=1,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     acks: list[tuple[int, int, int, str]] = []
@@ -73,8 +77,11 @@ def check_all_there(url: str, acks) -> int:
         for ballot_id, (participant_id, version, payload) in latest.items():
             row = rows.get(ballot_id)
             stored = row.payload if row is None or isinstance(row.payload, dict) else json.loads(row.payload)
-            if row is None or row.participant_id != participant_id or row.version < version or (
-                row.version == version and json.dumps(stored, sort_keys=True) != payload
+            if (
+                row is None
+                or row.participant_id != participant_id
+                or row.version < version
+                or (row.version == version and json.dumps(stored, sort_keys=True) != payload)
             ):
                 lost.append(ballot_id)
         assert lost == [], f"{len(lost)} acknowledged ballots lost or changed"
@@ -97,5 +104,7 @@ def test_no_acknowledged_ballot_is_lost_across_kills(backend, tmp_path, request)
         acks = run_and_kill(url, rng)
         acknowledged += len(acks)
         stored = check_all_there(url, acks)
-    print(f"\ncrash ({backend}): {kills} SIGKILLs, {acknowledged} ballots acknowledged, 0 lost, "
-          f"{stored} ballots stored" + (", integrity_check ok" if backend == "sqlite" else ""))
+    print(
+        f"\ncrash ({backend}): {kills} SIGKILLs, {acknowledged} ballots acknowledged, 0 lost, "
+        f"{stored} ballots stored" + (", integrity_check ok" if backend == "sqlite" else "")
+    )

@@ -24,9 +24,9 @@ from cantiere.importers import ImportRejectedError
 from cantiere.store import Store
 from cantiere.store import workshops as db
 from cantiere.workshop_errors import CsvError
+from tests.conftest import FACILITATOR_ACTOR
 from tests.security.fingerprint import fingerprint
 from tests.security.malformed import PRIORITIES_CSV, SERVICES_CSV, corpus
-from tests.conftest import FACILITATOR_ACTOR
 
 FAC = w.Actor.command_line()
 LIMIT = 20 * 2**20

@@ -23,10 +23,12 @@ HOSTILE = (
 
 
 def services(names) -> pd.DataFrame:
-    return pd.DataFrame([
-        {"nome": name, "tipo": "nido", "lat": 44.30 + n * 0.05, "lon": 12.0 + n * 0.05, "posti": 10}
-        for n, name in enumerate(names)
-    ])
+    return pd.DataFrame(
+        [
+            {"nome": name, "tipo": "nido", "lat": 44.30 + n * 0.05, "lon": 12.0 + n * 0.05, "posti": 10}
+            for n, name in enumerate(names)
+        ]
+    )
 
 
 @pytest.mark.parametrize("name", HOSTILE)

@@ -8,8 +8,8 @@ of issue 6) is one line in ACTIONS.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import pytest
 
@@ -86,19 +86,28 @@ MEMBER = {"partecipante"}
 # action: (roles allowed, what it does)
 ACTIONS: dict[str, tuple[set[str], Callable[[World, Who], object]]] = {
     "crea laboratorio": (FACILITATOR, lambda x, r: w.create_workshop(x.store, r.actor, "Nuovo", "", ROWS)),
-    "modifica laboratorio": (FACILITATOR, lambda x, r: w.edit_workshop(x.store, r.actor, x.a.id, "Titolo cambiato", "")),
+    "modifica laboratorio": (
+        FACILITATOR,
+        lambda x, r: w.edit_workshop(x.store, r.actor, x.a.id, "Titolo cambiato", ""),
+    ),
     "aggiungi priorità": (FACILITATOR, lambda x, r: w.add_priorities(x.store, r.actor, x.a.id, [{"title": "Altra"}])),
     "cambia fase": (FACILITATOR, lambda x, r: w.change_phase(x.store, r.actor, x.a.id, "ascolto")),
     "apri votazione": (FACILITATOR, lambda x, r: w.open_round(x.store, r.actor, x.draft_round_a.id)),
     "chiudi votazione": (FACILITATOR, lambda x, r: w.close_round(x.store, r.actor, x.round_a.id)),
     "modera commento": (FACILITATOR, lambda x, r: w.hide_comment(x.store, r.actor, x.comment_a.id)),
-    "importa servizi": (FACILITATOR, lambda x, r: importers.import_file(
-        x.store, "services", "servizi.csv", SERVICES, actor=r.actor, max_bytes=2**20)),
+    "importa servizi": (
+        FACILITATOR,
+        lambda x, r: importers.import_file(
+            x.store, "services", "servizi.csv", SERVICES, actor=r.actor, max_bytes=2**20
+        ),
+    ),
     "esporta laboratorio": (FACILITATOR, lambda x, r: export.render_for(x.store, r.actor, x.a, "csv")),
     "cancella laboratorio": (FACILITATOR, lambda x, r: privacy.erase_workshop(x.store, r.actor, x.a.code)),
     "cancella partecipante": (FACILITATOR, lambda x, r: privacy.erase_participant(x.store, r.actor, x.member_a.token)),
-    "vota": (MEMBER, lambda x, r: w.cast_ballot(
-        x.store, r.participant(x), x.round_a.id, {"dots": {x.priority_a.id: 2}})),
+    "vota": (
+        MEMBER,
+        lambda x, r: w.cast_ballot(x.store, r.participant(x), x.round_a.id, {"dots": {x.priority_a.id: 2}}),
+    ),
     "commenta": (MEMBER, lambda x, r: w.add_comment(x.store, r.participant(x), x.priority_a.id, "un commento")),
     # issue 5: "proponi": (MEMBER, lambda x, r: ...), "segnala sulla mappa": (MEMBER, lambda x, r: ...),
 }
@@ -130,6 +139,8 @@ def test_only_allowed_cells_succeed(fresh_store, action, role):
 def test_matrix_size_report():
     """Printed for SECURITY.md (run with -s)."""
     allowed = sum(1 for a, r in CELLS if r in ACTIONS[a][0])
-    print(f"\npermission cells: {len(CELLS)} ({len(ACTIONS)} actions × {len(ROLES)} roles), "
-          f"{allowed} allowed, {len(CELLS) - allowed} refused")
+    print(
+        f"\npermission cells: {len(CELLS)} ({len(ACTIONS)} actions × {len(ROLES)} roles), "
+        f"{allowed} allowed, {len(CELLS) - allowed} refused"
+    )
     assert len(CELLS) == len(ACTIONS) * len(ROLES) >= 44

@@ -19,10 +19,16 @@ from cantiere.workshop_errors import PermissionDeniedError, UnknownParticipantEr
 FAC = w.Actor.command_line()
 ROWS = [{"title": "Posti al nido"}, {"title": "Trasporto sociale"}, {"title": "Caregiver"}]
 # a column named like this would hold who someone is, or where they connect from
-IDENTIFYING = re.compile(r"(^|_)(name|nome|cognome|surname|ip|ip_address|email|mail|phone|telefono|user_agent|address_ip)($|_)")
+IDENTIFYING = re.compile(
+    r"(^|_)(name|nome|cognome|surname|ip|ip_address|email|mail|phone|telefono|user_agent|address_ip)($|_)"
+)
 # imported services have a name and an address: places, not people
-ALLOWED = {("dataset_services", "name"), ("dataset_services", "address"), ("alembic_version", "version_num"),
-           ("app_meta", "name")}
+ALLOWED = {
+    ("dataset_services", "name"),
+    ("dataset_services", "address"),
+    ("alembic_version", "version_num"),
+    ("app_meta", "name"),
+}
 
 
 @pytest.fixture
@@ -54,7 +60,15 @@ def test_no_table_has_a_column_for_names_ips_or_emails(fresh_store):
     assert found == []
     # the participants table holds a random token and the optional profile only
     assert {c for t, c in columns(fresh_store) if t == "participants"} == {
-        "id", "workshop_id", "token", "comune", "role", "age_band", "profile_answered_at", "created_at"}
+        "id",
+        "workshop_id",
+        "token",
+        "comune",
+        "role",
+        "age_band",
+        "profile_answered_at",
+        "created_at",
+    }
 
 
 def test_nothing_identifying_is_logged_while_people_join_and_vote(fresh_store, caplog):

@@ -34,7 +34,9 @@ def test_erasing_the_author_removes_proposal_text_and_pin_note(fresh_store):
     assert (row["title"], row["description"], row["participant_id"]) == ("[rimosso]", "[rimosso]", None)
     (pin,) = _rows(fresh_store, schema.pins)
     assert (pin["note"], pin["participant_id"]) == ("[rimosso]", None)
-    dump = str(_rows(fresh_store, schema.proposals) + _rows(fresh_store, schema.pins) + _rows(fresh_store, schema.events))
+    dump = str(
+        _rows(fresh_store, schema.proposals) + _rows(fresh_store, schema.pins) + _rows(fresh_store, schema.events)
+    )
     assert "via Roma" not in dump and "qui abito" not in dump
     # the other participant's support is theirs: it stays
     assert len(_rows(fresh_store, schema.supports)) == 1

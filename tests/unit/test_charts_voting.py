@@ -19,7 +19,13 @@ ROUNDS = {
     "ranking": ({}, [{"order": [1, 2, 3]}, {"order": [2, 1]}, {"order": [3, 2, 1]}]),
     "budget": ({"budget": 100_000}, [{"approved": [1, 2]}, {"approved": [2, 3]}, {"approved": [3]}]),
     "pairwise": ({}, [{"comparisons": [[1, 2], [2, 3]]}, {"comparisons": [[1, 3], [2, 1, "skip"]]}]),
-    "matrix": ({}, [{"ratings": {"1": {"importance": 5, "feasibility": 4}, "2": {"importance": 2, "feasibility": 1}}}, {"ratings": {"1": {"importance": 4, "feasibility": 4}}}]),
+    "matrix": (
+        {},
+        [
+            {"ratings": {"1": {"importance": 5, "feasibility": 4}, "2": {"importance": 2, "feasibility": 1}}},
+            {"ratings": {"1": {"importance": 4, "feasibility": 4}}},
+        ],
+    ),
 }
 TITLES = {
     "dots": ("Punti per priorità", "Punti"),
@@ -85,7 +91,11 @@ def test_titles_are_escaped_so_plotly_shows_them_as_typed(name):
 def test_bars_are_sorted_best_first_with_the_values():
     fig = result_chart(_result("dots"), ITEMS)
     bar = fig.data[0]
-    assert list(bar.y) == ["Casa Residenza Anziani", "Centro per le famiglie", "Nido &lt;b&gt;d&#x27;infanzia&lt;/b&gt;"]
+    assert list(bar.y) == [
+        "Casa Residenza Anziani",
+        "Centro per le famiglie",
+        "Nido &lt;b&gt;d&#x27;infanzia&lt;/b&gt;",
+    ]
     assert list(bar.x) == [3, 2, 1]
 
 
@@ -104,7 +114,12 @@ def test_budget_chart_shows_the_money_of_both_methods_and_the_costs():
 def test_matrix_chart_names_the_quadrants_and_splits_at_3():
     fig = result_chart(_result("matrix"), ITEMS)
     texts = {a.text for a in fig.layout.annotations}
-    assert {"Priorità: importanti e fattibili", "Sfide: importanti ma difficili", "A portata di mano: fattibili, meno importanti", "Da rinviare"} <= texts
+    assert {
+        "Priorità: importanti e fattibili",
+        "Sfide: importanti ma difficili",
+        "A portata di mano: fattibili, meno importanti",
+        "Da rinviare",
+    } <= texts
     assert fig.layout.yaxis.title.text == "Importanza (media 1–5)"
     lines = [shape for shape in fig.layout.shapes]
     assert {(s.x0, s.x1) for s in lines if s.x0 == s.x1} == {(3, 3)}

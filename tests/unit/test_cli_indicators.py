@@ -12,7 +12,9 @@ from tests.conftest import ROOT
 
 
 def cli(*args):
-    result = subprocess.run([sys.executable, "-m", "cantiere", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "cantiere", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     return result.returncode, result.stdout, result.stderr
 
 
@@ -45,7 +47,11 @@ def test_province_level_2022():
 
 @pytest.mark.parametrize(
     "args, listed",
-    [(["--level", "regione"], "comune, distretto, provincia"), (["--year", "2019"], "2022, 2023"), (["--format", "xml"], "csv, json")],
+    [
+        (["--level", "regione"], "comune, distretto, provincia"),
+        (["--year", "2019"], "2022, 2023"),
+        (["--format", "xml"], "csv, json"),
+    ],
 )
 def test_bad_values_exit_2_with_italian_message(args, listed):
     code, out, err = cli("indicators", *args)

@@ -21,7 +21,9 @@ def test_environment_wins_over_secrets():
     assert settings.sources["admin_password"] == "secrets"
 
 
-@pytest.mark.parametrize("name, value", [("CANTIERE_MAP_MODE", "satellite"), ("CANTIERE_LANGUAGE", "fr"), ("CANTIERE_MAX_UPLOAD_MB", "-3")])
+@pytest.mark.parametrize(
+    "name, value", [("CANTIERE_MAP_MODE", "satellite"), ("CANTIERE_LANGUAGE", "fr"), ("CANTIERE_MAX_UPLOAD_MB", "-3")]
+)
 def test_invalid_values_name_the_variable(name, value):
     with pytest.raises(ConfigError) as info:
         config.load(env={name: value})

@@ -22,7 +22,9 @@ LIMIT = 20 * MB
 
 
 def load(store, kind, name, data, **kw):
-    return importers.import_file(store, kind, name, data, actor=FACILITATOR_ACTOR, max_bytes=kw.pop("max_bytes", LIMIT), **kw)
+    return importers.import_file(
+        store, kind, name, data, actor=FACILITATOR_ACTOR, max_bytes=kw.pop("max_bytes", LIMIT), **kw
+    )
 
 
 def messages(report) -> str:
@@ -138,83 +140,125 @@ HEADER = "nome;tipo;comune;latitudine;longitudine;posti\n"
 
 BAD_CASES = {
     "utf16 (Excel 'Testo Unicode')": (
-        "servizi.txt", (HEADER + "Nido A;nido;Ravenna;44,4184;12,2035;30\n").encode("utf-16"),
+        "servizi.txt",
+        (HEADER + "Nido A;nido;Ravenna;44,4184;12,2035;30\n").encode("utf-16"),
         ["UTF-16", "CSV UTF-8"],
     ),
     "garbled encoding": (
-        "servizi.csv", csv_bytes(HEADER + "Nido A;nido;Sant’Agata sul Santerno;;;30\n").decode("utf-8").encode("utf-8").decode("cp1252").encode("utf-8"),
+        "servizi.csv",
+        csv_bytes(HEADER + "Nido A;nido;Sant’Agata sul Santerno;;;30\n")
+        .decode("utf-8")
+        .encode("utf-8")
+        .decode("cp1252")
+        .encode("utf-8"),
         ["Codifica errata", "riga 2", "CSV UTF-8"],
     ),
     "wrong separator": (
-        "servizi.csv", csv_bytes("nome|tipo|comune|posti\nNido A|nido|Ravenna|30\n"),
+        "servizi.csv",
+        csv_bytes("nome|tipo|comune|posti\nNido A|nido|Ravenna|30\n"),
         ["Separatore non riconosciuto", "«nome|tipo|comune|posti»"],
     ),
     "missing required columns": (
-        "servizi.csv", csv_bytes("nome;comune\nNido A;Ravenna\n"),
+        "servizi.csv",
+        csv_bytes("nome;comune\nNido A;Ravenna\n"),
         ["Mancano colonne obbligatorie: tipo, posti", "Colonne trovate: nome, comune", "capacita"],
     ),
     "text in numeric column": (
-        "servizi.csv", csv_bytes(HEADER + "Nido A;nido;Ravenna;44,4184;12,2035;30\nNido B;nido;Faenza;;;dieci\n"),
+        "servizi.csv",
+        csv_bytes(HEADER + "Nido A;nido;Ravenna;44,4184;12,2035;30\nNido B;nido;Faenza;;;dieci\n"),
         ["riga 3, colonna «posti»: «dieci» non è un numero"],
     ),
     "unknown comune": (
-        "servizi.csv", csv_bytes(HEADER + "Nido A;nido;Ravena;;;30\nNido B;nido;Bologna;;;30\n"),
-        ["riga 2, colonna «comune»: comune sconosciuto «Ravena»: forse «Ravenna»?",
-         "riga 3, colonna «comune»: comune sconosciuto «Bologna»"],
+        "servizi.csv",
+        csv_bytes(HEADER + "Nido A;nido;Ravena;;;30\nNido B;nido;Bologna;;;30\n"),
+        [
+            "riga 2, colonna «comune»: comune sconosciuto «Ravena»: forse «Ravenna»?",
+            "riga 3, colonna «comune»: comune sconosciuto «Bologna»",
+        ],
     ),
     "code of another province": (
-        "servizi.csv", csv_bytes("nome;tipo;codice_istat;posti\nNido A;nido;37006;30\n"),
+        "servizi.csv",
+        csv_bytes("nome;tipo;codice_istat;posti\nNido A;nido;37006;30\n"),
         ["riga 2, colonna «codice_istat»: il codice ISTAT «37006» non è di un comune della provincia di Ravenna"],
     ),
     "duplicate rows": (
-        "servizi.csv", csv_bytes(HEADER + "Nido A;nido;Ravenna;;;30\nNido B;nido;Ravenna;;;20\nnido a;Nido d'infanzia;RAVENNA;;;30\n"),
+        "servizi.csv",
+        csv_bytes(HEADER + "Nido A;nido;Ravenna;;;30\nNido B;nido;Ravenna;;;20\nnido a;Nido d'infanzia;RAVENNA;;;30\n"),
         ["riga 4: riga duplicata: uguale alla riga 2"],
     ),
     "coordinates swapped": (
-        "servizi.csv", csv_bytes(HEADER + "Nido A;nido;Ravenna;12,2035;44,4184;30\n"),
+        "servizi.csv",
+        csv_bytes(HEADER + "Nido A;nido;Ravenna;12,2035;44,4184;30\n"),
         ["riga 2, colonna «latitudine»: latitudine e longitudine sembrano invertite"],
     ),
     "coordinates out of range": (
-        "servizi.csv", csv_bytes(HEADER + "Nido A;nido;Ravenna;444184;12,2035;30\n"),
+        "servizi.csv",
+        csv_bytes(HEADER + "Nido A;nido;Ravenna;444184;12,2035;30\n"),
         ["riga 2, colonna «latitudine»: coordinate fuori intervallo"],
     ),
     "point outside the province": (
-        "servizi.csv", csv_bytes(HEADER + "Nido A;nido;Ravenna;44,4949;11,3426;30\n"),  # Bologna
+        "servizi.csv",
+        csv_bytes(HEADER + "Nido A;nido;Ravenna;44,4949;11,3426;30\n"),  # Bologna
         ["riga 2, colonna «latitudine»: il punto (lat 44,4949, lon 11,3426) è fuori dalla provincia di Ravenna"],
     ),
     "empty file": ("servizi.csv", b"", ["Il file è vuoto"]),
     "blank file": ("servizi.csv", b"\r\n  \n", ["Il file è vuoto"]),
     "header only": ("servizi.csv", csv_bytes(HEADER), ["solo l'intestazione"]),
     "multi-sheet spreadsheet": (
-        "servizi.xlsx", xlsx({"Ravenna": SERVICE_ROWS, "Faenza": SERVICE_ROWS}),
+        "servizi.xlsx",
+        xlsx({"Ravenna": SERVICE_ROWS, "Faenza": SERVICE_ROWS}),
         ["Il file ha 2 fogli con dati («Ravenna», «Faenza»)", "chiama «servizi»"],
     ),
     "geojson with invalid geometries": (
         "servizi.geojson",
-        json.dumps({"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [12.2035, 44.4184]},
-             "properties": {"nome": "Nido A", "tipo": "nido", "comune": "Ravenna", "posti": 30}},
-            {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[12, 44], [12.1, 44], [12, 44.1], [12, 44]]]},
-             "properties": {"nome": "Nido B", "tipo": "nido", "comune": "Ravenna", "posti": 30}},
-            {"type": "Feature", "geometry": None, "properties": {"nome": "Nido C", "tipo": "nido", "comune": "Ravenna", "posti": 30}},
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": ["12,2", 44.4]},
-             "properties": {"nome": "Nido D", "tipo": "nido", "comune": "Ravenna", "posti": 30}},
-        ]}).encode(),
-        ["elemento 2, colonna «geometry»: la geometria non è un punto", "elemento 3, colonna «geometry»: geometria mancante",
-         "elemento 4, colonna «geometry»: coordinate del punto non valide"],
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "geometry": {"type": "Point", "coordinates": [12.2035, 44.4184]},
+                        "properties": {"nome": "Nido A", "tipo": "nido", "comune": "Ravenna", "posti": 30},
+                    },
+                    {
+                        "type": "Feature",
+                        "geometry": {"type": "Polygon", "coordinates": [[[12, 44], [12.1, 44], [12, 44.1], [12, 44]]]},
+                        "properties": {"nome": "Nido B", "tipo": "nido", "comune": "Ravenna", "posti": 30},
+                    },
+                    {
+                        "type": "Feature",
+                        "geometry": None,
+                        "properties": {"nome": "Nido C", "tipo": "nido", "comune": "Ravenna", "posti": 30},
+                    },
+                    {
+                        "type": "Feature",
+                        "geometry": {"type": "Point", "coordinates": ["12,2", 44.4]},
+                        "properties": {"nome": "Nido D", "tipo": "nido", "comune": "Ravenna", "posti": 30},
+                    },
+                ],
+            }
+        ).encode(),
+        [
+            "elemento 2, colonna «geometry»: la geometria non è un punto",
+            "elemento 3, colonna «geometry»: geometria mancante",
+            "elemento 4, colonna «geometry»: coordinate del punto non valide",
+        ],
     ),
     "stray quote": (
-        "servizi.csv", csv_bytes(HEADER + 'Nido A;nido;Ravenna;;;30\n"Nido" B;nido;Ravenna;;;30\n'),
+        "servizi.csv",
+        csv_bytes(HEADER + 'Nido A;nido;Ravenna;;;30\n"Nido" B;nido;Ravenna;;;30\n'),
         ["Il CSV non è ben formato alla riga 3"],
     ),
     "not json": ("servizi.geojson", b"{ not json", ["non è un JSON/GeoJSON valido"]),
     "old xls": ("servizi.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, [".xls non è supportato"]),
     "comma decimals unquoted in a comma file": (
-        "servizi.csv", csv_bytes("nome,tipo,comune,latitudine,longitudine,posti\nNido A,nido,Ravenna,44,4184,12,2035,30\n"),
+        "servizi.csv",
+        csv_bytes("nome,tipo,comune,latitudine,longitudine,posti\nNido A,nido,Ravenna,44,4184,12,2035,30\n"),
         ["riga 2: la riga ha 8 campi, l'intestazione 6"],
     ),
     "unknown service type": (
-        "servizi.csv", csv_bytes(HEADER + "Palestra;palestra;Ravenna;;;30\n"),
+        "servizi.csv",
+        csv_bytes(HEADER + "Palestra;palestra;Ravenna;;;30\n"),
         ["riga 2, colonna «tipo»: tipo di servizio sconosciuto «palestra». Tipi validi: Nido d'infanzia"],
     ),
 }
@@ -278,7 +322,9 @@ def test_point_in_another_comune_is_flagged_but_imported(fresh_store):
     # Faenza's centre declared as Ravenna
     data = csv_bytes(HEADER + "Nido A;nido;Ravenna;44,2860;11,8820;30\n")
     report = load(fresh_store, "services", "servizi.csv", data)
-    assert report.warnings and "il punto cade nel comune di Faenza, non in quello dichiarato (Ravenna)" in messages(report)
+    assert report.warnings and "il punto cade nel comune di Faenza, non in quello dichiarato (Ravenna)" in messages(
+        report
+    )
     assert datasets.services(fresh_store)["codice"].tolist() == ["039014"]
 
 

@@ -8,8 +8,28 @@ from cantiere import importers
 from cantiere.errors import CantiereError
 
 FIELD = st.one_of(
-    st.sampled_from(["Ravenna", "39014", "039017", "Sant’Agata sul Santerno", "nido", "CRA", "44,41", "12,2",
-                     "posti", "nome", "tipo", "comune", "latitudine", "longitudine", "", "dieci", '"', "1.234,5"]),
+    st.sampled_from(
+        [
+            "Ravenna",
+            "39014",
+            "039017",
+            "Sant’Agata sul Santerno",
+            "nido",
+            "CRA",
+            "44,41",
+            "12,2",
+            "posti",
+            "nome",
+            "tipo",
+            "comune",
+            "latitudine",
+            "longitudine",
+            "",
+            "dieci",
+            '"',
+            "1.234,5",
+        ]
+    ),
     st.text(max_size=12),
 )
 ROW = st.lists(FIELD, min_size=0, max_size=8)
@@ -39,8 +59,11 @@ def check(kind: str, name: str, data: bytes) -> None:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(data=st.binary(max_size=2048), kind=st.sampled_from(importers.KINDS),
-       name=st.sampled_from(["f.csv", "f.xlsx", "f.geojson", "f.txt"]))
+@given(
+    data=st.binary(max_size=2048),
+    kind=st.sampled_from(importers.KINDS),
+    name=st.sampled_from(["f.csv", "f.xlsx", "f.geojson", "f.txt"]),
+)
 def test_random_bytes_never_raise_anything_else(data, kind, name):
     check(kind, name, data)
 
@@ -68,12 +91,23 @@ JSON = st.recursive(
 def geojson_like(draw) -> bytes:
     import json
 
-    feature = st.fixed_dictionaries({
-        "type": st.just("Feature"),
-        "geometry": st.one_of(JSON, st.fixed_dictionaries({"type": st.sampled_from(["Point", "Polygon"]), "coordinates": JSON})),
-        "properties": st.one_of(JSON, st.dictionaries(st.sampled_from(["nome", "tipo", "comune", "posti", "lat", "x"]), JSON)),
-    })
-    doc = draw(st.one_of(JSON, st.fixed_dictionaries({"type": st.just("FeatureCollection"), "features": st.lists(feature, max_size=4)})))
+    feature = st.fixed_dictionaries(
+        {
+            "type": st.just("Feature"),
+            "geometry": st.one_of(
+                JSON, st.fixed_dictionaries({"type": st.sampled_from(["Point", "Polygon"]), "coordinates": JSON})
+            ),
+            "properties": st.one_of(
+                JSON, st.dictionaries(st.sampled_from(["nome", "tipo", "comune", "posti", "lat", "x"]), JSON)
+            ),
+        }
+    )
+    doc = draw(
+        st.one_of(
+            JSON,
+            st.fixed_dictionaries({"type": st.just("FeatureCollection"), "features": st.lists(feature, max_size=4)}),
+        )
+    )
     return json.dumps(doc).encode()
 
 

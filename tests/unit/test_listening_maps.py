@@ -8,7 +8,8 @@ import re
 
 import pytest
 
-from cantiere import atlas, export, listening as lis, maps, maps_listening, mapkit, pins
+from cantiere import atlas, export, mapkit, maps, maps_listening, pins
+from cantiere import listening as lis
 from cantiere import workshop as w
 from cantiere.store import workshops as db
 
@@ -21,7 +22,14 @@ PAYLOADS = (
     "\\u0060",
     "javascript:alert(1)",
 )
-SPOTS = [(44.41751, 12.1996), (44.2856, 11.8833), (44.26306, 12.34911), (44.4236, 11.9163), (44.3197, 11.799), (44.2237, 11.6265)]
+SPOTS = [
+    (44.41751, 12.1996),
+    (44.2856, 11.8833),
+    (44.26306, 12.34911),
+    (44.4236, 11.9163),
+    (44.3197, 11.799),
+    (44.2237, 11.6265),
+]
 
 
 @pytest.fixture
@@ -60,8 +68,11 @@ def test_projector_map_has_numbers_not_notes(with_payloads):
 def test_facilitator_and_phone_maps_have_no_participant_text(with_payloads):
     store, ws, created = with_payloads
     exact = lis.exact_pins(store, FAC, ws.id)
-    page = rendered(mapkit.base_map("auto"), maps_listening.pins_layer(exact, "exact"),
-                    maps_listening.provisional_layer((44.4, 12.2)))
+    page = rendered(
+        mapkit.base_map("auto"),
+        maps_listening.pins_layer(exact, "exact"),
+        maps_listening.provisional_layer((44.4, 12.2)),
+    )
     assert_clean(page)
     assert page.count("L.circleMarker(") == len(PAYLOADS) + 1
     assert "44.41751" in page  # exact position for the facilitator
@@ -71,7 +82,9 @@ def test_atlante_layer_is_coarsened_text_free_and_without_hidden_pins(with_paylo
     store, ws, created = with_payloads
     points = lis.public_pins(store)
     view = atlas.build("quota_65", "comune", 2023, "quantili")
-    page = rendered(maps.base_map("offline"), maps.choropleth_layer(view.geojson, "65+"), maps_listening.coordinator_layer(points))
+    page = rendered(
+        maps.base_map("offline"), maps.choropleth_layer(view.geojson, "65+"), maps_listening.coordinator_layer(points)
+    )
     assert_clean(page)
     assert "44.41751" not in page  # never the exact tap
     hidden = created[1]
@@ -119,8 +132,12 @@ def test_coordinator_layer_passes_the_offline_check():
 
 
 def test_many_pins_on_coordinators_maps_become_density_only():
-    many = [lis.PublicPin(n, 44.4 + (n % 40) * 0.002, 12.1 + (n // 40) * 0.002, "Ravenna", "altro", "") for n in range(400)]
+    many = [
+        lis.PublicPin(n, 44.4 + (n % 40) * 0.002, 12.1 + (n // 40) * 0.002, "Ravenna", "altro", "") for n in range(400)
+    ]
     page = rendered(mapkit.base_map("offline"), maps_listening.coordinator_layer(many))
     assert page.count("L.circleMarker(") == 0 and page.count("L.rectangle(") > 0
     few = many[: maps_listening.MAX_DOTS]
-    assert rendered(mapkit.base_map("offline"), maps_listening.coordinator_layer(few)).count("L.circleMarker(") == len(few)
+    assert rendered(mapkit.base_map("offline"), maps_listening.coordinator_layer(few)).count("L.circleMarker(") == len(
+        few
+    )

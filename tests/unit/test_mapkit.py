@@ -149,7 +149,7 @@ def test_check_local_refuses_elements_that_need_a_cdn(element, culprit):
         ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
         ("`${document.cookie}`", "&#96;&#36;&#123;document.cookie&#125;&#96;"),
         ("a\\`b", "a&#92;&#96;b"),
-        ("Sant'Agata \"sul\" Santerno & co.", "Sant&#x27;Agata &quot;sul&quot; Santerno &amp; co."),
+        ('Sant\'Agata "sul" Santerno & co.', "Sant&#x27;Agata &quot;sul&quot; Santerno &amp; co."),
     ],
 )
 def test_escape_js_template(text, expected):

@@ -41,12 +41,15 @@ def test_nginx_accepts_the_example(tmp_path):
     site = documented_config().replace("/var/cache/nginx/cantiere", str(tmp_path / "cache"))
     site = site.replace("listen 80;", "listen 127.0.0.1:1;")  # only parsed, never bound
     (tmp_path / "site.conf").write_text(site)
-    temp = " ".join(f"{kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    temp = " ".join(
+        f"{kind}_temp_path {tmp_path / kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+    )
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path / 'nginx.pid'}; error_log {tmp_path / 'error.log'};\n"
         "events {}\n"
         f"http {{ access_log off; {temp} include {tmp_path / 'site.conf'}; }}\n"
     )
-    done = subprocess.run([nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [nginx, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr

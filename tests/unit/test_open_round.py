@@ -18,12 +18,27 @@ ROWS = [{"title": "Centro diurno"}, {"title": "Nido", "cost": 20000}]
 @pytest.mark.parametrize(
     "method, params, costs, message",
     [
-        ("dots", {"dots": 2, "max_per_item": 3}, None, "Il massimo di punti per priorità (3) supera i punti a disposizione (2)."),
+        (
+            "dots",
+            {"dots": 2, "max_per_item": 3},
+            None,
+            "Il massimo di punti per priorità (3) supera i punti a disposizione (2).",
+        ),
         ("approval", {"max_approvals": 0}, None, "I parametri della votazione devono essere almeno 1."),
         ("ranking", {"max_ranked": "tre"}, None, "I parametri della votazione devono essere numeri interi."),
         ("budget", {"budget": 0}, None, "Indica un budget totale maggiore di zero (per esempio 100000)."),
-        ("budget", {"budget": 50000}, None, "Il progetto «Centro diurno» non ha un costo: indica un costo maggiore di zero."),
-        ("budget", {"budget": 50000}, "over", "Il progetto «Centro diurno» costa 60000, più dell'intero budget (50000): riduci il costo o alza il budget."),
+        (
+            "budget",
+            {"budget": 50000},
+            None,
+            "Il progetto «Centro diurno» non ha un costo: indica un costo maggiore di zero.",
+        ),
+        (
+            "budget",
+            {"budget": 50000},
+            "over",
+            "Il progetto «Centro diurno» costa 60000, più dell'intero budget (50000): riduci il costo o alza il budget.",
+        ),
     ],
 )
 def test_bad_parameters_change_nothing(any_store, method, params, costs, message):
@@ -54,7 +69,10 @@ def test_matching_draft_is_reused_and_others_close(fresh_store):
     opened = w.open_new_round(fresh_store, FAC, ws.id, "dots", {"dots": 3, "max_per_item": 2})
     assert opened.id == draft.id
     second = w.open_new_round(fresh_store, FAC, ws.id, "pairwise", {})
-    assert [(r.method, r.status) for r in db.list_rounds(fresh_store, ws.id)] == [("dots", "closed"), ("pairwise", "open")]
+    assert [(r.method, r.status) for r in db.list_rounds(fresh_store, ws.id)] == [
+        ("dots", "closed"),
+        ("pairwise", "open"),
+    ]
     assert second.position == 2
 
 
@@ -101,4 +119,7 @@ def test_budget_round_keeps_its_projects_when_one_is_added_later(fresh_store):
     _, who = w.join(fresh_store, ws.code)
     _, replaced = w.cast_ballot(fresh_store, who, rnd.id, {"approved": [items[0].id]})  # no "item without cost" error
     assert not replaced
-    assert [i.title for i in w.items_of(fresh_store, ws.id, db.get_round(fresh_store, rnd.id).params)] == ["Centro diurno", "Nido"]
+    assert [i.title for i in w.items_of(fresh_store, ws.id, db.get_round(fresh_store, rnd.id).params)] == [
+        "Centro diurno",
+        "Nido",
+    ]

@@ -92,7 +92,14 @@ def test_cli_report_of_the_demo_is_a_valid_html_document(demo, capsys, tmp_path)
     document = out.read_text(encoding="utf-8")
     tree = parse(document)
     headings = [t for t in tree.current.get("h2", [])]
-    assert headings == ["Partecipanti", "Priorità", "Votazioni e risultati", "Commenti", "Proposte", "Versione dei dati"]
+    assert headings == [
+        "Partecipanti",
+        "Priorità",
+        "Votazioni e risultati",
+        "Commenti",
+        "Proposte",
+        "Versione dei dati",
+    ]
     assert tree.current["h1"][0].startswith("Verbale del laboratorio: [DEMO]")
     assert sum(1 for tag, _ in tree.tags if tag == "table") >= 4
     # the method, its parameters and the explanation read out by the facilitator
@@ -121,7 +128,17 @@ def test_cli_report_to_stdout_and_xlsx(demo, capsys, tmp_path):
     path = tmp_path / "verbale.xlsx"
     assert run(capsys, "workshop", "export", ws.code, "--format", "report-xlsx", "--out", str(path))[0] == 0
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["Sintesi", "Partecipanti", "Priorità", "Risultati", "Spiegazioni", "Commenti", "Proposte", "Segnalazioni", "Dati"]
+    assert book.sheetnames == [
+        "Sintesi",
+        "Partecipanti",
+        "Priorità",
+        "Risultati",
+        "Spiegazioni",
+        "Commenti",
+        "Proposte",
+        "Segnalazioni",
+        "Dati",
+    ]
     results = list(book["Risultati"].iter_rows(values_only=True))
     assert results[0] == ("Votazione", "Metodo:", "Voti", "Posizione", "Priorità", "Punteggio", "Dettagli")
     assert results[1][2] == 6
@@ -203,7 +220,9 @@ def test_minutes_list_real_proposals_and_pins(fresh_store):
     listening.support(fresh_store, friend, proposal.id)
     listening.add_pin(fresh_store, author, 44.2856, 11.8836, "servizio_mancante", EVIL)  # Faenza
     built = report.build(fresh_store, db.get_workshop(fresh_store, ws.id))
-    assert built.proposals == [{"title": "Più posti al centro diurno", "text": "Lista d'attesa lunga", "comuni": "", "supports": 1}]
+    assert built.proposals == [
+        {"title": "Più posti al centro diurno", "text": "Lista d'attesa lunga", "comuni": "", "supports": 1}
+    ]
     assert built.pins == [{"comune": "Faenza", "kind": "Qui manca un servizio", "note": EVIL}]
     document = report.to_html(built)
     tree = parse(document)

@@ -13,14 +13,20 @@ ITEMS = [voting.Item(1, "Nido"), voting.Item(2, "Centro diurno"), voting.Item(3,
 
 
 def test_merge_small_keeps_big_groups_and_merges_small_ones():
-    assert results.merge_small({"Ravenna": 7, "Cervia": 3, "Russi": 2}) == {"Ravenna": "Ravenna", "Cervia": OTHERS, "Russi": OTHERS}
+    assert results.merge_small({"Ravenna": 7, "Cervia": 3, "Russi": 2}) == {
+        "Ravenna": "Ravenna",
+        "Cervia": OTHERS,
+        "Russi": OTHERS,
+    }
 
 
 def test_a_small_leftover_pulls_the_smallest_group_into_altri():
     # otherwise total − Ravenna would show Casola Valsenio's 3 ballots by difference
     assert results.merge_small({"Ravenna": 7, "Casola Valsenio": 3}) == {"Ravenna": OTHERS, "Casola Valsenio": OTHERS}
     assert results.merge_small({"Ravenna": 5, "Faenza": 6, "Casola Valsenio": 3}) == {
-        "Ravenna": OTHERS, "Faenza": "Faenza", "Casola Valsenio": OTHERS,
+        "Ravenna": OTHERS,
+        "Faenza": "Faenza",
+        "Casola Valsenio": OTHERS,
     }
 
 
@@ -111,7 +117,11 @@ def test_breakdown_merges_two_small_groups_into_altri():
 
 
 def test_counts_largest_first_altri_last():
-    voters = [Voter(k, None, "cittadino") for k in range(6)] + [Voter(10 + k, None, "operatore") for k in range(3)] + [Voter(20 + k, None, "altro") for k in range(2)]
+    voters = (
+        [Voter(k, None, "cittadino") for k in range(6)]
+        + [Voter(10 + k, None, "operatore") for k in range(3)]
+        + [Voter(20 + k, None, "altro") for k in range(2)]
+    )
     assert results.counts(voters, "role") == [("cittadino", 6), (OTHERS, 5)]
 
 
@@ -129,11 +139,18 @@ def test_compare_rounds_gives_rank_per_round():
     first = _round(1, [{"order": [1, 2, 3]}] * 2)
     second = _round(2, [{"order": [3, 1, 2]}] * 2)
     rows = results.compare_rounds([first, second])
-    assert [(r["title"], r["ranks"]) for r in rows] == [("Trasporto", [3, 1]), ("Nido", [1, 2]), ("Centro diurno", [2, 3])]
+    assert [(r["title"], r["ranks"]) for r in rows] == [
+        ("Trasporto", [3, 1]),
+        ("Nido", [1, 2]),
+        ("Centro diurno", [2, 3]),
+    ]
 
 
 def test_describe_params_in_words():
-    assert results.describe_params("dots", {"dots": 5, "max_per_item": 2}) == "Punti (dot voting): 5 punti, massimo 2 per priorità"
+    assert (
+        results.describe_params("dots", {"dots": 5, "max_per_item": 2})
+        == "Punti (dot voting): 5 punti, massimo 2 per priorità"
+    )
     assert results.describe_params("budget", {"budget": 100000}) == "Bilancio partecipativo: budget di 100.000 €"
     assert results.describe_params("budget", {"budget": 100000}, "en") == "Participatory budgeting: budget of €100,000"
 
@@ -152,4 +169,7 @@ def test_details_of_a_budget_round_say_what_each_rule_funds():
 
 def test_details_of_a_matrix_round_give_means_and_dashes():
     result = voting.tally("matrix", [{"ratings": {"1": {"importance": 4, "feasibility": 2}}}], ITEMS, {})
-    assert results.details(result, "it") == [("Importanza", {1: "4,00", 2: "–", 3: "–"}), ("Fattibilità", {1: "2,00", 2: "–", 3: "–"})]
+    assert results.details(result, "it") == [
+        ("Importanza", {1: "4,00", 2: "–", 3: "–"}),
+        ("Fattibilità", {1: "2,00", 2: "–", 3: "–"}),
+    ]

@@ -12,10 +12,16 @@ from cantiere.i18n import strings
 from tests.conftest import ROOT
 
 FILES = [
-    "cantiere/results.py", "cantiere/report.py", "cantiere/ui/partecipa_methods.py",
-    "cantiere/ui/facilitazione_rounds.py", "cantiere/ui/results_view.py", "views/risultati.py",
+    "cantiere/results.py",
+    "cantiere/report.py",
+    "cantiere/ui/partecipa_methods.py",
+    "cantiere/ui/facilitazione_rounds.py",
+    "cantiere/ui/results_view.py",
+    "views/risultati.py",
 ]
-USES = re.compile(r"""\b(?:t|tr|translate)\(\s*["']((?:metodi|risultati|report|workshop|partecipa|facilitazione|vote)\.[a-z_.]+)["']""")
+USES = re.compile(
+    r"""\b(?:t|tr|translate)\(\s*["']((?:metodi|risultati|report|workshop|partecipa|facilitazione|vote)\.[a-z_.]+)["']"""
+)
 
 
 def test_keys_used_exist_in_both_languages():

@@ -14,9 +14,20 @@ CODES = [c.code for c in territory.comuni()]
 
 def service(name, type_key, code, places, lat=None, lon=None, kind="cooperativa"):
     c = territory.comune(code)
-    return {"nome": name, "tipo": type_key, "codice": c.code, "comune": c.name, "distretto": c.district,
-            "indirizzo": "", "lat": lat, "lon": lon, "posti": places, "gestore": "", "tipo_gestore": kind,
-            "esempio": False}
+    return {
+        "nome": name,
+        "tipo": type_key,
+        "codice": c.code,
+        "comune": c.name,
+        "distretto": c.district,
+        "indirizzo": "",
+        "lat": lat,
+        "lon": lon,
+        "posti": places,
+        "gestore": "",
+        "tipo_gestore": kind,
+        "esempio": False,
+    }
 
 
 def frame(*rows) -> pd.DataFrame:
@@ -34,8 +45,11 @@ def population(**by_code) -> pd.Series:
 
 
 def test_two_nurseries_of_30_places_for_300_children_is_20_per_100():
-    nurseries = frame(service("Nido A", "nido", "039016", 30), service("Nido B", "nido", "039016", 30),
-                      service("CRA", "cra", "039016", 80))  # another type: not counted
+    nurseries = frame(
+        service("Nido A", "nido", "039016", 30),
+        service("Nido B", "nido", "039016", 30),
+        service("CRA", "cra", "039016", 80),
+    )  # another type: not counted
     table = services.coverage(nurseries, "nido", "comune", population=population(c039016=300))
     russi = table.set_index("codice").loc["039016"]
     assert russi["servizi"] == 2 and russi["posti"] == 60 and russi["popolazione"] == 300
@@ -57,7 +71,8 @@ def test_districts_sum_places_and_residents_not_ratios():
 def test_comune_without_target_residents_has_no_coverage_figure():
     table = services.coverage(frame(), "nido", population=population(c039016=300))
     assert table.set_index("codice").loc["039005", "copertura"] is None or pd.isna(
-        table.set_index("codice").loc["039005", "copertura"])
+        table.set_index("codice").loc["039005", "copertura"]
+    )
     assert table.set_index("codice").loc["039016", "copertura"] == 0
 
 
@@ -89,14 +104,23 @@ def test_target_population_uses_istat_age_ranges():
     assert services.target_population("cra").loc["039014"] == elderly
     assert services.target_population("sportello_sociale").loc["039014"] == 155_751  # ISTAT 2023
     assert services.target_population("accoglienza_adulti").loc["039014"] == int(
-        ravenna[(ravenna["age"] >= 18) & (ravenna["age"] <= 64)]["tot"].sum())
+        ravenna[(ravenna["age"] >= 18) & (ravenna["age"] <= 64)]["tot"].sum()
+    )
 
 
-@pytest.mark.parametrize("text, key", [
-    ("Nido d'infanzia", "nido"), ("ASILO NIDO", "nido"), ("nido d’infanzia", "nido"), ("CRA", "cra"),
-    ("Casa Residenza Anziani (CRA)", "cra"), ("comunità per minori", "comunita_minori"),
-    ("Accoglienza adulti in difficolta", "accoglienza_adulti"), ("csr_diurno", "csr_diurno"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("Nido d'infanzia", "nido"),
+        ("ASILO NIDO", "nido"),
+        ("nido d’infanzia", "nido"),
+        ("CRA", "cra"),
+        ("Casa Residenza Anziani (CRA)", "cra"),
+        ("comunità per minori", "comunita_minori"),
+        ("Accoglienza adulti in difficolta", "accoglienza_adulti"),
+        ("csr_diurno", "csr_diurno"),
+    ],
+)
 def test_service_types_match_common_spellings(text, key):
     assert services.match_type(text) == key
 
@@ -123,8 +147,11 @@ def test_every_type_and_target_has_labels_in_both_languages():
 
 
 def test_filters_keep_only_the_chosen_rows():
-    offer = frame(service("A", "nido", "039014", 10, kind="pubblico"), service("B", "cra", "039014", 50),
-                  service("C", "centro_diurno_anziani", "039010", 20))
+    offer = frame(
+        service("A", "nido", "039014", 10, kind="pubblico"),
+        service("B", "cra", "039014", 50),
+        service("C", "centro_diurno_anziani", "039010", 20),
+    )
     assert services.filter_services(offer, types=["nido"])["nome"].tolist() == ["A"]
     assert services.filter_services(offer, targets=["anziani"])["nome"].tolist() == ["B", "C"]
     assert services.filter_services(offer, operator_kinds=["cooperativa"])["nome"].tolist() == ["B", "C"]

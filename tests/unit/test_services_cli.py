@@ -34,7 +34,9 @@ def test_import_services_exit_0_and_rows_stored(monkeypatch, sqlite_url):
 
 
 def test_dry_run_prints_the_report_and_writes_nothing(monkeypatch, sqlite_url):
-    code, text = run(["import", "servizi", str(FIXTURES / "servizi_fonte_italiana.csv"), "--dry-run"], monkeypatch, sqlite_url)
+    code, text = run(
+        ["import", "servizi", str(FIXTURES / "servizi_fonte_italiana.csv"), "--dry-run"], monkeypatch, sqlite_url
+    )
     assert code == 0 and "--dry-run" in text
     assert rows(sqlite_url)["datasets"] == 0
 
@@ -50,7 +52,15 @@ def test_rejected_file_exit_1_with_row_column_reason(monkeypatch, sqlite_url, tm
 
 
 def test_indicators_with_declared_source(monkeypatch, sqlite_url):
-    argv = ["import", "indicators", str(FIXTURES / "indicatori_colonne.csv"), "--fonte", "Regione Emilia-Romagna", "--anno", "2021"]
+    argv = [
+        "import",
+        "indicators",
+        str(FIXTURES / "indicatori_colonne.csv"),
+        "--fonte",
+        "Regione Emilia-Romagna",
+        "--anno",
+        "2021",
+    ]
     code, text = run(argv, monkeypatch, sqlite_url)
     assert code == 0, text
     store = Store(sqlite_url)

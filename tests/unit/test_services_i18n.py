@@ -9,8 +9,16 @@ import pytest
 from cantiere.i18n import placeholders, strings
 from tests.conftest import ROOT
 
-FILES = ["cantiere/importers.py", "cantiere/services.py", "cantiere/maps_services.py", "cantiere/cli_import.py",
-         "cantiere/store/datasets.py", "cantiere/ui/services_view.py", "views/servizi.py", "views/dati.py"]
+FILES = [
+    "cantiere/importers.py",
+    "cantiere/services.py",
+    "cantiere/maps_services.py",
+    "cantiere/cli_import.py",
+    "cantiere/store/datasets.py",
+    "cantiere/ui/services_view.py",
+    "views/servizi.py",
+    "views/dati.py",
+]
 KEY = re.compile(r"(imp|svc|dati|cli)\.[a-z0-9_.]*[a-z0-9_]$")
 
 
@@ -21,7 +29,10 @@ def keys_used() -> set[str]:
     for name in FILES:
         tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in ("t", "translate"):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", "")) in (
+                "t",
+                "translate",
+            ):
                 if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
                     found.add(node.args[0].value)
             elif isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.match(node.value):

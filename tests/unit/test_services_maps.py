@@ -5,13 +5,16 @@ import pytest
 from cantiere import maps_services, services
 
 
-@pytest.mark.parametrize("raw, safe", [
-    ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
-    ("`${alert(1)}`", "&#96;&#36;&#123;alert(1)&#125;&#96;"),
-    ("a\\`b", "a&#92;&#96;b"),
-    ('Nido "Il Sole" & co', "Nido &quot;Il Sole&quot; &amp; co"),
-    ("Sant’Agata", "Sant’Agata"),
-])
+@pytest.mark.parametrize(
+    "raw, safe",
+    [
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)&gt;"),
+        ("`${alert(1)}`", "&#96;&#36;&#123;alert(1)&#125;&#96;"),
+        ("a\\`b", "a&#92;&#96;b"),
+        ('Nido "Il Sole" & co', "Nido &quot;Il Sole&quot; &amp; co"),
+        ("Sant’Agata", "Sant’Agata"),
+    ],
+)
 def test_js_safe_escapes_html_and_template_literal_characters(raw, safe):
     assert maps_services.js_safe(raw) == safe
 
@@ -84,5 +87,9 @@ def test_maps_open_on_the_whole_province():
     html = maps_services.services_map(sample()).get_root().render()
     assert "fitBounds" in html
     legend = maps_services.type_legend(["cra", "nido"], "it")
-    assert legend["etichetta"].tolist() == ["Nido d'infanzia", "Casa Residenza Anziani (CRA)", "Gruppo di servizi di tipi diversi"]
+    assert legend["etichetta"].tolist() == [
+        "Nido d'infanzia",
+        "Casa Residenza Anziani (CRA)",
+        "Gruppo di servizi di tipi diversi",
+    ]
     assert maps_services.type_legend(["nido"], "it")["etichetta"].tolist() == ["Nido d'infanzia"]

@@ -24,7 +24,9 @@ TABLES = {"proposals", "supports", "pins"}
 
 
 def listening_workshop(store, n_people=4):
-    ws = w.create_workshop(store, FAC, "Laboratorio di Russi", "", [{"title": "Sostegno ai caregiver"}], dots=3, phase="ascolto")
+    ws = w.create_workshop(
+        store, FAC, "Laboratorio di Russi", "", [{"title": "Sostegno ai caregiver"}], dots=3, phase="ascolto"
+    )
     people = [w.join(store, ws.code)[1] for _ in range(n_people)]
     return db.get_workshop(store, ws.id), people
 
@@ -46,7 +48,9 @@ def test_migration_adds_and_removes_the_listening_tables(fresh_store):
 
 def test_proposal_support_is_one_row_per_pair_even_in_raw_sql(any_store):
     ws, (anna, bruno, *_) = listening_workshop(any_store)
-    proposal = lis.submit_proposal(any_store, anna, "Centro diurno a Russi", "Aperto anche il sabato", "anziani", ["Russi"])
+    proposal = lis.submit_proposal(
+        any_store, anna, "Centro diurno a Russi", "Aperto anche il sabato", "anziani", ["Russi"]
+    )
     assert (proposal.title, proposal.comuni, proposal.supports) == ("Centro diurno a Russi", ("Russi",), 0)
     assert lis.support(any_store, bruno, proposal.id) is True
     assert lis.support(any_store, bruno, proposal.id) is False  # idempotent
@@ -76,7 +80,9 @@ def test_duplicate_proposal_names_the_existing_one_and_adds_nothing(any_store):
     assert [p.id for p in ldb.list_proposals(any_store, ws.id)] == [first.id]
 
 
-@pytest.mark.parametrize("title, key", [("   ", "proposte.error.title_empty"), ("x" * 121, "proposte.error.title_long")])
+@pytest.mark.parametrize(
+    "title, key", [("   ", "proposte.error.title_empty"), ("x" * 121, "proposte.error.title_long")]
+)
 def test_bad_proposal_titles_are_refused(any_store, title, key):
     ws, (anna, *_) = listening_workshop(any_store)
     with pytest.raises(pins.PinError) as info:
@@ -122,10 +128,16 @@ def test_hidden_proposal_vanishes_for_phones_and_projector(any_store):
 
 def test_promote_makes_a_priority_the_open_round_votes_on(any_store):
     ws, (anna, bruno, *_) = listening_workshop(any_store)
-    proposal = lis.submit_proposal(any_store, anna, "Trasporto sociale", "Navetta per le visite", "anziani", ["Russi", "Ravenna"])
+    proposal = lis.submit_proposal(
+        any_store, anna, "Trasporto sociale", "Navetta per le visite", "anziani", ["Russi", "Ravenna"]
+    )
     lis.support(any_store, bruno, proposal.id)
     priority = lis.promote(any_store, FAC, proposal.id)
-    assert (priority.title, priority.comuni, priority.target_group) == ("Trasporto sociale", ("Russi", "Ravenna"), "anziani")
+    assert (priority.title, priority.comuni, priority.target_group) == (
+        "Trasporto sociale",
+        ("Russi", "Ravenna"),
+        "anziani",
+    )
     assert ldb.get_proposal(any_store, proposal.id).promoted_priority_id == priority.id
     rnd = w.start_voting(any_store, FAC, ws.id)
     assert priority.id in [item.id for item in w.items_of(any_store, ws.id, rnd.params)]
@@ -167,7 +179,12 @@ def test_pins_add_move_delete_only_ones_own(any_store):
 
 def test_bad_pins_change_nothing(any_store):
     ws, (anna, *_) = listening_workshop(any_store)
-    for args in ((45.46, 9.19, "altro", "Milano"), (*RAVENNA, "boh", "nota"), (*RAVENNA, "altro", "  "), (*RAVENNA, "altro", "x" * 281)):
+    for args in (
+        (45.46, 9.19, "altro", "Milano"),
+        (*RAVENNA, "boh", "nota"),
+        (*RAVENNA, "altro", "  "),
+        (*RAVENNA, "altro", "x" * 281),
+    ):
         with pytest.raises(pins.PinError):
             lis.add_pin(any_store, anna, *args)
     assert ldb.list_pins(any_store, ws.id, include_hidden=True) == []
@@ -229,7 +246,13 @@ def test_pins_older_than_a_minute_do_not_count_towards_the_limit(any_store):
     long_ago = db.now() - timedelta(minutes=2)
     with any_store.write() as conn:  # ten pins logged two minutes ago
         for n in range(pins.MAX_PINS_PER_MINUTE):
-            conn.execute(events.insert().values(workshop_id=ws.id, kind="pin_added",
-                                                detail={"pin_id": 1000 + n, "participant_id": anna.id}, created_at=long_ago))
+            conn.execute(
+                events.insert().values(
+                    workshop_id=ws.id,
+                    kind="pin_added",
+                    detail={"pin_id": 1000 + n, "participant_id": anna.id},
+                    created_at=long_ago,
+                )
+            )
     lis.add_pin(any_store, anna, *RAVENNA, "altro", "si può")
     assert len(ldb.list_pins(any_store, ws.id)) == 1

@@ -85,7 +85,9 @@ def test_unique_constraint_holds_even_for_raw_inserts(any_store):
 
     with pytest.raises(sa.exc.IntegrityError):
         with any_store.write() as conn:
-            conn.execute(ballots.insert().values(round_id=rnd.id, participant_id=who.id, payload={}, version=1, cast_at=db.now()))
+            conn.execute(
+                ballots.insert().values(round_id=rnd.id, participant_id=who.id, payload={}, version=1, cast_at=db.now())
+            )
     assert table_count(any_store, "ballots") == 1
 
 

@@ -19,7 +19,9 @@ def test_eighteen_comuni_in_three_districts():
     assert territory.comune(39005).name == "Casola Valsenio"
 
 
-@pytest.mark.parametrize("raw, code", [(39014, "039014"), ("39014", "039014"), ("039014", "039014"), ("39014.0", "039014")])
+@pytest.mark.parametrize(
+    "raw, code", [(39014, "039014"), ("39014", "039014"), ("039014", "039014"), ("39014.0", "039014")]
+)
 def test_istat_code_accepts_leading_zeros_or_not(raw, code):
     assert territory.istat_code(raw) == code
 

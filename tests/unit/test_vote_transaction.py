@@ -28,7 +28,10 @@ def test_returned_ballot_is_what_the_database_holds(any_store):
         returned, _ = w.cast_ballot(any_store, who, rnd.id, ballot)
         stored = db.get_ballot(any_store, rnd.id, who.id)
         assert (returned.id, returned.round_id, returned.participant_id, returned.version) == (
-            stored.id, stored.round_id, stored.participant_id, stored.version
+            stored.id,
+            stored.round_id,
+            stored.participant_id,
+            stored.version,
         )
         assert returned.payload == stored.payload
         assert returned.cast_at == stored.cast_at

@@ -19,8 +19,14 @@ def _profile(groups: list[tuple[int, str]]) -> tuple[list[Item], list[dict]]:
 # Wikipedia, "Schulze method", section "Example" (45 voters, 5 candidates);
 # the same profile is example 1 in Schulze, Social Choice and Welfare 36 (2011).
 WIKIPEDIA_SCHULZE = [
-    (5, "ACBED"), (5, "ADECB"), (8, "BEDAC"), (3, "CABED"),
-    (7, "CAEBD"), (2, "CBADE"), (7, "DCEBA"), (8, "EBADC"),
+    (5, "ACBED"),
+    (5, "ADECB"),
+    (8, "BEDAC"),
+    (3, "CABED"),
+    (7, "CAEBD"),
+    (2, "CBADE"),
+    (7, "DCEBA"),
+    (8, "EBADC"),
 ]
 
 
@@ -48,7 +54,12 @@ def test_borda_wikipedia_tennessee_capital():
     Nashville 26%, Chattanooga 15%, Knoxville 17%; Borda elects Nashville with
     194 points (on 100 voters), Chattanooga 173, Memphis 126, Knoxville 107."""
     memphis, nashville, chattanooga, knoxville = 1, 2, 3, 4
-    items = [Item(memphis, "Memphis"), Item(nashville, "Nashville"), Item(chattanooga, "Chattanooga"), Item(knoxville, "Knoxville")]
+    items = [
+        Item(memphis, "Memphis"),
+        Item(nashville, "Nashville"),
+        Item(chattanooga, "Chattanooga"),
+        Item(knoxville, "Knoxville"),
+    ]
     groups = [
         (42, [memphis, nashville, chattanooga, knoxville]),
         (26, [nashville, chattanooga, knoxville, memphis]),

@@ -74,26 +74,71 @@ def test_good_ballots_are_normalised(name):
 @pytest.mark.parametrize(
     "name, ballot, key, italian",
     [
-        ("approval", {"approved": [1, 1]}, "vote.error.duplicate_item", "Hai indicato «Assistenza domiciliare» più di una volta"),
-        ("approval", {"approved": [1, 2, 3]}, "vote.error.too_many_approvals", "Hai scelto 3 priorità ma se ne possono scegliere al massimo 2"),
+        (
+            "approval",
+            {"approved": [1, 1]},
+            "vote.error.duplicate_item",
+            "Hai indicato «Assistenza domiciliare» più di una volta",
+        ),
+        (
+            "approval",
+            {"approved": [1, 2, 3]},
+            "vote.error.too_many_approvals",
+            "Hai scelto 3 priorità ma se ne possono scegliere al massimo 2",
+        ),
         ("approval", {"approved": []}, "vote.error.empty", "La scheda è vuota"),
         ("approval", {"approved": [9]}, "vote.error.unknown_item", "La priorità «9» non fa parte di questa votazione"),
         ("approval", {"approvati": [1]}, "vote.error.shape", "non è nel formato atteso"),
-        ("ranking", {"order": [2, 1, 2]}, "vote.error.duplicate_rank", "«Nido d'infanzia» compare due volte nella tua classifica"),
+        (
+            "ranking",
+            {"order": [2, 1, 2]},
+            "vote.error.duplicate_rank",
+            "«Nido d'infanzia» compare due volte nella tua classifica",
+        ),
         ("ranking", {"order": [2, "x"]}, "vote.error.unknown_item", "La priorità «x» non fa parte"),
         ("ranking", {"order": [True]}, "vote.error.unknown_item", "non fa parte"),
         ("ranking", {"order": "21"}, "vote.error.shape", "formato atteso"),
-        ("budget", {"approved": [1, 2, 3]}, "vote.error.over_budget", "I progetti scelti costano 130000 €, oltre il budget di 100000 € di 30000 €"),
+        (
+            "budget",
+            {"approved": [1, 2, 3]},
+            "vote.error.over_budget",
+            "I progetti scelti costano 130000 €, oltre il budget di 100000 € di 30000 €",
+        ),
         ("budget", {"approved": [3, 3]}, "vote.error.duplicate_item", "«Centro diurno anziani» più di una volta"),
         ("pairwise", {"comparisons": [[1, 1]]}, "vote.error.same_item", "due priorità diverse"),
         ("pairwise", {"comparisons": [[1, 2, "forse"]]}, "vote.error.comparison_shape", "non è valida"),
         ("pairwise", {"comparisons": [[1, 7]]}, "vote.error.unknown_item", "«7» non fa parte"),
         ("pairwise", {"comparisons": []}, "vote.error.empty", "La scheda è vuota"),
-        ("matrix", {"ratings": {"1": {"importance": 7, "feasibility": 2}}}, "vote.error.rating_range_importance", "L'importanza di «Assistenza domiciliare» è 7: usa un numero intero da 1 a 5"),
-        ("matrix", {"ratings": {"2": {"importance": 3, "feasibility": 0}}}, "vote.error.rating_range_feasibility", "La fattibilità di «Nido d'infanzia» è 0"),
-        ("matrix", {"ratings": {"2": {"importance": 3.5, "feasibility": 3}}}, "vote.error.rating_range_importance", "usa un numero intero da 1 a 5"),
-        ("matrix", {"ratings": {"2": {"importance": 3}}}, "vote.error.rating_axes", "Per «Nido d'infanzia» servono due voti"),
-        ("matrix", {"ratings": {"1": {"importance": 3, "feasibility": 3}, 1: {"importance": 2, "feasibility": 2}}}, "vote.error.duplicate_item", "più di una volta"),
+        (
+            "matrix",
+            {"ratings": {"1": {"importance": 7, "feasibility": 2}}},
+            "vote.error.rating_range_importance",
+            "L'importanza di «Assistenza domiciliare» è 7: usa un numero intero da 1 a 5",
+        ),
+        (
+            "matrix",
+            {"ratings": {"2": {"importance": 3, "feasibility": 0}}},
+            "vote.error.rating_range_feasibility",
+            "La fattibilità di «Nido d'infanzia» è 0",
+        ),
+        (
+            "matrix",
+            {"ratings": {"2": {"importance": 3.5, "feasibility": 3}}},
+            "vote.error.rating_range_importance",
+            "usa un numero intero da 1 a 5",
+        ),
+        (
+            "matrix",
+            {"ratings": {"2": {"importance": 3}}},
+            "vote.error.rating_axes",
+            "Per «Nido d'infanzia» servono due voti",
+        ),
+        (
+            "matrix",
+            {"ratings": {"1": {"importance": 3, "feasibility": 3}, 1: {"importance": 2, "feasibility": 2}}},
+            "vote.error.duplicate_item",
+            "più di una volta",
+        ),
         ("matrix", {"ratings": {}}, "vote.error.empty", "La scheda è vuota"),
         ("dots", {"dots": {"1": 3}}, "vote.error.dots_per_item", "al massimo 2 punti"),
     ],
@@ -132,7 +177,10 @@ def test_bad_round_params_are_rejected(name, items, params, key):
 def test_cost_over_budget_names_the_project():
     with pytest.raises(RoundParamsError) as err:
         method("budget").check_params({"budget": 50_000}, ITEMS)
-    assert err.value.message() == "Il progetto «Nido d'infanzia» costa 60000, più dell'intero budget (50000): riduci il costo o alza il budget."
+    assert (
+        err.value.message()
+        == "Il progetto «Nido d'infanzia» costa 60000, più dell'intero budget (50000): riduci il costo o alza il budget."
+    )
 
 
 def test_a_ballot_exactly_on_budget_is_accepted():
@@ -219,7 +267,10 @@ def test_ranking_cycle_is_a_tie_for_schulze_too():
     result = tally("ranking", ALL_TIED["ranking"], ITEMS, {})
     assert result.extra["schulze"]["ranking"] == ((1, 2, 3),)
     assert result.extra["condorcet_winner"] is None
-    assert "Metodo Schulze: parità al primo posto tra «Assistenza domiciliare», «Nido d'infanzia», «Centro diurno anziani»." in explain(result)
+    assert (
+        "Metodo Schulze: parità al primo posto tra «Assistenza domiciliare», «Nido d'infanzia», «Centro diurno anziani»."
+        in explain(result)
+    )
 
 
 def test_tie_for_first_names_the_tied_items():
@@ -286,11 +337,20 @@ def test_budget_result_reports_money_per_item_and_never_overspends():
     for outcome in ("greedy", "equal_shares"):
         assert result.extra[outcome]["spent"] <= 100_000
     text = explain(result)
-    assert any(line.startswith("Quote uguali (Equal Shares): il budget è diviso in parti uguali tra i partecipanti (20.000 € a testa)") for line in text)
+    assert any(
+        line.startswith(
+            "Quote uguali (Equal Shares): il budget è diviso in parti uguali tra i partecipanti (20.000 € a testa)"
+        )
+        for line in text
+    )
 
 
 def test_pairwise_scores_and_share_won():
-    ballots = [{"comparisons": [[1, 2], [1, 3], [2, 3]]}, {"comparisons": [[1, 2], [3, 2], [2, 1, "skip"]]}, {"comparisons": [[1, 3]]}]
+    ballots = [
+        {"comparisons": [[1, 2], [1, 3], [2, 3]]},
+        {"comparisons": [[1, 2], [3, 2], [2, 1, "skip"]]},
+        {"comparisons": [[1, 3]]},
+    ]
     result = tally("pairwise", ballots, ITEMS, {})
     assert result.ranking[0] == (1,)
     assert result.extra["won"] == {1: 4, 2: 1, 3: 1}

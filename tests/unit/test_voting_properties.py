@@ -291,7 +291,7 @@ def test_budget_outcomes_never_overspend_nor_overpay(data):
         assert len(outcome["order"]) == len(set(outcome["order"]))
     mes = result.extra["equal_shares"]
     # whoever pays in the Equal Shares phase pays at most ρ and ρ never exceeds the share
-    for item_id, rho in mes["rho"].items():
+    for _item_id, rho in mes["rho"].items():
         assert rho <= mes["share_per_voter"] + 1e-9
     assert mes["share_per_voter"] >= mes["initial_share"]
 

@@ -152,7 +152,7 @@ def test_parse_csv_semicolon_and_cp1252():
     rows = w.parse_priorities_csv(GOOD_CSV.encode("cp1252"))
     assert [r["title"] for r in rows] == ["Nido", "Trasporto"]
     assert rows[0]["comuni"] == ("Ravenna", "Cervia")
-    rows = w.parse_priorities_csv("titolo,costo\nAssistenza,\"1.500,50\"\n".encode())
+    rows = w.parse_priorities_csv(b'titolo,costo\nAssistenza,"1.500,50"\n')
     assert rows[0]["cost"] == 1500.5
 
 

@@ -18,7 +18,7 @@ CSV = (
     "titolo;descrizione;destinatari;comuni\n"
     "Assistenza domiciliare;Più ore a casa;anziani soli;Ravenna|Russi\n"
     "Posti al nido;;famiglie 0-2;Faenza\n"
-    "=HYPERLINK(\"http://x\");formula;;\n"
+    '=HYPERLINK("http://x");formula;;\n'
     "Trasporto sociale;;anziani;Brisighella\n"
 )
 
@@ -39,7 +39,19 @@ def run(capsys, *argv):
 
 def test_create_votes_export_json_round_trip(cli_env, capsys, tmp_path):
     url, csv_path = cli_env
-    code, out, _ = run(capsys, "workshop", "create", "--title", "Laboratorio di Russi", "--priorities", str(csv_path), "--dots", "4", "--max-per-item", "3")
+    code, out, _ = run(
+        capsys,
+        "workshop",
+        "create",
+        "--title",
+        "Laboratorio di Russi",
+        "--priorities",
+        str(csv_path),
+        "--dots",
+        "4",
+        "--max-per-item",
+        "3",
+    )
     assert code == 0
     join_code = out.strip().splitlines()[-1]
     assert "Codice di accesso: " + join_code in out
@@ -93,7 +105,7 @@ def test_export_spreadsheets_escape_formulas(cli_env, capsys, tmp_path):
     texts = [row[0].value for row in book["comments"].iter_rows(min_row=2, min_col=4, max_col=4)]
     assert texts == ["'=1+1", "'@SUM(A1)"]
     titles = [row[0].value for row in book["priorities"].iter_rows(min_row=2, min_col=2, max_col=2)]
-    assert "'=HYPERLINK(\"http://x\")" in titles
+    assert '\'=HYPERLINK("http://x")' in titles
     assert all(cell.data_type != "f" for row in book["comments"].iter_rows() for cell in row)
 
     zipped = tmp_path / "out.zip"

@@ -12,9 +12,17 @@ from cantiere.i18n import placeholders, strings
 from tests.conftest import ROOT
 
 FILES = [
-    "cantiere/workshop.py", "cantiere/workshop_errors.py", "cantiere/export.py", "cantiere/cli.py",
-    "cantiere/store/workshops.py", "cantiere/store/backup.py", "cantiere/ui/auth.py", "cantiere/ui/workshop_data.py",
-    "cantiere/ui/workshop_partecipa.py", "cantiere/ui/workshop_proiezione.py", "cantiere/ui/workshop_facilitazione.py",
+    "cantiere/workshop.py",
+    "cantiere/workshop_errors.py",
+    "cantiere/export.py",
+    "cantiere/cli.py",
+    "cantiere/store/workshops.py",
+    "cantiere/store/backup.py",
+    "cantiere/ui/auth.py",
+    "cantiere/ui/workshop_data.py",
+    "cantiere/ui/workshop_partecipa.py",
+    "cantiere/ui/workshop_proiezione.py",
+    "cantiere/ui/workshop_facilitazione.py",
 ]
 PREFIXES = ("workshop.", "partecipa.", "proiezione.", "facilitazione.", "cli.")
 USES = re.compile(r'(?:\bt|say|translate|Error)\(\s*"([a-z_.]+)"|\bkey = "([a-z_.]+)"|\bt\(\s*"([a-z_.]+)" if')

@@ -14,12 +14,16 @@ from cantiere.store import workshops as db
 
 TITLE = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\u2028\u2029\x85"),
-    min_size=1, max_size=60,
+    min_size=1,
+    max_size=60,
 ).filter(lambda s: s.strip())
 
 
-@given(rows=st.lists(st.tuples(TITLE, st.text(max_size=40)), min_size=1, max_size=12), sep=st.sampled_from([";", ","]),
-       encoding=st.sampled_from(["utf-8", "utf-8-sig"]))
+@given(
+    rows=st.lists(st.tuples(TITLE, st.text(max_size=40)), min_size=1, max_size=12),
+    sep=st.sampled_from([";", ","]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig"]),
+)
 def test_csv_written_by_a_spreadsheet_reads_back(rows, sep, encoding):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep)
@@ -39,7 +43,9 @@ def test_event_log_replay_equals_tally(fresh_store, votes):
     """Whatever the sequence of casts and re-casts, the tally from the ballots
     table equals the one replayed from the event log."""
     actor = w.Actor.command_line()
-    ws = w.create_workshop(fresh_store, actor, "Proprietà", "", [{"title": f"P{i}"} for i in range(4)], dots=4, max_per_item=2)
+    ws = w.create_workshop(
+        fresh_store, actor, "Proprietà", "", [{"title": f"P{i}"} for i in range(4)], dots=4, max_per_item=2
+    )
     rnd = w.start_voting(fresh_store, actor, ws.id)
     items = db.list_priorities(fresh_store, ws.id)
     people = [w.join(fresh_store, ws.code)[1] for _ in range(6)]

@@ -40,8 +40,9 @@ def upgrade() -> None:
         sa.Column("operator_kind", sa.String(16), nullable=False),
         sa.Column("is_sample", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.PrimaryKeyConstraint("id", name="pk_dataset_services"),
-        sa.ForeignKeyConstraint(["dataset_id"], ["datasets.id"], ondelete="CASCADE",
-                                name="fk_dataset_services_dataset_id_datasets"),
+        sa.ForeignKeyConstraint(
+            ["dataset_id"], ["datasets.id"], ondelete="CASCADE", name="fk_dataset_services_dataset_id_datasets"
+        ),
     )
     op.create_index("ix_dataset_services_dataset_id", "dataset_services", ["dataset_id"])
     op.create_table(
@@ -55,8 +56,9 @@ def upgrade() -> None:
         sa.Column("source", sa.String(200), nullable=False),
         sa.Column("year", sa.Integer, nullable=True),
         sa.PrimaryKeyConstraint("id", name="pk_dataset_indicators"),
-        sa.ForeignKeyConstraint(["dataset_id"], ["datasets.id"], ondelete="CASCADE",
-                                name="fk_dataset_indicators_dataset_id_datasets"),
+        sa.ForeignKeyConstraint(
+            ["dataset_id"], ["datasets.id"], ondelete="CASCADE", name="fk_dataset_indicators_dataset_id_datasets"
+        ),
     )
     op.create_index("ix_dataset_indicators_dataset_id", "dataset_indicators", ["dataset_id"])
 

@@ -26,7 +26,9 @@ def upgrade() -> None:
         sa.Column("comuni", sa.JSON, nullable=False),
         sa.Column("hidden", sa.Boolean, nullable=False, server_default=sa.false()),
         sa.Column("merged_into", sa.Integer, sa.ForeignKey("proposals.id", ondelete="SET NULL"), nullable=True),
-        sa.Column("promoted_priority_id", sa.Integer, sa.ForeignKey("priorities.id", ondelete="SET NULL"), nullable=True),
+        sa.Column(
+            "promoted_priority_id", sa.Integer, sa.ForeignKey("priorities.id", ondelete="SET NULL"), nullable=True
+        ),
         sa.Column("created_at", ts, nullable=False),
     )
     op.create_index("ix_proposals_workshop_id", "proposals", ["workshop_id"])
