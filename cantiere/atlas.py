@@ -60,7 +60,7 @@ def format_value(indicator: indicators.Indicator, value: float | None, lang: str
 
 def check_map_level(level: str) -> str:
     if level not in MAP_LEVELS:
-        raise UnknownNameError("livello", level, MAP_LEVELS)
+        raise UnknownNameError("thing.level", level, MAP_LEVELS)
     return level
 
 
@@ -137,7 +137,7 @@ def build_imported(
     name = option.removeprefix(IMPORTED_PREFIX)
     rows = frame[frame["nome indicatore"] == name]
     if rows.empty:
-        raise UnknownNameError("indicatore", option, imported_names(frame))
+        raise UnknownNameError("thing.indicator", option, imported_names(frame))
     by_code = dict(zip(rows["codice"], rows["valore"]))
     comuni = territory.comuni(territory.DEFAULT_YEAR)
     values = [by_code.get(c.code) for c in comuni]

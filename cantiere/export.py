@@ -252,7 +252,7 @@ FORMATS: dict[str, tuple[Callable[[dict], bytes], str, str]] = {
 def render(store: Store, workshop: db.Workshop, fmt: str) -> bytes:
     """The export of ``workshop`` in format ``fmt``; UnknownNameError lists the formats."""
     if fmt not in FORMATS:
-        raise UnknownNameError("formato", fmt, list(FORMATS))
+        raise UnknownNameError("thing.format", fmt, list(FORMATS))
     return FORMATS[fmt][0](build(store, workshop))
 
 

@@ -98,13 +98,13 @@ def indicator(key: str) -> Indicator:
     try:
         return INDICATORS[key]
     except KeyError:
-        raise UnknownNameError("indicatore", key, list(INDICATORS)) from None
+        raise UnknownNameError("thing.indicator", key, list(INDICATORS)) from None
 
 
 def check_level(level: str) -> str:
     """``level`` if valid, else UnknownNameError listing the levels."""
     if level not in LEVELS:
-        raise UnknownNameError("livello", level, LEVELS)
+        raise UnknownNameError("thing.level", level, LEVELS)
     return level
 
 

@@ -542,7 +542,7 @@ WRITERS: dict[str, tuple[Callable[[Report], bytes], str, str]] = {
 def render(store, workshop, fmt_name: str, lang: str = "it") -> bytes:
     """The minutes of ``workshop`` as ``report`` (HTML) or ``report-xlsx``."""
     if fmt_name not in WRITERS:
-        raise UnknownNameError("formato", fmt_name, list(WRITERS))
+        raise UnknownNameError("thing.format", fmt_name, list(WRITERS))
     return WRITERS[fmt_name][0](build(store, workshop, lang))
 
 
