@@ -54,7 +54,9 @@ def test_the_thing_is_a_key_with_both_languages(where, line, name, literal):
 
 @pytest.mark.parametrize("where, line, name, literal", CALLS, ids=[f"{c[0]}:{c[1]}" for c in CALLS])
 def test_rendered_in_english_no_italian_noun_is_left(where, line, name, literal):
-    error = UnknownNameError(literal, "x", ["a", "b"]) if name == "UnknownNameError" else NotFoundError(what=literal, id=7)
+    error = (
+        UnknownNameError(literal, "x", ["a", "b"]) if name == "UnknownNameError" else NotFoundError(what=literal, id=7)
+    )
     italian, english = translate(literal, "it"), translate(literal, "en")
     text = error.message("en")
     assert english in text
