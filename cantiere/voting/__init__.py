@@ -1,12 +1,12 @@
 """Voting methods: pure functions over ballots, registered by name.
 
 One method, one module: ``cantiere/voting/<name>.py`` holds its parameters,
-ballot validation, tally, words and charts, and ends with ``METHOD``, its
-entry in the registry below. Its strings live beside it in
-``strings_<name>.py``, its phone screen and parameter form in
-``cantiere/ui/methods/<name>.py``, its user documentation in
-``docs/metodi-di-voto-dettagli.md``; ``tests/unit/test_method_registry.py``
-fails when one of these pieces is missing.
+ballot validation, tally, words and charts, and ends with ``METHOD``; every
+module of this package with a ``METHOD`` is registered (adding a method is
+adding a module). Its strings live beside it in ``strings_<name>.py``, its
+phone screen and parameter form in ``cantiere/ui/methods/<name>.py``, its user
+documentation in ``docs/metodi-di-voto-dettagli.md``;
+``tests/unit/test_method_registry.py`` fails when one of these pieces is missing.
 
 Ballot shapes (item ids may arrive as strings, JSON keys always do):
 
@@ -20,10 +20,11 @@ Ballot shapes (item ids may arrive as strings, JSON keys always do):
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Mapping, Sequence
 
 from cantiere.errors import UnknownNameError
-from cantiere.voting import approval, budget, dots, matrix, pairwise, ranking
 from cantiere.voting.budget import equal_shares, equal_shares_fixed_budget, greedy_budget
 from cantiere.voting.explain import explain, line_text
 from cantiere.voting.matrix import AXES, MIDPOINT, QUADRANTS, SCALE, quadrant
@@ -62,8 +63,19 @@ __all__ = [
     "tiers",
 ]
 
+
+def _discover() -> dict[str, Method]:
+    """Every ``METHOD`` of this package's modules, in the facilitator's menu order."""
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        entry = getattr(importlib.import_module(f"{__name__}.{info.name}"), "METHOD", None)
+        if isinstance(entry, Method):
+            found.append(entry)
+    return {m.name: m for m in sorted(found, key=lambda m: (m.menu_order, m.name))}
+
+
 # The registry, in the order the facilitator's menu shows them.
-METHODS: dict[str, Method] = {m.METHOD.name: m.METHOD for m in (dots, approval, ranking, budget, pairwise, matrix)}
+METHODS: dict[str, Method] = _discover()
 
 
 def method(name: str) -> Method:

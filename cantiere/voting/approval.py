@@ -87,6 +87,7 @@ def outcome(result: Result) -> dict:
 
 METHOD = Method(
     name="approval",
+    menu_order=20,
     label="vote.method.approval",
     description="vote.method.approval.help",
     tie_rule="vote.method.approval.tie",

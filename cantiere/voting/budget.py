@@ -554,6 +554,7 @@ def outcome(result: Result) -> dict:
 
 METHOD = Method(
     name="budget",
+    menu_order=40,
     label="vote.method.budget",
     description="vote.method.budget.help",
     tie_rule="vote.method.budget.tie",

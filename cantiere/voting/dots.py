@@ -107,6 +107,7 @@ def outcome(result: Result) -> dict:
 
 METHOD = Method(
     name="dots",
+    menu_order=10,
     label="vote.method.dots",
     description="vote.method.dots.help",
     tie_rule="vote.method.dots.tie",

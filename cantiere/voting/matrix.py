@@ -224,6 +224,7 @@ def outcome(result: Result) -> dict:
 
 METHOD = Method(
     name="matrix",
+    menu_order=60,
     label="vote.method.matrix",
     description="vote.method.matrix.help",
     tie_rule="vote.method.matrix.tie",

@@ -98,6 +98,7 @@ class Method:
     details: Details = no_details  # columns beside the score: (header, text per item id)
     score_label: str = "report.col.score"  # i18n key of the score column
     needs_costs: bool = False  # items carry a cost checked by check_params (budget)
+    menu_order: int = 100  # place in the facilitator's menu (smaller first)
 
     @property
     def chart(self) -> Chart:

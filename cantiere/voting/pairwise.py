@@ -250,6 +250,7 @@ def outcome(result: Result) -> dict:
 
 METHOD = Method(
     name="pairwise",
+    menu_order=50,
     label="vote.method.pairwise",
     description="vote.method.pairwise.help",
     tie_rule="vote.method.pairwise.tie",

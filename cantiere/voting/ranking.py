@@ -216,6 +216,7 @@ def outcome(result: Result) -> dict:
 
 METHOD = Method(
     name="ranking",
+    menu_order=30,
     label="vote.method.ranking",
     description="vote.method.ranking.help",
     tie_rule="vote.method.ranking.tie",
