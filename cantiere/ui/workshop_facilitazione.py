@@ -249,7 +249,7 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
         else:
             st.dataframe(
                 pd.DataFrame(
-                    snap.results,
+                    [(title, round(score, 2)) for title, score in snap.results],
                     columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
                 ),
                 hide_index=True,

@@ -69,7 +69,7 @@ def _live(code: str) -> None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
         table = pd.DataFrame(
-            snap.results,
+            [(title, round(score, 2)) for title, score in snap.results],
             columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
         )
         # the chart of the round's method, from the snapshot's tally (no second tally)

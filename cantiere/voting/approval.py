@@ -96,6 +96,7 @@ METHOD = Method(
     tally=tally,
     charts=(chart,),
     describe_params=describe_params,
+    score_label="vote.chart.approval.axis",
     outcome=outcome,
     details=details,
 )

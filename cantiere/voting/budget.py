@@ -495,7 +495,7 @@ def chart(result: Result, items: Sequence[Item], lang: str = "it") -> go.Figure:
         )
     )
     budget = result.extra.get("budget", 0)
-    return layout(
+    layout(
         fig,
         translate("vote.chart.budget.title", lang, budget=fmt.number(budget, 0, lang)),
         result,
@@ -504,8 +504,9 @@ def chart(result: Result, items: Sequence[Item], lang: str = "it") -> go.Figure:
         barmode="group",
         xaxis={"title": {"text": translate("vote.chart.budget.axis", lang)}, "rangemode": "tozero"},
         yaxis={"title": {"text": translate("vote.chart.item", lang)}, "autorange": "reversed", "type": "category"},
-        legend={"orientation": "h", "y": -0.15},
     )
+    # the legend below the axis title, not on it
+    return fig.update_layout(legend={"orientation": "h", "y": -0.3, "yanchor": "top"}, margin={"b": 110})
 
 
 def describe_params(params: Mapping, lang: str = "it") -> str:

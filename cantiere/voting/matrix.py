@@ -133,6 +133,21 @@ def tally(ballots: Sequence[Mapping], items: Sequence[Item], params: Mapping) ->
     return Result("matrix", n, ranking, scores, tuple(lines), {"stats": stats, "midpoint": MIDPOINT})
 
 
+_AROUND = ("top center", "bottom center", "middle right", "middle left", "top right", "bottom left")
+
+
+def _label_positions(points: Sequence[tuple[float, float]]) -> list[str]:
+    """Where each point's title goes: above it, and around it in turn when
+    several priorities share (nearly) the same place, so titles never overlap."""
+    seen: dict[tuple[float, float], int] = {}
+    positions = []
+    for x, y in points:
+        spot = (round(x, 1), round(y, 1))
+        positions.append(_AROUND[seen.get(spot, 0) % len(_AROUND)])
+        seen[spot] = seen.get(spot, 0) + 1
+    return positions
+
+
 def chart(result: Result, items: Sequence[Item], lang: str = "it") -> go.Figure:
     """The 2×2 chart: feasibility across, importance up, spread as error bars,
     the quadrants split at the scale's midpoint and named."""
@@ -156,7 +171,7 @@ def chart(result: Result, items: Sequence[Item], lang: str = "it") -> go.Figure:
             },
             mode="markers+text",
             text=[safe(item.title) for item in rated],
-            textposition="top center",
+            textposition=_label_positions([(stats[i.id]["feasibility"], stats[i.id]["importance"]) for i in rated]),
             marker={"size": 12, "color": BLUE},
             customdata=[[stats[item.id]["feasibility_sd"], stats[item.id]["importance_sd"]] for item in rated],
             hovertemplate="%{text}<br>%{x:.2f} × %{y:.2f}<br>"
@@ -233,6 +248,7 @@ METHOD = Method(
     tally=tally,
     charts=(chart,),
     describe_params=describe_params,
+    score_label="vote.score.matrix",
     outcome=outcome,
     details=details,
 )

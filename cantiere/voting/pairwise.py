@@ -259,6 +259,7 @@ METHOD = Method(
     tally=tally,
     charts=(chart,),
     describe_params=describe_params,
+    score_label="vote.chart.pairwise.axis",
     outcome=outcome,
     details=details,
 )

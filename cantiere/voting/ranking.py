@@ -225,5 +225,6 @@ METHOD = Method(
     tally=tally,
     charts=(chart, schulze_chart),
     describe_params=describe_params,
+    score_label="vote.chart.ranking.axis",
     outcome=outcome,
 )

@@ -63,4 +63,5 @@ STRINGS = {
         "it": "Parità: le priorità con la stessa media di importanza e fattibilità restano alla pari, nella stessa posizione; nessun sorteggio.",
         "en": "Ties: priorities with the same mean of importance and feasibility stay level, in the same place; nothing is drawn by lot.",
     },
+    "vote.score.matrix": {"it": "Media di importanza e fattibilità", "en": "Mean of importance and feasibility"},
 }

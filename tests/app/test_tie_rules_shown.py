@@ -27,7 +27,8 @@ def test_risultati_shows_the_tie_rule_under_the_result(env, method):
     [
         ("dots", {"dots": 3, "max_per_item": 2}, lambda ids: {"dots": {str(ids[0]): 2}}, "Punti"),
         ("budget", {"budget": 100_000}, lambda ids: {"approved": [ids[0]]}, "Voti"),
-        ("approval", {}, lambda ids: {"approved": [ids[1]]}, "Punteggio"),
+        ("approval", {}, lambda ids: {"approved": [ids[1]]}, "Partecipanti che approvano"),
+        ("ranking", {}, lambda ids: {"order": [ids[1]]}, "Punti Borda"),
     ],
 )
 def test_projector_shows_the_tie_rule_and_the_method_s_score(env, method, params, ballot, column):
