@@ -1,4 +1,4 @@
-"""``python -m cantiere serve``: N Streamlit processes behind nginx (DESIGN.md §7).
+"""``python -m cantiere serve``: N Streamlit processes behind nginx (docs/sviluppo.md §7).
 
 Streamlit runs every session of a process under one GIL, so a room beyond what
 one core can rerun is served by several ``streamlit run`` processes on

@@ -6,7 +6,7 @@ indicators, as CSV, XLSX or GeoJSON, the way Italian sources publish them.
 Italian first). ``import_file`` validates and, only when nothing is wrong,
 stores the whole file in one transaction; a rejected file changes nothing.
 
-Decisions (documented in the README):
+Decisions (documented in docs/dati.md):
 - encoding: UTF-8 (with or without BOM), else Windows-1252; UTF-16 and text
   already garbled by a wrong conversion ("Ã¨", "â€™") are rejected;
 - separator: ``;``, ``,`` or tab, whichever the header uses most; an Excel

@@ -60,7 +60,7 @@ TITLE_MAX_CHARS = 200
 ROLES = ("cittadino", "operatore", "ente_pubblico", "terzo_settore", "altro")
 COMUNE_OUTSIDE = "fuori provincia"
 AGE_BANDS = ("<18", "18-34", "35-49", "50-64", "65-79", "80+")
-RESULTS_MIN_BALLOTS = 5  # DESIGN §4: results stay hidden below this
+RESULTS_MIN_BALLOTS = 5  # docs/sviluppo.md §4: results stay hidden below this
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo_priorita.csv"
 DEMO_PARAMS = {"dots": 5, "max_per_item": 2}

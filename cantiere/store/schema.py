@@ -28,7 +28,7 @@ app_meta = sa.Table(
 # --- workshops (issue 3) -------------------------------------------------------
 # Only cantiere/store/workshops.py reads and writes these tables.
 # Rounds keep their method and parameters as JSON, priorities an optional cost and
-# free JSON attributes, ballots a JSON payload: the voting methods of DESIGN §4
+# free JSON attributes, ballots a JSON payload: the voting methods of docs/sviluppo.md §4
 # (budget, ranking, pairwise, matrix) plug in without a schema change. A round
 # votes on every priority of its workshop unless its params list "items".
 
