@@ -95,7 +95,7 @@ def _check(source: str, text: Text, file_name: str) -> None:
         start = at + len(text.en)
 
 
-def apply_all(chunks: dict[str, str]) -> dict[str, str]:
+def apply_all(chunks: dict[str, str], texts: tuple[Text, ...] = TEXTS) -> dict[str, str]:
     """The rewritten chunks, by file name, of ``chunks`` (file name → source):
     each English text replaced by "English or Italian".
 
@@ -104,7 +104,7 @@ def apply_all(chunks: dict[str, str]) -> dict[str, str]:
     FrontendTextError when it is not, or when it sits where a string cannot
     become an expression (a tagged template)."""
     out: dict[str, str] = {}
-    for text in TEXTS:
+    for text in texts:
         names = [name for name in chunks if chunk_name(name) == text.chunk]
         sources = {name: out.get(name, chunks[name]) for name in names}
         found = sum(source.count(text.en) for source in sources.values())

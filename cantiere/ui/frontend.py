@@ -310,6 +310,7 @@ class Frontend:
         cache_dir: Path | None = None,
         lang: str = "it",
         icon_names: set[str] | None = None,
+        translate: bool = True,
     ) -> None:
         from cantiere.i18n import frontend_streamlit
 
@@ -322,7 +323,7 @@ class Frontend:
         self.assets: dict[str, Asset] = {}
         self.ready = threading.Event()
         try:
-            self.translated = frontend_streamlit.apply_all(self._read_chunks())
+            self.translated = frontend_streamlit.apply_all(self._read_chunks()) if translate else {}
         except frontend_streamlit.FrontendTextError:
             # A Streamlit the table does not know: English, but the app runs
             # (tests/unit/test_frontend.py fails on the same error).
