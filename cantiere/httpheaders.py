@@ -93,10 +93,21 @@ def for_path(path: str) -> dict[str, str]:
     return {**COMMON, "Content-Security-Policy": csp_for(path)}
 
 
-def nginx_lines(indent: str, component: bool = False) -> str:
-    """nginx directives that set the headers on every response (``always``: error
-    pages too) and hide the app's own copies, so each header is sent once."""
-    values = {**COMMON, "Content-Security-Policy": COMPONENT_CSP if component else PAGE_CSP}
+def nginx_map(variable: str = "cantiere_csp") -> str:
+    """An nginx ``map`` (http block) choosing the CSP by path, like :func:`csp_for`;
+    any prefix before the component path (the projector's ``/proiettore``) counts."""
+    prefixes = "|".join(p.strip("/") for p in COMPONENT_PREFIXES)
+    return f"""map $uri ${variable} {{
+        ~/({prefixes})/  "{COMPONENT_CSP}";
+        default  "{PAGE_CSP}";
+    }}"""
+
+
+def nginx_server_lines(indent: str, variable: str = "cantiere_csp") -> str:
+    """nginx directives (server block) that send the headers on every response,
+    nginx's own error pages included (``always``), once: the app's copies are
+    hidden and replaced by the same values."""
+    values = {**COMMON, "Content-Security-Policy": f"${variable}"}
     lines = [f"proxy_hide_header {name};" for name in values]
     lines += [f'add_header {name} "{value}" always;' for name, value in values.items()]
     return "\n".join(indent + line for line in lines)
