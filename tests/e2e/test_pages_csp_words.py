@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from bench import app_setup
@@ -113,9 +114,14 @@ def new_page(browser, size: str, locale: str = "it-IT"):
 
 def settle(page) -> None:
     """The page has run its script and drawn (waits, no assertion on time)."""
-    page.wait_for_selector('[data-testid="stAppViewContainer"]')
-    expect(page.locator('[data-testid="stStatusWidgetRunningIcon"]')).to_have_count(0, timeout=WAIT)
-    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=WAIT)
+    page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').first.wait_for()
+    for _ in range(2):
+        expect(page.locator('[data-testid="stStatusWidgetRunningIcon"]')).to_have_count(0, timeout=WAIT)
+        expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=WAIT)
+        try:
+            page.wait_for_load_state("networkidle", timeout=15_000)
+        except PlaywrightTimeoutError:  # a page that refreshes itself (the projector) is never idle
+            pass
 
 
 def violations(page) -> list[str]:
