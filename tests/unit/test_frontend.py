@@ -291,3 +291,36 @@ def test_the_page_policy_allows_no_inline_or_evaluated_script_and_no_other_site(
 def test_routes_of_other_modules_are_collected(monkeypatch):
     monkeypatch.setattr(asgi, "ROUTE_PROVIDERS", [lambda: ["a"], lambda: ["b", "c"]])
     assert asgi.routes() == ["a", "b", "c"]
+
+
+# -- the entry point ------------------------------------------------------------
+
+
+def test_streamlit_run_app_py_finds_the_asgi_app():
+    from pathlib import Path
+
+    from streamlit.web.server.app_discovery import discover_asgi_app
+
+    found = discover_asgi_app(Path(__file__).resolve().parents[2] / "app.py")
+    assert found.is_asgi_app and found.import_string == "app:app"
+
+
+def test_the_asgi_runner_binds_through_the_nodelay_patch():
+    """st.App mode (UvicornRunner) binds with _bind_server_socket, which calls the
+    module's _bind_socket: the one cantiere.ui.launch patches for TCP_NODELAY."""
+    import socket
+
+    from streamlit.web.server.starlette import starlette_server
+
+    from cantiere.ui import launch
+
+    original = starlette_server._bind_socket
+    try:
+        launch.patch()
+        sock, _ = starlette_server._bind_server_socket("127.0.0.1", "127.0.0.1", 0, 8)
+        try:
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0
+        finally:
+            sock.close()
+    finally:
+        starlette_server._bind_socket = original
