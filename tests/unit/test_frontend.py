@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 import brotli
 import pytest
@@ -52,6 +53,13 @@ def built(static, tmp_path):
     return f
 
 
+def run(coroutine) -> None:
+    """Run ``coroutine`` in a thread of its own: the browser tests' Playwright keeps
+    an event loop running in the main thread for the whole session."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, coroutine).result()
+
+
 def call(app, path, method="GET", headers=(), scope_type="http"):
     """One request through ``app``: (status, headers dict, body), or None when passed on."""
     messages = []
@@ -74,7 +82,7 @@ def call(app, path, method="GET", headers=(), scope_type="http"):
         "path": path,
         "headers": [(k.lower().encode(), v.encode()) for k, v in headers],
     }
-    asyncio.run(app(inner)(scope, receive, send))
+    run(app(inner)(scope, receive, send))
     start = next(m for m in messages if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
     return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body
@@ -163,7 +171,7 @@ def test_anything_else_goes_on_to_streamlit(built, path, method, kind):
             seen.append(scope["path"])
 
         middleware = frontend.FrontendAssets(inner, frontend=built, build=False)
-        asyncio.run(middleware({"type": "websocket", "path": path, "headers": []}, None, None))
+        run(middleware({"type": "websocket", "path": path, "headers": []}, None, None))
         assert seen == [path]
         return
     status, headers, _ = call(assets(built), path, method=method, headers=[("Accept-Encoding", "br")])
