@@ -32,6 +32,7 @@ upload = st.file_uploader(
     type=["csv", "txt", "xlsx", "geojson", "json"],
     key=view.upload_key(),
     help=t("dati.upload_help", mb=settings.max_upload_mb),
+    max_upload_size=settings.max_upload_mb,  # the limit the uploader shows and enforces
 )
 
 if upload is not None:
