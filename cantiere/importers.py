@@ -924,6 +924,8 @@ def validate(
             if len(table.rows) > MAX_ROWS:
                 raise ImportValidationError("imp.file.too_many_rows", limit=fmt.number(MAX_ROWS))
             return _published(table, filename, source, year, choice or Choice())
+        if kind == "services":
+            _not_a_list_of_indicators(table.headers)
         columns, unknown = _map_columns(kind, table.headers)
         _check_required(kind, table.headers, columns)
         if not table.rows:
@@ -977,6 +979,15 @@ def _long_definitions(rows: pd.DataFrame) -> list[dict]:
             }
         )
     return out
+
+
+def _not_a_list_of_indicators(headers: list[str]) -> None:
+    """A publisher's file of indicators (MEF, OpenCivitas…) loaded as services: say so."""
+    from cantiere import presets
+
+    found = presets.detect(headers)
+    if found is not None and found.kind == "indicators":
+        raise ImportValidationError("data.file.looks_like_indicators", preset=found.key)
 
 
 def _published(table: Table, filename: str, source: str, year: int | None, choice: Choice) -> Report:

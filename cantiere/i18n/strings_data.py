@@ -83,6 +83,10 @@ STRINGS = {
         "it": "Manca l'anno dei dati: indicalo (il file non lo dice).",
         "en": "The year of the data is missing: enter it (the file does not say).",
     },
+    "data.file.looks_like_indicators": {
+        "it": "Questo è un file di indicatori per comune (formato «{preset}»), non di servizi: scegli «Indicatori per comune».",
+        "en": "This is a file of indicators per comune (“{preset}” format), not of services: choose “Indicators per comune”.",
+    },
     "data.row.comune_again": {
         "it": "{comune} compare già alla riga {first}: serve una riga per comune",
         "en": "{comune} already appears on row {first}: one row per comune is needed",
@@ -228,6 +232,7 @@ STRINGS = {
         "en": "Comuni of the province in the file: {comuni} ({rows} rows). Rows of other comuni left out: {outside}.",
     },
     "dati.ind.about": {"it": "Da dove vengono i dati", "en": "Where the data come from"},
+    "dati.ind.source": {"it": "Fonte dei dati", "en": "Source of the data"},
     "dati.ind.year": {"it": "Anno dei dati", "en": "Year of the data"},
     "dati.ind.licence": {"it": "Licenza", "en": "Licence"},
     "dati.ind.attribution": {"it": "Attribuzione richiesta", "en": "Attribution required"},

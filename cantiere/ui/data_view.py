@@ -70,7 +70,7 @@ def choose(filename: str, data: bytes, max_bytes: int, keys: str):
     st.subheader(t("dati.ind.about"))
     left, right = st.columns(2)
     meta = first.meta
-    source = left.text_input(t("dati.source"), value=meta.get("source", ""), key=keys + "source", max_chars=200)
+    source = left.text_input(t("dati.ind.source"), value=meta.get("source", ""), key=keys + "source", max_chars=200)
     year = right.number_input(
         t("dati.ind.year"), min_value=1900, max_value=2100, value=meta.get("year"), step=1, key=keys + "year"
     )
@@ -197,7 +197,8 @@ def values_preview(report: importers.Report) -> None:
     pivot.columns.name = None
     st.caption(t("dati.ind.preview"))
     st.dataframe(pivot, hide_index=True, width="stretch", key="dati.ind.values")
-    st.caption(t("atlante.not_available_note"))
+    if rows["valore"].isna().any():
+        st.caption(t("atlante.not_available_note"))
 
 
 def definitions_table(report: importers.Report) -> None:
