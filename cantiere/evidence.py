@@ -55,7 +55,8 @@ class Figure:
     sample: bool = False  # computed on the sample services ("dati di esempio")
 
     def to_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v not in (None, "", False)}
+        # 0 is a figure (no places at all), not an absence: only None, "" and False are left out
+        return {k: v for k, v in asdict(self).items() if v is not None and v != "" and v is not False}
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Figure:

@@ -52,16 +52,19 @@ def show_for(workshop_id: int, priority_id: int) -> None:
     show(lines_for(workshop_id).get(priority_id, ""))
 
 
-def add_column(table: pd.DataFrame, snap: w.Snapshot) -> pd.DataFrame:
-    """The projector's results table with a «Perché» column, in the results' order."""
+def below_results(snap: w.Snapshot) -> None:
+    """The projector: under the results, why each priority matters, in the results'
+    order (plain text that wraps, readable from the back of the room)."""
     if snap.tally is None:
-        return table
+        return
     lines = lines_for(snap.workshop.id)
-    order = [i for tier in snap.tally.ranking for i in tier]
-    column = [lines.get(i, "") for i in order]
-    if any(column) and len(column) == len(table):
-        table = table.assign(**{t("evidence.col"): column})
-    return table
+    titles = {item.id: item.title for item in snap.items}
+    shown = [(titles[i], lines[i]) for tier in snap.tally.ranking for i in tier if lines.get(i)]
+    if not shown:
+        return
+    st.subheader(t("evidence.col"), anchor=False)
+    for title, line in shown:
+        st.text(f"{title}\n{line}")
 
 
 def section(workshop: db.Workshop) -> None:

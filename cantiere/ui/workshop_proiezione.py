@@ -76,10 +76,10 @@ def _live(code: str) -> None:
             ],
         )
         # the chart of the round's method, from the snapshot's tally (no second tally)
-        table = evidence_view.add_column(table, snap)  # issue 18: why each priority matters
         figure = charts_voting.result_chart(snap.tally, snap.items, lang())
         st.plotly_chart(figure, width="stretch", key="proiezione.chart")
         st.dataframe(table, hide_index=True, width="stretch")
+        evidence_view.below_results(snap)  # issue 18: why each priority matters
     st.subheader(t("proiezione.wall"), anchor=False)
     if not snap.comments:
         st.caption(t("proiezione.wall_empty"))
