@@ -1003,7 +1003,9 @@ def _published(table: Table, filename: str, source: str, year: int | None, choic
     else:
         specs = opendata.choose(found, choice.columns, choice.formulas, choice.unit)
     if not specs:
-        raise ImportValidationError("imp.file.no_indicator_columns")
+        raise ImportValidationError(
+            "data.file.none_chosen" if choice.specs is not None else "imp.file.no_indicator_columns"
+        )
     preset = found.preset
     source = (source or "").strip()[:200] or found.source()[:200]
     year = year or found.year

@@ -74,6 +74,10 @@ STRINGS = {
             "e.g. “Average income [€] = #24 / #23” or “Bodies per 1,000 residents = numero_scelte / residenti * 1000”."
         ),
     },
+    "data.file.none_chosen": {
+        "it": "Nessun indicatore scelto: scegline almeno uno in «Quali indicatori importare».",
+        "en": "No indicator chosen: pick at least one in “Which indicators to import”.",
+    },
     "data.file.empty_name": {"it": "Un indicatore non ha nome.", "en": "An indicator has no name."},
     "data.file.duplicate_name": {
         "it": "Due indicatori si chiamano «{name}»: dai a ciascuno un nome diverso.",
