@@ -30,7 +30,7 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.i18n import translate
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, lang, show_error, t
+from cantiere.ui import error_message, evidence_view, get_store, lang, show_error, t
 from cantiere.workshop_errors import RoundNotOpenError
 
 
@@ -189,6 +189,7 @@ def approval_screen(rnd: db.Round, who: db.Participant) -> None:
     for item in items:
         with st.container(border=True):
             st.text(item.title)
+            evidence_view.show_for(rnd.workshop_id, item.id)  # issue 18
             if st.toggle(t("metodi.approval.toggle"), value=item.id in before, key=approval_key(round_id, item.id)):
                 chosen.append(item.id)
     st.caption(t("metodi.approval.count", n=len(chosen)))
@@ -235,6 +236,7 @@ def ranking_screen(rnd: db.Round, who: db.Participant) -> None:
     for position, item_id in enumerate(order, start=1):
         with st.container(border=True):
             st.text(f"{position}. {by_id[item_id].title}")
+            evidence_view.show_for(rnd.workshop_id, item_id)  # issue 18
             # one row even at 360 px (columns would stack on a phone)
             with st.container(horizontal=True):
                 st.button(
@@ -269,6 +271,7 @@ def ranking_screen(rnd: db.Round, who: db.Participant) -> None:
         for item in rest:
             with st.container(border=True):
                 st.text(item.title)
+                evidence_view.show_for(rnd.workshop_id, item.id)  # issue 18
                 st.button(
                     t("metodi.ranking.add", position=len(order) + 1),
                     key=rank_add_key(round_id, item.id),
@@ -297,6 +300,7 @@ def budget_screen(rnd: db.Round, who: db.Participant) -> None:
     for item in items:
         with st.container(border=True):
             st.text(item.title)
+            evidence_view.show_for(rnd.workshop_id, item.id)  # issue 18
             cost = float(item.cost or 0)
             if st.toggle(
                 t("metodi.budget.toggle", cost=_money(cost)), value=item.id in before, key=budget_key(round_id, item.id)
@@ -374,6 +378,7 @@ def pairwise_screen(rnd: db.Round, who: db.Participant) -> None:
     for col, item_id, other, side in ((left, a, b, "left"), (right, b, a, "right")):
         with col.container(border=True):
             st.text(by_id[item_id].title)
+            evidence_view.show_for(rnd.workshop_id, item_id)  # issue 18
             st.button(
                 t("metodi.pairwise.pick"),
                 key=pair_key(round_id, side),
@@ -410,6 +415,7 @@ def matrix_screen(rnd: db.Round, who: db.Participant) -> None:
     for item in items:
         with st.container(border=True):
             st.text(item.title)
+            evidence_view.show_for(rnd.workshop_id, item.id)  # issue 18
             for axis in voting.AXES:
                 old = before.get(item.id, {}).get(axis)
                 st.radio(

@@ -16,7 +16,7 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, partecipa_methods, safe, show_error, state, t
+from cantiere.ui import error_message, evidence_view, get_store, partecipa_methods, safe, show_error, state, t
 from cantiere.ui.partecipa_methods import dots_key, round_context, submit_button, submit_key  # noqa: F401  (keys: tests)
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
@@ -186,6 +186,7 @@ def _vote_panel(rnd: db.Round, who: db.Participant) -> None:
     used = 0
     for item in items:
         st.text(item.title)  # typed text: plain text, never a widget label (labels read Markdown)
+        evidence_view.show_for(rnd.workshop_id, item.id)  # issue 18: the figures behind it
         used += st.number_input(
             label,
             min_value=0,
