@@ -3,6 +3,12 @@
 Prints the same validation report as the Dati page. Exit code 0 when the file
 was imported (or is valid, with --dry-run), 1 when it was rejected. Whoever
 runs the CLI has shell access to the server, so it acts as coordinator.
+
+Files of indicators as publishers release them (MEF, OpenCivitas, ISTAT,
+5×1000) are recognised and give their usual indicators; ``--columns`` picks
+other columns (headers or numbers), ``--derivato`` adds a formula
+(``"Reddito medio [€] = #24 / #23"``), ``--licenza``/``--attribuzione``/
+``--unita`` complete what the file does not say.
 """
 
 from __future__ import annotations
@@ -33,6 +39,11 @@ def register(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--dry-run", action="store_true", help=translate("cli.arg.dry_run"))
     parser.add_argument("--fonte", default="", help=translate("cli.arg.fonte"))
     parser.add_argument("--anno", type=int, default=None, help=translate("cli.arg.anno"))
+    parser.add_argument("--columns", "--colonne", default=None, help=translate("cli.arg.columns"))
+    parser.add_argument("--derivato", action="append", default=[], help=translate("cli.arg.derivato"))
+    parser.add_argument("--licenza", default=None, help=translate("cli.arg.licenza"))
+    parser.add_argument("--attribuzione", default=None, help=translate("cli.arg.attribuzione"))
+    parser.add_argument("--unita", default="", help=translate("cli.arg.unita"))
     parser.set_defaults(func=run, handler=run)
     return parser
 
@@ -54,6 +65,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, settings: config.Se
             return 1
         with open(args.file, "rb") as handle:
             data = handle.read()
+        choice = _choice(args) if kind == "indicators" else None
         store = None
         if not args.dry_run:
             from cantiere.store import Store
@@ -70,6 +82,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, settings: config.Se
                 source=args.fonte,
                 year=args.anno,
                 dry_run=args.dry_run,
+                choice=choice,
             )
         finally:
             if store is not None:
@@ -88,6 +101,28 @@ def run(args: argparse.Namespace, out: TextIO | None = None, settings: config.Se
     key = "imp.dry_run" if args.dry_run else "imp.imported"
     print(translate(key, lang, rows=len(report.rows), name=report.filename), file=out)
     return 0
+
+
+def split_columns(text: str | None) -> tuple[str, ...] | None:
+    """``--columns "Numero contribuenti;Reddito imponibile - Frequenza"`` or ``"8,24"``:
+    ``;`` separates when present (headers may hold commas), else ``,``."""
+    if text is None:
+        return None
+    parts = text.split(";") if ";" in text else text.split(",")
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def _choice(args: argparse.Namespace) -> importers.Choice:
+    """The indicators asked for on the command line. ImportValidationError for an unreadable formula."""
+    from cantiere import opendata
+
+    return importers.Choice(
+        columns=split_columns(getattr(args, "columns", None)),
+        formulas=tuple(opendata.parse_formula(f) for f in getattr(args, "derivato", []) or []),
+        unit=getattr(args, "unita", "") or "",
+        licence=getattr(args, "licenza", None),
+        attribution=getattr(args, "attribuzione", None),
+    )
 
 
 def _mb(size: int, decimals: int = 1) -> str:

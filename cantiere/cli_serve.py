@@ -1,4 +1,4 @@
-"""``python -m cantiere serve``: N Streamlit processes behind nginx (DESIGN.md §7).
+"""``python -m cantiere serve``: N Streamlit processes behind nginx (docs/sviluppo.md §7).
 
 Streamlit runs every session of a process under one GIL, so a room beyond what
 one core can rerun is served by several ``streamlit run`` processes on
@@ -34,6 +34,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from cantiere import httpheaders
 from cantiere.cli import Arg, command, say
 from cantiere.errors import CantiereError
 
@@ -143,12 +144,21 @@ http {{
         ''      close;
     }}
 
+    # Security headers (cantiere/httpheaders.py, the same the app sends): the
+    # map component's documents get their own Content-Security-Policy.
+    {httpheaders.nginx_map()}
+
     server {{
         listen {plan.listen};
         server_name _;
         client_max_body_size 100m;  # = server.maxUploadSize
 
-        # Streamlit sends its ~2.7 MB of JavaScript uncompressed: 1.2 MB with gzip.
+        # Sent on every response, nginx's own error pages included.
+{httpheaders.nginx_server_lines(" " * 8)}
+
+        # The app sends Streamlit's frontend compressed already (brotli or gzip,
+        # made once: cantiere/ui/frontend.py); nginx compresses the rest
+        # (JSON, the maps' Leaflet files) and leaves encoded responses alone.
         gzip on;
         gzip_comp_level 6;
         gzip_min_length 1024;

@@ -2,7 +2,7 @@
 (or ``.streamlit/secrets.toml``), validated at start.
 
 Every setting is declared once in ``SETTINGS`` with its default and help text;
-a test checks that each one is documented in the README.
+a test checks that each one is documented in the README (its configuration table).
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ indicators, as CSV, XLSX or GeoJSON, the way Italian sources publish them.
 Italian first). ``import_file`` validates and, only when nothing is wrong,
 stores the whole file in one transaction; a rejected file changes nothing.
 
-Decisions (documented in the README):
+Decisions (documented in docs/dati.md):
 - encoding: UTF-8 (with or without BOM), else Windows-1252; UTF-16 and text
   already garbled by a wrong conversion ("Ã¨", "â€™") are rejected;
 - separator: ``;``, ``,`` or tab, whichever the header uses most; an Excel
@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import csv
 import difflib
+import hashlib
 import io
 import json
 import math
@@ -41,7 +42,9 @@ from cantiere.errors import CantiereError, UnknownNameError
 from cantiere.text import fold
 
 KINDS = ("services", "indicators")
-ERROR, WARNING = "errore", "avviso"
+# a note says what was left out and why (rows of other comuni, text columns):
+# the file is fine, the coordinator should know
+ERROR, WARNING, NOTE = "errore", "avviso", "nota"
 MAX_ROWS = 100_000
 MAX_TEXT = 200  # longest name, address or operator accepted
 # uncompressed XLSX content may be this many times the upload limit (real
@@ -113,6 +116,12 @@ class Report:
     file_format: str = ""
     sheet: str | None = None
     row_label: str = "riga"  # "elemento" for GeoJSON features
+    # indicators as published (``cantiere.opendata``): one definition per
+    # indicator (name, formula, unit, source, licence, year), the dataset's
+    # source/licence/attribution/year/preset/outside_rows, and what the file holds
+    definitions: list[dict] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+    inspection: object | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -121,6 +130,10 @@ class Report:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == WARNING]
+
+    @property
+    def notes(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == NOTE]
 
     @property
     def ok(self) -> bool:
@@ -161,6 +174,11 @@ class Report:
         for p in self.problems:
             label = translate(f"imp.severity.{p.severity}", lang).upper()
             lines.append(f"{label}  {p.text(lang, self.row_label)}")
+        if self.ok:
+            label = translate("imp.definition", lang).upper()
+            for d in self.definitions:
+                unit = f" ({d['unit']})" if d.get("unit") else ""
+                lines.append(f"{label}  {d['name']}{unit} = {d['formula']}")
         return "\n".join(lines)
 
 
@@ -251,6 +269,7 @@ class Table:
     sheet: str | None = None
     row_label: str = "riga"
     problems: list[Problem] = field(default_factory=list)  # e.g. invalid geometries
+    title: str = ""  # a title line above the header (ISTAT tables have one)
 
 
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|â€|Â[\u00a0-\u00bf]")
@@ -271,6 +290,11 @@ def _decode(data: bytes) -> str:
         line = text.count("\n", 0, garbled.start()) + 1
         raise ImportValidationError("imp.file.mojibake", sample=garbled.group(0), line=line)
     return text
+
+
+def _is_title(line: list[str], following: list[str]) -> bool:
+    """A title above the header: one filled cell over a row of three or more."""
+    return len([c for c in line if c.strip()]) == 1 and len([c for c in following if c.strip()]) >= 3
 
 
 def _sniff_separator(line: str) -> str | None:
@@ -295,6 +319,22 @@ def _read_csv(data: bytes) -> Table:
         start += 1  # Excel's "sep=;" hint
     if start >= len(lines):
         raise ImportValidationError("imp.file.empty")
+    titles = []
+    # ISTAT puts a title line above the header: one cell, then a line of several
+    while len(titles) < 3 and start + 1 < len(lines):
+        following = _sniff_separator(lines[start + 1])
+        try:
+            title_like = following is not None and _is_title(
+                next(csv.reader([lines[start]], delimiter=following), []),
+                next(csv.reader([lines[start + 1]], delimiter=following), []),
+            )
+        except csv.Error:  # a huge or broken cell: not a title, the reader below reports it
+            title_like = False
+        if not title_like:
+            break
+        titles.append(lines[start].strip().strip('"').strip())
+        start += 1
+    title = " ".join(titles)
     separator = _sniff_separator(lines[start])
     if separator is None:
         raise ImportValidationError("imp.file.separator", header=lines[start][:80])
@@ -309,7 +349,7 @@ def _read_csv(data: bytes) -> Table:
         if any(c.strip() for c in cells):
             rows.append((start + offset, [c.strip() for c in cells]))
     label = {";": "CSV (;)", ",": "CSV (,)", "\t": "CSV (tab)"}[separator]
-    return Table(headers, rows, label)
+    return Table(headers, rows, label, title=title)
 
 
 def _cell_text(value: object) -> str:
@@ -377,13 +417,17 @@ def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
             )
         title = named[0]
     rows = sheets[title]
+    titles = []
+    while len(titles) < 3 and len(rows) > 1 and _is_title(rows[0][1], rows[1][1]):
+        titles.append(next(c for c in rows[0][1] if c.strip()))
+        rows = rows[1:]
     headers = rows[0][1]
     width = len(headers)
     while width and not headers[width - 1]:
         width -= 1
     headers = headers[:width]
     body = [(n, cells[:width] + [""] * (width - len(cells)) if len(cells) < width else cells) for n, cells in rows[1:]]
-    return Table(headers, body, "XLSX", sheet=title)
+    return Table(headers, body, "XLSX", sheet=title, title=" ".join(titles))
 
 
 def _read_geojson(data: bytes) -> Table:
@@ -758,15 +802,13 @@ def _year(text: str, column: str, row: int, problems: list[Problem]) -> int | No
 def _indicators(
     table: Table, columns: dict[str, int], source: str = "", year: int | None = None, unknown=()
 ) -> tuple[pd.DataFrame, list[Problem]]:
+    """One row per comune and indicator («indicatore», «valore»); files with one
+    column per indicator go through ``_published``."""
     headers = table.headers
     problems: list[Problem] = []
     source = (source or "").strip()
     if "fonte" not in columns and not source:
         problems.append(Problem(None, None, "imp.file.no_source"))
-    long_format = "indicatore" in columns
-    value_columns = [] if long_format else [i for i in unknown if headers[i].strip()]
-    if not long_format and not value_columns:
-        raise ImportValidationError("imp.file.no_indicator_columns")
     records = []
     seen: dict[tuple, int] = {}
     col = lambda name: headers[columns[name]] if name in columns else name  # noqa: E731
@@ -782,21 +824,15 @@ def _indicators(
         year_text = _cell(cells, columns, "anno")
         row_year = _year(year_text, col("anno"), row, problems) if year_text else year
         unit = _text(cells, columns, "unita", row, headers, problems)
-        if long_format:
-            pairs = [
-                (
-                    col("indicatore"),
-                    _text(cells, columns, "indicatore", row, headers, problems, required=True),
-                    col("valore"),
-                    _cell(cells, columns, "valore"),
-                    True,
-                )
-            ]
-        else:
-            pairs = [
-                (headers[i], headers[i].strip(), headers[i], cells[i].strip() if i < len(cells) else "", False)
-                for i in value_columns
-            ]
+        pairs = [
+            (
+                col("indicatore"),
+                _text(cells, columns, "indicatore", row, headers, problems, required=True),
+                col("valore"),
+                _cell(cells, columns, "valore"),
+                True,
+            )
+        ]
         values = []
         for _name_col, name, value_col, text, required in pairs:
             if not text:
@@ -843,19 +879,53 @@ def check_kind(kind: str) -> str:
     return kind
 
 
+@dataclass(frozen=True)
+class Choice:
+    """What the coordinator chose for a file of indicators: the Dati page's
+    preview or the CLI's ``--columns``/``--derivato``/``--licenza``."""
+
+    columns: tuple[str, ...] | None = None  # headers or 1-based numbers; None: the proposed ones
+    specs: tuple | None = None  # ``derived.Spec``s as edited on the page (replaces columns)
+    formulas: tuple = ()  # ``derived.Spec``s added to the columns
+    unit: str = ""  # for chosen columns a preset does not know
+    licence: str | None = None  # None: the preset's
+    attribution: str | None = None
+
+
+def _is_long_format(headers: list[str]) -> bool:
+    """A file with «indicatore» and «valore» columns: one row per comune and indicator."""
+    return any(_header_key(h) in ALIASES["indicatore"] for h in headers)
+
+
 def validate(
-    kind: str, filename: str, data: bytes, max_bytes: int = 20 * 2**20, source: str = "", year: int | None = None
+    kind: str,
+    filename: str,
+    data: bytes,
+    max_bytes: int = 20 * 2**20,
+    source: str = "",
+    year: int | None = None,
+    choice: Choice | None = None,
 ) -> Report:
     """Read and check a whole file; never raises for bad content.
 
     ``source``/``year`` are the declared source and year of an indicators file
-    without ``fonte``/``anno`` columns. Raises UnknownNameError for a bad ``kind``.
+    without ``fonte``/``anno`` columns (they win over a preset's and the file
+    name's); ``choice`` picks the indicators of a file as published.
+    Raises UnknownNameError for a bad ``kind``.
     """
     check_kind(kind)
     try:
         table = read_table(kind, filename, data, max_bytes)
         if not table.headers or not any(h.strip() for h in table.headers):
             raise ImportValidationError("imp.file.empty")
+        if kind == "indicators" and not _is_long_format(table.headers):
+            if not table.rows:
+                raise ImportValidationError("imp.file.no_rows")
+            if len(table.rows) > MAX_ROWS:
+                raise ImportValidationError("imp.file.too_many_rows", limit=fmt.number(MAX_ROWS))
+            return _published(table, filename, source, year, choice or Choice())
+        if kind == "services":
+            _not_a_list_of_indicators(table.headers)
         columns, unknown = _map_columns(kind, table.headers)
         _check_required(kind, table.headers, columns)
         if not table.rows:
@@ -865,7 +935,7 @@ def validate(
         rows, problems = _VALIDATORS[kind](table, columns, source=source, year=year, unknown=unknown)
     except ImportValidationError as exc:
         return file_report(kind, filename, exc.key, **exc.params)
-    if (kind == "services" or "indicatore" in columns) and unknown:
+    if unknown:
         ignored = ", ".join(table.headers[i] for i in unknown if table.headers[i].strip())
         if ignored:
             problems.insert(0, Problem(None, None, "imp.file.ignored_columns", {"names": ignored}, WARNING))
@@ -874,7 +944,107 @@ def validate(
     if any(p.severity == ERROR for p in problems):
         rows = rows.iloc[0:0]
     return Report(
-        kind, filename, rows.reset_index(drop=True), problems, table.file_format, table.sheet, table.row_label
+        kind,
+        filename,
+        rows.reset_index(drop=True),
+        problems,
+        table.file_format,
+        table.sheet,
+        table.row_label,
+        definitions=_long_definitions(rows) if kind == "indicators" else [],
+        meta={"source": (source or "").strip()} if kind == "indicators" else {},
+    )
+
+
+def _long_definitions(rows: pd.DataFrame) -> list[dict]:
+    """One definition per indicator and year of a file with «indicatore»/«valore» columns."""
+    from cantiere import derived
+
+    out = []
+    for (name, year), group in rows.groupby(["indicatore", "anno"], dropna=False, sort=False):
+        spec = derived.plain("valore", name=name, unit=group["unita"].iloc[0] or "")
+        out.append(
+            {
+                "name": name,
+                "year": None if pd.isna(year) else int(year),
+                "unit": spec.unit,
+                "spec": spec.to_dict(),
+                "formula": "«valore»",
+                "source": "; ".join(dict.fromkeys(group["fonte"])),
+                "licence": "",
+                "attribution": "",
+                "aggregation": "none",
+                "decimals": derived.auto_decimals(group["valore"]),
+                "population_year": None,
+            }
+        )
+    return out
+
+
+def _not_a_list_of_indicators(headers: list[str]) -> None:
+    """A publisher's file of indicators (MEF, OpenCivitas…) loaded as services: say so."""
+    from cantiere import presets
+
+    found = presets.detect(headers)
+    if found is not None and found.kind == "indicators":
+        raise ImportValidationError("data.file.looks_like_indicators", preset=found.key)
+
+
+def _published(table: Table, filename: str, source: str, year: int | None, choice: Choice) -> Report:
+    """A file of indicators as a publisher released it (``cantiere.opendata``).
+    Raises ImportValidationError when the file cannot give any indicator."""
+    from cantiere import opendata
+
+    found = opendata.inspect(table, filename)
+    if not found.rows:  # every row of the province has a problem: those are the report
+        return Report("indicators", filename, pd.DataFrame(columns=opendata.VALUE_COLUMNS), found.problems)
+    if choice.specs is not None:
+        specs = [opendata.check_formula(found, s) for s in choice.specs]
+    else:
+        specs = opendata.choose(found, choice.columns, choice.formulas, choice.unit)
+    if not specs:
+        raise ImportValidationError(
+            "data.file.none_chosen" if choice.specs is not None else "imp.file.no_indicator_columns"
+        )
+    preset = found.preset
+    source = (source or "").strip()[:200] or found.source()[:200]
+    year = year or found.year
+    licence = choice.licence if choice.licence is not None else (preset.licence if preset else "")
+    attribution = choice.attribution if choice.attribution is not None else (preset.attribution if preset else "")
+    problems = list(table.problems) + found.problems + opendata.notes(found, specs)
+    if not source:
+        problems.append(Problem(None, None, "imp.file.no_source"))
+    if year is None:
+        problems.append(Problem(None, None, "data.file.no_year"))
+    elif not 1900 <= int(year) <= 2100:
+        problems.append(Problem(None, None, "imp.row.bad_year", {"value": year}))
+    outcome = opendata.evaluate(
+        found, specs, source=source, year=year, licence=licence.strip()[:200], attribution=attribution.strip()[:300]
+    )
+    problems += outcome.problems
+    problems.sort(key=lambda p: (p.row is not None, p.row or 0))
+    rows = outcome.rows
+    if any(p.severity == ERROR for p in problems):
+        rows = rows.iloc[0:0]
+    meta = {
+        "source": source,
+        "licence": licence.strip()[:200],
+        "attribution": attribution.strip()[:300],
+        "year": year,
+        "preset": preset.key if preset else "",
+        "outside_rows": found.outside,
+    }
+    return Report(
+        "indicators",
+        filename,
+        rows.reset_index(drop=True),
+        problems,
+        table.file_format,
+        table.sheet,
+        table.row_label,
+        definitions=outcome.definitions,
+        meta=meta,
+        inspection=found,
     )
 
 
@@ -906,22 +1076,25 @@ def import_file(
     source: str = "",
     year: int | None = None,
     dry_run: bool = False,
+    choice: Choice | None = None,
 ) -> Report:
     """Validate a file and, when it has no errors, store it in one transaction.
 
     ``actor`` is a ``workshop.Actor``. Raises NotAuthorizedError unless it is a
-    facilitator (before reading anything) and ImportRejectedError when the file
-    has errors (the database is unchanged).
+    facilitator (before reading anything), ImportRejectedError when the file
+    has errors and ``datasets.IndicatorExistsError`` when an indicator of the
+    same name and year is already imported (the database is unchanged).
     """
     _require_facilitator(actor)
-    report = validate(kind, filename, data, max_bytes, source, year)
+    report = validate(kind, filename, data, max_bytes, source, year, choice)
     if not report.ok:
         raise ImportRejectedError(report)
     if not dry_run:
         from cantiere.store import datasets
 
-        label = source or (report.rows["fonte"].iloc[0] if kind == "indicators" else "")
-        datasets.add(store, kind, filename, label, report.rows)
+        label = source or report.meta.get("source") or (report.rows["fonte"].iloc[0] if kind == "indicators" else "")
+        meta = {**report.meta, "sha256": hashlib.sha256(data).hexdigest()}
+        datasets.add(store, kind, filename, label, report.rows, meta=meta, definitions=report.definitions)
     return report
 
 

@@ -93,6 +93,44 @@ INDICATORS: dict[str, Indicator] = {
 }
 
 
+# Target groups an imported figure can be divided by ("per 1.000 residenti con
+# 65 anni e più"): key -> (first age, last age), ISTAT residents on 1 January.
+POPULATION_GROUPS: dict[str, tuple[int, int]] = {
+    "residenti": (0, 200),
+    "bambini_0_2": (0, 2),
+    "bambini_3_5": (3, 5),
+    "minori": (0, 17),
+    "eta_15_64": (15, 64),
+    "eta_18_64": (18, 64),
+    "anziani_65": (65, 200),
+    "anziani_75": (75, 200),
+    "anziani_80": (80, 200),
+}
+
+
+def check_group(key: str) -> str:
+    """``key`` if it is a population group, else UnknownNameError listing them."""
+    if key not in POPULATION_GROUPS:
+        raise UnknownNameError("gruppo di popolazione", key, list(POPULATION_GROUPS))
+    return key
+
+
+def population_year(year: int | None) -> int:
+    """The ISTAT population year to divide a figure of ``year`` by: the same
+    year when available, else the nearest one (2023 for later years)."""
+    if year is None:
+        return territory.DEFAULT_YEAR
+    return min(territory.YEARS, key=lambda y: (abs(y - year), -y))
+
+
+def group_counts(group: str, year: int = territory.DEFAULT_YEAR) -> dict[str, int]:
+    """Residents of a population group per comune (ISTAT code -> people), ISTAT ``year``."""
+    low, high = POPULATION_GROUPS[check_group(group)]
+    rows = territory.population(territory.check_year(year))
+    counted = _ages(low, high)(rows)
+    return {code: int(n) for code, n in counted.groupby(rows["code"]).sum().items()}
+
+
 def indicator(key: str) -> Indicator:
     """The indicator registered as ``key``; UnknownNameError lists the valid keys."""
     try:

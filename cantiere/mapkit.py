@@ -113,7 +113,7 @@ def escape_js_template(text: object) -> str:
     folium puts tooltip/popup text inside a JavaScript template literal that
     becomes HTML: ``html.escape`` stops tags, and `` ` ``, ``$`` and ``\\`` are
     replaced with HTML entities so the text cannot close the literal or open
-    a ``${…}`` expression (DESIGN §6). ``{`` and ``}`` become entities too:
+    a ``${…}`` expression (docs/sviluppo.md §6). ``{`` and ``}`` become entities too:
     branca compiles each rendered script again as a Jinja template, so
     ``{{ 7*7 }}`` in a service name would be evaluated on the server (issue 8).
     """

@@ -44,7 +44,7 @@ MIXED_COLOUR = "#555555"  # a circle grouping several types
 
 
 def js_safe(text: object) -> str:
-    """Text safe inside a folium tooltip or popup (DESIGN.md §6): see
+    """Text safe inside a folium tooltip or popup (docs/sviluppo.md §6): see
     ``mapkit.escape_js_template``."""
     return mapkit.escape_js_template(text)
 

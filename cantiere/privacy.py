@@ -1,4 +1,4 @@
-"""GDPR actions (DESIGN §6): erase a workshop, erase one participant, give a
+"""GDPR actions (docs/sviluppo.md §6): erase a workshop, erase one participant, give a
 participant their own data.
 
 Erasures are privileged: they take the facilitator ``Actor`` and check it here,

@@ -6,7 +6,9 @@ Sections: the workshop and its date; participants by role and by district
 (groups under ``results.MIN_GROUP`` people merged into "altri" or left out);
 the priorities; for each round the method and its parameters, the result
 table and the explanation; the comments (hidden ones left out); proposals and
-pins when the store has them; the data version (ISTAT year, imported datasets).
+pins when the store has them; the data version (ISTAT year, imported datasets)
+and, for each round, the data it showed when it opened (issue 18). Each
+priority carries its evidence line (figures, source and year).
 
 The HTML is one self-contained file: inline CSS with print rules, no script,
 no external asset. Every text that a person typed (titles, descriptions,
@@ -25,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from cantiere import fmt, results, territory, voting
+from cantiere import evidence, fmt, results, territory, voting
 from cantiere.errors import UnknownNameError
 from cantiere.export import escape_cell
 from cantiere.i18n import translate
@@ -70,6 +72,7 @@ class Report:
     istat_year: int
     sources: list[str]
     datasets: list[dict] = field(default_factory=list)
+    round_data: list[dict] = field(default_factory=list)  # position, recorded_at, lines (issue 18)
 
 
 # --- proposals and pins (the listening phase, another issue) ------------------------
@@ -206,6 +209,7 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
                 "target_group": p.target_group,
                 "comuni": ", ".join(p.comuni),
                 "cost": p.cost,
+                "evidence": evidence.line_of(p.attrs, lang),
             }
             for p in db.list_priorities(store, workshop.id)
         ],
@@ -217,10 +221,32 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
         istat_year=territory.DEFAULT_YEAR,
         sources=[territory.SOURCE_POPULATION, territory.SOURCE_BOUNDARIES],
         datasets=[
-            {"kind": r.tipo, "file": r.file, "source": r.fonte, "imported_at": r.importato_il, "rows": r.righe}
+            {
+                "kind": r.tipo,
+                "file": f"{r.file} (SHA-256 {r.sha256[:16]}…)" if r.sha256 else r.file,
+                "source": r.fonte,
+                "imported_at": r.importato_il,
+                "rows": r.righe,
+            }
             for r in imported.itertuples(index=False)
         ],
+        round_data=round_data(store, workshop, lang),
     )
+
+
+def round_data(store, workshop, lang: str = "it") -> list[dict]:
+    """What each round showed when it opened: ISTAT year, imported files and their hashes."""
+    from cantiere.store import workshops as db
+
+    positions = {r.id: r.position for r in db.list_rounds(store, workshop.id)}
+    return [
+        {
+            "position": positions.get(record.round_id, "?"),
+            "recorded_at": record.recorded_at,
+            "lines": evidence.versions_text({"istat_year": record.istat_year, "datasets": list(record.datasets)}, lang),
+        }
+        for record in db.list_round_data(store, workshop.id)
+    ]
 
 
 # --- HTML -------------------------------------------------------------------------------
@@ -299,6 +325,7 @@ def to_html(report: Report) -> str:
                 tr("report.col.target"),
                 tr("report.col.comuni"),
                 tr("report.col.cost"),
+                tr("report.col.evidence"),
             ],
             [
                 [
@@ -308,6 +335,7 @@ def to_html(report: Report) -> str:
                     p["target_group"],
                     p["comuni"],
                     score_text(p["cost"], lang) if p["cost"] is not None else "",
+                    p.get("evidence", ""),
                 ]
                 for k, p in enumerate(report.priorities, 1)
             ],
@@ -424,6 +452,13 @@ def to_html(report: Report) -> str:
         )
     else:
         parts.append(f'<p class="note">{_e(tr("report.no_datasets"))}</p>')
+    if report.round_data:
+        parts.append(f"<h3>{_e(tr('report.round_data'))}</h3>")
+        for record in report.round_data:
+            parts.append(
+                f"<p>{_e(tr('report.round_data_item', position=record['position'], when=_date(record['recorded_at'], lang)))}</p>"
+            )
+            parts.append('<ul class="round-data">' + "".join(f"<li>{_e(x)}</li>" for x in record["lines"]) + "</ul>")
     parts.append(f'<p class="note">{_e(tr("report.footer"))}</p>')
     parts.append("</body></html>\n")
     return "\n".join(parts)
@@ -459,13 +494,17 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             columns=[tr("report.col.dimension"), tr("report.col.group"), tr("report.col.people")],
         ),
         tr("report.sheet.priorities"): pd.DataFrame(
-            [(p["title"], p["description"], p["target_group"], p["comuni"], p["cost"]) for p in report.priorities],
+            [
+                (p["title"], p["description"], p["target_group"], p["comuni"], p["cost"], p.get("evidence", ""))
+                for p in report.priorities
+            ],
             columns=[
                 tr("report.col.priority"),
                 tr("report.col.description"),
                 tr("report.col.target"),
                 tr("report.col.comuni"),
                 tr("report.col.cost"),
+                tr("report.col.evidence"),
             ],
         ),
         tr("report.sheet.results"): pd.DataFrame(
@@ -515,7 +554,18 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             columns=[tr("report.col.comune"), tr("report.col.kind"), tr("report.col.text")],
         ),
         tr("report.sheet.data"): pd.DataFrame(
-            [(d["kind"], d["file"], d["source"], str(d["imported_at"]), d["rows"]) for d in report.datasets],
+            [(d["kind"], d["file"], d["source"], str(d["imported_at"]), d["rows"]) for d in report.datasets]
+            + [
+                (
+                    tr("report.round_data_item", position=r["position"], when=_date(r["recorded_at"], lang)),
+                    x,
+                    "",
+                    "",
+                    None,
+                )
+                for r in report.round_data
+                for x in r["lines"]
+            ],
             columns=[
                 tr("report.col.dataset_kind"),
                 tr("report.col.file"),

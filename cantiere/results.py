@@ -5,7 +5,7 @@ The functions that shape results are pure (plain data in, plain data out);
 page and the report see the same numbers.
 
 **Small groups.** A breakdown never shows a figure for a group of fewer than
-``MIN_GROUP`` people (DESIGN §4: in a comune of 2,500 residents three people
+``MIN_GROUP`` people (docs/sviluppo.md §4: in a comune of 2,500 residents three people
 can be recognised). Such groups are merged into "altri"; when "altri" itself
 stays below the threshold, the smallest shown groups join it, so that the
 overall result minus the shown groups never isolates a small group by

@@ -60,7 +60,7 @@ TITLE_MAX_CHARS = 200
 ROLES = ("cittadino", "operatore", "ente_pubblico", "terzo_settore", "altro")
 COMUNE_OUTSIDE = "fuori provincia"
 AGE_BANDS = ("<18", "18-34", "35-49", "50-64", "65-79", "80+")
-RESULTS_MIN_BALLOTS = 5  # DESIGN §4: results stay hidden below this
+RESULTS_MIN_BALLOTS = 5  # docs/sviluppo.md §4: results stay hidden below this
 
 DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo_priorita.csv"
 DEMO_PARAMS = {"dots": 5, "max_per_item": 2}
@@ -341,7 +341,8 @@ def open_round(store: Store, actor: Actor, round_id: int) -> Round:
         raise PhaseError("workshop.error.no_priorities")
     if workshop.phase != "voto":
         db.set_phase(store, workshop.id, "voto")
-    return db.set_round_status(store, round_id, "open", close_others=True)
+    versions = data_versions(store, workshop.id, rnd.params)  # issue 18: recorded with the opening
+    return db.set_round_status(store, round_id, "open", close_others=True, data_versions=versions)
 
 
 def open_new_round(
@@ -420,6 +421,53 @@ def items_of(store: Store, workshop_id: int, params: Mapping) -> list[voting.Ite
         for p in db.list_priorities(store, workshop_id)
         if not chosen or p.id in chosen
     ]
+
+
+# --- evidence beside priorities (issue 18) -------------------------------------
+
+
+def set_evidence(
+    store: Store,
+    actor: Actor,
+    priority_id: int,
+    *,
+    comuni: Sequence[str] = (),
+    target_group: str = "",
+    figures: Sequence = (),
+) -> Priority:
+    """Name a priority's comuni and target group and the figures behind it
+    (``evidence.Figure``s, frozen when picked). UnknownNameError for a comune
+    that is not of the province, EvidenceError for too many figures,
+    PhaseError once the workshop is closed."""
+    from cantiere import evidence, territory
+
+    require_facilitator(actor)
+    found = db.get_priority(store, priority_id)
+    if db.get_workshop(store, found.workshop_id).phase == "chiuso":
+        raise PhaseError("workshop.error.closed")
+    names = [territory.comune(c).name for c in comuni]
+    clean = evidence.check(figures)
+    return db.set_priority_details(
+        store,
+        priority_id,
+        comuni=list(dict.fromkeys(names)),
+        target_group=" ".join(str(target_group or "").split())[:200],
+        attrs={evidence.ATTRS_KEY: [f.to_dict() for f in clean]},
+    )
+
+
+def data_versions(store: Store, workshop_id: int, params: Mapping | None = None) -> dict:
+    """The data behind the figures of a round's priorities: ISTAT year, imported files and hashes."""
+    from cantiere import evidence
+
+    chosen = (params or {}).get("items")
+    figures = [
+        f
+        for p in db.list_priorities(store, workshop_id)
+        if not chosen or p.id in chosen
+        for f in evidence.figures_of(p.attrs)
+    ]
+    return evidence.versions(figures)
 
 
 # --- participants ------------------------------------------------------------

@@ -16,6 +16,7 @@ st.title(t("nav.atlante"))
 st.caption(t("atlante.intro"))
 
 imported = cached.imported_indicators(get_settings().database_url)
+definitions = cached.imported_definitions(get_settings().database_url)
 imported_keys = atlas.imported_names(imported)
 keys = list(indicators.INDICATORS) + imported_keys
 
@@ -26,7 +27,7 @@ def _check_indicator(value: str) -> str:
 
 def _label(key: str) -> str:
     if key in imported_keys:
-        return t("atlante.imported_label", name=key.removeprefix(atlas.IMPORTED_PREFIX))
+        return t("atlante.imported_label", name=atlas.imported_label(key))
     return t(indicators.INDICATORS[key].label)
 
 
@@ -62,10 +63,11 @@ scheme = st.radio(
 
 is_imported = key in imported_keys
 if is_imported:
-    if level != "comune":
+    if level not in atlas.imported_levels(key, definitions):
         st.info(t("atlante.imported_only_comune"))
-    view = cached.imported_view(key, imported, str(hash(imported.to_json())), scheme, lang())
-    about = {**atlas.imported_about(key, imported), "unit": ""}
+    frame_hash = str(hash(imported.to_json() + definitions.to_json()))
+    view = cached.imported_view(key, imported, definitions, frame_hash, level, scheme, lang())
+    about = atlas.imported_about(key, imported, definitions)
 else:
     view = cached.view(key, level, year, scheme, lang())
     about = atlas.indicator_about(view.indicator, year, lang())
@@ -76,6 +78,10 @@ with map_col:
     clicked = clicked_feature(
         cached.base_map(), [maps.choropleth_layer(view.geojson, about["label"]), *pins_layers], key="atlante.map"
     )
+    if is_imported:
+        st.text(atlas.source_line(about, lang()))  # imported text: plain, never Markdown
+        if (view.table["label"] == t("atlante.not_available")).any():
+            st.caption(t("atlante.not_available_note"))
     st.caption(t("atlante.attribution", year=year))
 with side_col:
     if view.province_value is not None:
@@ -109,6 +115,8 @@ with side_col:
         if is_imported:
             # imported names and sources are shown as plain text, never Markdown
             st.text(t("atlante.imported_about", **about))
+            if about["formula"]:
+                st.text(t("atlante.imported_formula", formula=about["formula"], unit=about["unit"] or "–"))
         else:
             st.markdown(t("atlante.about_text", **about))
 
@@ -134,15 +142,17 @@ with pyramid_col:
     labels = {k: t(f"atlante.{k}") for k in ("female", "male", "age", "people")}
     st.plotly_chart(charts.age_pyramid(cached.pyramid(code, year), labels, lang()), key="atlante.pyramid")
 with compare_col:
-    if is_imported:
+    names = [chosen.name, territory.district(chosen.district).name, t("common.province")]
+    rows = atlas.imported_compare(key, imported, definitions, code) if is_imported else None
+    if is_imported and rows is None:
         st.caption(t("atlante.imported_no_compare"))
     else:
-        names = [chosen.name, territory.district(chosen.district).name, t("common.province")]
-        rows = [
-            float(levels["comune"].set_index("codice").loc[code, key]),
-            float(levels["distretto"].set_index("codice").loc[chosen.district, key]),
-            float(levels["provincia"][key].iloc[0]),
-        ]
+        if rows is None:
+            rows = [
+                float(levels["comune"].set_index("codice").loc[code, key]),
+                float(levels["distretto"].set_index("codice").loc[chosen.district, key]),
+                float(levels["provincia"][key].iloc[0]),
+            ]
         st.plotly_chart(
             charts.comparison(names, rows, t("atlante.compare", label=about["label"]), about["unit"], lang()),
             key="atlante.compare",

@@ -1,11 +1,13 @@
 """Dati: import services and indicators (coordinators only), validation report,
-imported datasets listed and removable."""
+imported datasets listed and removable. Files of indicators are taken as
+publishers release them: the page proposes the indicators, the coordinator
+picks, renames and adds formulas, with source, licence and year."""
 
 import streamlit as st
 
 from cantiere import importers
 from cantiere.store import datasets
-from cantiere.ui import get_settings, get_store, show_error, t
+from cantiere.ui import data_view, get_settings, get_store, show_error, t
 from cantiere.ui import services_view as view
 
 st.title(t("nav.dati"))
@@ -21,10 +23,9 @@ store = get_store()
 kind = st.radio(
     t("dati.kind"), importers.KINDS, format_func=lambda k: t(f"dati.kind.{k}"), key=view.KIND, horizontal=True
 )
-source, year = "", None
+source, year, choice = "", None, None
 if kind == "indicators":
-    source = st.text_input(t("dati.source"), key=view.SOURCE, max_chars=200)
-    year = st.number_input(t("dati.year"), min_value=1900, max_value=2100, value=None, step=1, key=view.YEAR)
+    st.caption(t("dati.ind.intro"))
 else:
     st.caption(t("dati.replace_note"))
 upload = st.file_uploader(
@@ -32,29 +33,44 @@ upload = st.file_uploader(
     type=["csv", "txt", "xlsx", "geojson", "json"],
     key=view.upload_key(),
     help=t("dati.upload_help", mb=settings.max_upload_mb),
+    max_upload_size=settings.max_upload_mb,  # the limit the uploader shows and enforces
 )
 
 if upload is not None:
     max_bytes = settings.max_upload_mb * 2**20
+    data = upload.getvalue()
     # the size the browser declared is not trusted: validate() measures the bytes
-    report = importers.validate(kind, upload.name, upload.getvalue(), max_bytes, source, year and int(year))
+    if kind == "indicators":
+        chosen = data_view.choose(upload.name, data, max_bytes, data_view.prefix(view.upload_key(), data))
+        if chosen is not None:
+            choice, source, year = chosen
+        report = data_view.checked(upload.name, data, max_bytes, source, year, choice)
+    else:
+        report = importers.validate(kind, upload.name, data, max_bytes)
     view.report_view(report)
+    data_view.definitions_table(report)
+    data_view.values_preview(report)
     if report.ok and st.button(t("dati.import"), type="primary", key=view.IMPORT):
         try:
             done = importers.import_file(
                 store,
                 kind,
                 upload.name,
-                upload.getvalue(),
+                data,
                 actor=actor,
                 max_bytes=max_bytes,
                 source=source,
-                year=year and int(year),
+                year=year,
+                choice=choice,
             )
         except Exception as exc:
             show_error(exc)
         else:
-            view.set_flash(t("dati.imported", rows=len(done.rows)))  # no file name: st.success is Markdown
+            if done.inspection is not None:  # indicators as published
+                comuni = done.rows["codice"].nunique()
+                view.set_flash(t("dati.ind.imported", indicators=len(done.definitions), comuni=comuni))
+            else:
+                view.set_flash(t("dati.imported", rows=len(done.rows)))  # no file name: st.success is Markdown
             view.next_upload()  # an empty uploader: the same file is not imported twice by mistake
             st.rerun()
 

@@ -93,10 +93,10 @@ STRINGS = {
     },
     "atlante.imported_label": {"it": "{name} (importato)", "en": "{name} (imported)"},
     "atlante.imported_only_comune": {
-        "it": "Gli indicatori importati si mostrano solo per comune: senza numeratori e denominatori "
-        "un valore di distretto sarebbe una media di rapporti, che l'atlante non mostra.",
-        "en": "Imported indicators are shown by comune only: without numerators and denominators a "
-        "district value would be an average of ratios, which the atlas never shows.",
+        "it": "Questo indicatore importato si mostra solo per comune: è un valore per abitante o un livello "
+        "pubblicato così, e un valore di distretto sarebbe una media di rapporti, che l'atlante non mostra.",
+        "en": "This imported indicator is shown by comune only: it is published per resident or as a level, "
+        "and a district value would be an average of ratios, which the atlas never shows.",
     },
     "atlante.imported_about": {
         "it": "{label} — indicatore importato. Fonte dichiarata: {source}. Anno: {year}.",

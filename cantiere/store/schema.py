@@ -28,7 +28,7 @@ app_meta = sa.Table(
 # --- workshops (issue 3) -------------------------------------------------------
 # Only cantiere/store/workshops.py reads and writes these tables.
 # Rounds keep their method and parameters as JSON, priorities an optional cost and
-# free JSON attributes, ballots a JSON payload: the voting methods of DESIGN §4
+# free JSON attributes, ballots a JSON payload: the voting methods of docs/sviluppo.md §4
 # (budget, ranking, pairwise, matrix) plug in without a schema change. A round
 # votes on every priority of its workshop unless its params list "items".
 
@@ -134,6 +134,14 @@ datasets = sa.Table(
     sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("row_count", sa.Integer, nullable=False),
     sa.CheckConstraint("kind IN ('services', 'indicators')", name="kind"),
+    # 0012_data: the file's hash, licence and attribution, its data year, the
+    # publisher recognised and the rows of comuni outside the province
+    sa.Column("sha256", sa.String(64), nullable=False, server_default=""),
+    sa.Column("licence", sa.String(200), nullable=False, server_default=""),
+    sa.Column("attribution", sa.String(300), nullable=False, server_default=""),
+    sa.Column("preset", sa.String(40), nullable=False, server_default=""),
+    sa.Column("data_year", sa.Integer, nullable=True),
+    sa.Column("outside_rows", sa.Integer, nullable=False, server_default="0"),
 )
 
 dataset_services = sa.Table(
@@ -160,10 +168,55 @@ dataset_indicators = sa.Table(
     sa.Column("dataset_id", sa.Integer, sa.ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("comune_code", sa.String(6), nullable=False),
     sa.Column("indicator", sa.String(100), nullable=False),
-    sa.Column("value", sa.Float, nullable=False),
+    # 0012_data: a value may be missing (a suppressed cell, a zero denominator),
+    # never without its reason; numerator and denominator let districts and the
+    # province add up a ratio
+    sa.Column("value", sa.Float, nullable=True),
     sa.Column("unit", sa.String(200), nullable=False, server_default=""),
     sa.Column("source", sa.String(200), nullable=False),
     sa.Column("year", sa.Integer, nullable=True),
+    sa.Column("numerator", sa.Float, nullable=True),
+    sa.Column("denominator", sa.Float, nullable=True),
+    sa.Column("missing", sa.String(24), nullable=True),
+    sa.CheckConstraint("value IS NOT NULL OR missing IS NOT NULL", name="value_or_missing"),
+)
+
+# --- open data as published (issue 18, 0012_data): cantiere/store/datasets.py ---
+# One definition per imported indicator: its formula over the file's columns,
+# unit, source, licence, year. One name per year across every file: a second
+# «Reddito medio» for 2024 is refused, by the database.
+
+indicator_defs = sa.Table(
+    "indicator_defs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("dataset_id", sa.Integer, sa.ForeignKey("datasets.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("year", sa.Integer, nullable=True),
+    sa.Column("unit", sa.String(100), nullable=False, server_default=""),
+    sa.Column("spec", sa.JSON, nullable=False),
+    sa.Column("formula", sa.Text, nullable=False, server_default=""),
+    sa.Column("source", sa.String(255), nullable=False, server_default=""),
+    sa.Column("licence", sa.String(200), nullable=False, server_default=""),
+    sa.Column("attribution", sa.String(300), nullable=False, server_default=""),
+    sa.Column("aggregation", sa.String(8), nullable=False),
+    sa.Column("decimals", sa.Integer, nullable=False, server_default="2"),
+    sa.Column("population_year", sa.Integer, nullable=True),
+    sa.UniqueConstraint("name", "year", name="uq_indicator_defs_name"),
+    sa.CheckConstraint("aggregation IN ('ratio', 'sum', 'none')", name="aggregation"),
+)
+
+# What a voting round showed when it opened: the ISTAT year and the imported
+# files (id, name, sha256, source, year) behind its priorities' evidence.
+# Written and read by cantiere/store/workshops.py (with the rounds).
+round_data_versions = sa.Table(
+    "round_data_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("round_id", sa.Integer, sa.ForeignKey("rounds.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("istat_year", sa.Integer, nullable=False),
+    sa.Column("datasets", sa.JSON, nullable=False),
 )
 
 

@@ -21,7 +21,16 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from cantiere.store import Store
-from cantiere.store.schema import ballots, comments, events, participants, priorities, rounds, workshops
+from cantiere.store.schema import (
+    ballots,
+    comments,
+    events,
+    participants,
+    priorities,
+    round_data_versions,
+    rounds,
+    workshops,
+)
 from cantiere.workshop_errors import NotFoundError, RoundNotOpenError
 
 
@@ -374,10 +383,14 @@ def list_rounds(store: Store, workshop_id: int) -> list[Round]:
     return [_round(r) for r in rows]
 
 
-def set_round_status(store: Store, round_id: int, status: str, *, close_others: bool = False) -> Round:
+def set_round_status(
+    store: Store, round_id: int, status: str, *, close_others: bool = False, data_versions: Mapping | None = None
+) -> Round:
     """Set a round's status (logged as round_opened / round_closed). With
     ``close_others`` any other open round of the workshop closes first, so at most
-    one round is open at a time."""
+    one round is open at a time. ``data_versions`` (``evidence.versions``: ISTAT
+    year, imported files and their hashes) is recorded with an opening, in the
+    same transaction."""
     with store.write() as conn:
         row = conn.execute(sa.select(rounds).where(rounds.c.id == round_id)).first()
         if row is None:
@@ -398,6 +411,15 @@ def set_round_status(store: Store, round_id: int, status: str, *, close_others: 
         conn.execute(rounds.update().where(rounds.c.id == round_id).values(status=status))
         kind = {"open": "round_opened", "closed": "round_closed"}.get(status, "round_status")
         _log(conn, row.workshop_id, kind, round_id=round_id)
+        if status == "open" and data_versions is not None:  # issue 18: what data the round showed
+            conn.execute(
+                round_data_versions.insert().values(
+                    round_id=round_id,
+                    recorded_at=now(),
+                    istat_year=int(data_versions["istat_year"]),
+                    datasets=list(data_versions.get("datasets") or []),
+                )
+            )
     return get_round(store, round_id)
 
 
@@ -634,3 +656,57 @@ def list_events(store: Store, workshop_id: int) -> list[Event]:
     with store.read() as conn:
         rows = conn.execute(sa.select(events).where(events.c.workshop_id == workshop_id).order_by(events.c.id)).all()
     return [Event(r.id, r.workshop_id, r.kind, dict(r.detail or {}), r.created_at) for r in rows]
+
+
+# --- evidence beside priorities and the data each round showed (issue 18) -------------
+
+
+@dataclass(frozen=True)
+class RoundData:
+    """The data versions a round showed when it opened (one per opening)."""
+
+    round_id: int
+    recorded_at: datetime
+    istat_year: int
+    datasets: tuple[Mapping[str, Any], ...]
+
+
+def get_priority(store: Store, priority_id: int) -> Priority:
+    """The priority with this id; NotFoundError if there is none."""
+    with store.read() as conn:
+        row = conn.execute(sa.select(priorities).where(priorities.c.id == priority_id)).first()
+    if row is None:
+        raise NotFoundError(what="priorità", id=priority_id)
+    return _priority(row)
+
+
+def set_priority_details(
+    store: Store, priority_id: int, *, comuni: Sequence[str], target_group: str, attrs: Mapping[str, Any]
+) -> Priority:
+    """Set a priority's comuni and target group and merge ``attrs`` into its
+    attributes (e.g. ``{"evidence": [...]}``), logged. NotFoundError if there is none."""
+    with store.write() as conn:
+        row = conn.execute(sa.select(priorities).where(priorities.c.id == priority_id)).first()
+        if row is None:
+            raise NotFoundError(what="priorità", id=priority_id)
+        merged = {**dict(row.attrs or {}), **dict(attrs)}
+        conn.execute(
+            priorities.update()
+            .where(priorities.c.id == priority_id)
+            .values(comuni=list(comuni), target_group=target_group, attrs=merged)
+        )
+        _log(conn, row.workshop_id, "priority_details_set", priority_id=priority_id, keys=sorted(attrs))
+        updated = conn.execute(sa.select(priorities).where(priorities.c.id == priority_id)).first()
+    return _priority(updated)
+
+
+def list_round_data(store: Store, workshop_id: int) -> list[RoundData]:
+    """Every recorded opening of the workshop's rounds, oldest first."""
+    with store.read() as conn:
+        rows = conn.execute(
+            sa.select(round_data_versions)
+            .join(rounds, rounds.c.id == round_data_versions.c.round_id)
+            .where(rounds.c.workshop_id == workshop_id)
+            .order_by(round_data_versions.c.id)
+        ).all()
+    return [RoundData(r.round_id, r.recorded_at, r.istat_year, tuple(dict(d) for d in r.datasets or ())) for r in rows]

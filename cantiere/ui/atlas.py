@@ -41,6 +41,17 @@ def imported_indicators(database_url: str):
     return datasets.imported_indicators(get_store())
 
 
+@st.cache_data(ttl=10, show_spinner=False)
+def imported_definitions(database_url: str):
+    """Formula, unit, source, licence of each imported indicator (refreshed every 10 s)."""
+    from cantiere.store import datasets
+    from cantiere.ui import get_store
+
+    return datasets.indicator_definitions(get_store())
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
-def imported_view(option: str, _frame, frame_hash: str, scheme: str, lang: str) -> atlas.AtlasView:
-    return atlas.build_imported(option, _frame, scheme, lang=lang)
+def imported_view(
+    option: str, _frame, _definitions, frame_hash: str, level: str, scheme: str, lang: str
+) -> atlas.AtlasView:
+    return atlas.build_imported(option, _frame, scheme, lang=lang, definitions=_definitions, level=level)

@@ -8,6 +8,11 @@ first frame of a run and holds the rest until the client ACKs it, which phones
 TCP_NODELAY from the listening socket on Linux. Measured (bench/README.md): one
 idle rerun of the minimal app 48 ms → 6 ms. The benchmarks reuse this module
 (``bench.nodelay``), so they measure what ``serve`` runs.
+
+app.py holds an ``st.App``, so ``streamlit run app.py`` serves it with
+Streamlit's ``UvicornRunner``, which binds through the same
+``_bind_server_socket`` → ``_bind_socket`` as the classic server: the patch
+applies to both (tests/unit/test_frontend.py).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import streamlit as st
 from cantiere import charts_voting, report, results, voting
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, state, t
+from cantiere.ui import evidence_view, get_store, lang, state, t
 
 PICK = "risultati.pick"
 DIMENSION = "risultati.dimension"
@@ -53,6 +53,7 @@ def render() -> None:
         st.caption(t("workshop.demo_badge"))
     if workshop.phase != "chiuso":
         st.warning(t("report.not_closed"))
+    evidence_view.section(workshop)  # issue 18: the figures behind the priorities
     data = results.collect(store, workshop)
     if not data.rounds:
         st.info(t("report.no_rounds"))

@@ -2,7 +2,7 @@
 ``st.title``/``st.subheader`` render Markdown, so a title such as
 ``![x](http://host/x.png)`` would fetch an image, ``[x](data:…)`` or a bare URL
 would become a link. Here the text is HTML-escaped inside a plain heading tag:
-shown exactly as typed, never interpreted (issue 8, DESIGN §6)."""
+shown exactly as typed, never interpreted (issue 8, docs/sviluppo.md §6)."""
 
 from __future__ import annotations
 

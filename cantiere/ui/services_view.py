@@ -20,8 +20,6 @@ PASSWORD = "dati.password"
 KIND = "dati.kind"
 UPLOAD = "dati.upload"  # + ".<round>": a new key empties the uploader after an import
 UPLOAD_ROUND = "dati.upload_round"
-SOURCE = "dati.source"
-YEAR = "dati.year"
 IMPORT = "dati.import"
 REMOVE_CHOICE = "dati.remove_choice"
 REMOVE = "dati.remove"
@@ -266,18 +264,20 @@ def report_view(report: importers.Report) -> None:
     st.subheader(t("dati.report"))
     if report.sheet:
         st.text(t("imp.sheet_used", sheet=report.sheet))  # the sheet name is file content: no Markdown
-    if report.ok:
+    if report.ok and report.inspection is not None:  # indicators as published: per comune and indicator
+        st.success(t("dati.ind.valid", indicators=len(report.definitions), comuni=report.rows["codice"].nunique()))
+    elif report.ok:
         st.success(t("dati.valid", rows=len(report.rows)))
     elif report.errors:
         st.error(t("imp.rejected", errors=len(report.errors)))
     if report.problems:
         st.dataframe(report.table(lang()), hide_index=True, width="stretch", key="dati.problems")
-    if not report.rows.empty:
+    if not report.rows.empty and report.inspection is None:
         st.caption(t("dati.preview"))
         preview = report.rows.head(200)
         if report.kind == "services":
             services_table(preview, bool(preview["esempio"].any()), key="dati.preview")
-        else:
+        else:  # files as published show theirs in data_view.values_preview
             st.dataframe(preview, hide_index=True, width="stretch", key="dati.preview")
 
 

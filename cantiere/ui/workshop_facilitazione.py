@@ -19,6 +19,7 @@ from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
 from cantiere.ui import (  # method choice; minutes downloads
     error_message,
+    evidence_view,
     facilitazione_rounds,
     get_settings,
     get_store,
@@ -278,8 +279,11 @@ def _priorities(actor: w.Actor, workshop: db.Workshop) -> None:
     st.text_input(t("facilitazione.target_group"), key=P_TARGET)
     st.multiselect(t("facilitazione.comuni"), [c.name for c in territory.comuni()], key=P_COMUNI)
     st.button(t("facilitazione.add_priority"), key=P_ADD, on_click=_add_priority, args=(actor, workshop.id))
-    st.file_uploader(t("facilitazione.csv_upload"), type=["csv", "txt"], key=CSV_FILE)
+    st.file_uploader(
+        t("facilitazione.csv_upload"), type=["csv", "txt"], key=CSV_FILE, max_upload_size=get_settings().max_upload_mb
+    )
     st.button(t("facilitazione.csv_import"), key=CSV_IMPORT, on_click=_import_csv, args=(actor, workshop.id))
+    evidence_view.editor(actor, workshop)  # issue 18: comuni, target group and figures behind each priority
 
 
 @st.fragment(run_every=MODERATION_REFRESH_SECONDS)

@@ -14,7 +14,7 @@ import streamlit as st
 from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, safe, t
+from cantiere.ui import evidence_view, get_store, lang, safe, t
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -77,6 +77,7 @@ def _live(code: str) -> None:
         st.plotly_chart(figure, width="stretch", key="proiezione.chart")
         st.caption(results.tie_rule(snap.round.method, lang()))  # how ties are decided, under the chart
         st.dataframe(table, hide_index=True, width="stretch")
+        evidence_view.below_results(snap)  # issue 18: why each priority matters
     st.subheader(t("proiezione.wall"), anchor=False)
     if not snap.comments:
         st.caption(t("proiezione.wall_empty"))

@@ -101,8 +101,8 @@ def test_imported_indicator_appears_beside_the_istat_ones(app_env):
     store.close()
 
     at = _open("views/atlante.py")
-    option = "importato:Stranieri residenti (%)"
-    assert "Stranieri residenti (%) (importato)" in at.selectbox(key="atlante.indicator").options
+    option = "importato:Stranieri residenti (%)@2023"
+    assert "Stranieri residenti (%) · 2023 (importato)" in at.selectbox(key="atlante.indicator").options
     at.selectbox(key="atlante.indicator").set_value(option).run()
     assert not at.exception
     table = _ranking(at)

@@ -125,7 +125,7 @@ def test_dati_lists_and_removes_a_dataset(app_env):
     assert not at.exception
     assert any("Dataset rimosso" in s.value for s in at.success)
     store = Store(app_env["database_url"])
-    assert datasets.count_rows(store) == {"datasets": 0, "services": 0, "indicators": 0}
+    assert datasets.count_rows(store) == {"datasets": 0, "services": 0, "indicators": 0, "definitions": 0}
     store.close()
 
 
@@ -166,7 +166,7 @@ def test_dati_upload_report_then_import_then_servizi_shows_it(app_env):
     assert any("Importate 5 righe" in s.value for s in at.success)
     assert FIXTURE.name in next(df for df in at.dataframe if "File" in df.value.columns).value["File"].tolist()
     assert not [b for b in at.button if b.key == "dati.import"]  # the uploader is empty again
-    assert datasets.count_rows(store) == {"datasets": 1, "services": 5, "indicators": 0}
+    assert datasets.count_rows(store) == {"datasets": 1, "services": 5, "indicators": 0, "definitions": 0}
     store.close()
 
     at.switch_page("views/servizi.py").run()

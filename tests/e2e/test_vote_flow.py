@@ -52,7 +52,7 @@ def ballots_metric(page):
 def test_phone_votes_and_the_projector_counts_it(phone, projector, voting_app):
     base, prepared = voting_app
     projector.goto(f"{base}/proiezione?code={prepared.code}")
-    expect(projector.get_by_text(prepared.code, exact=True)).to_be_visible()
+    expect(projector.get_by_text(prepared.code, exact=True)).to_be_visible(timeout=POLL_MS)
     expect(ballots_metric(projector)).to_have_text("0", timeout=POLL_MS)
 
     phone.goto(f"{base}/partecipa?code={prepared.code}")

@@ -28,6 +28,7 @@ ALLOWED = {
     ("dataset_services", "address"),
     ("alembic_version", "version_num"),
     ("app_meta", "name"),
+    ("indicator_defs", "name"),  # an indicator's name («Reddito medio»), not a person's
 }
 
 

@@ -15,8 +15,8 @@ MARKER = "# Cantiere del Welfare dietro nginx"
 
 
 def documented_config() -> str:
-    """The ```nginx block of the room kit (README.md)."""
-    for path in (ROOT / "README.md",):
+    """The ```nginx block of the room kit (docs/sala.md)."""
+    for path in (ROOT / "docs" / "sala.md",):
         if path.exists():
             for block in re.findall(r"```nginx\n(.*?)```", path.read_text(encoding="utf-8"), re.S):
                 if block.startswith(MARKER):

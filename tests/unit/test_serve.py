@@ -109,3 +109,18 @@ def test_serve_strings_exist_in_both_languages_with_the_same_placeholders():
         assert set(texts) == {"it", "en"}, key
         assert fields(texts["it"]) == fields(texts["en"]), key
         assert strings()[key] == texts
+
+
+def test_nginx_sends_the_apps_security_headers_once_on_every_response(tmp_path):
+    from cantiere import httpheaders
+
+    text = cli_serve.nginx_config(plan(tmp_path, projector=True))
+    server = text.split("server {", 1)[1]
+    for name, value in httpheaders.COMMON.items():
+        assert f"proxy_hide_header {name};" in server  # the app's copy is not sent twice
+        assert f'add_header {name} "{value}" always;' in server  # error pages too
+    assert 'add_header Content-Security-Policy "$cantiere_csp" always;' in server
+    assert f'default  "{httpheaders.PAGE_CSP}";' in text
+    assert f'"{httpheaders.COMPONENT_CSP}";' in text
+    # no location sets headers of its own (that would drop the server's ones)
+    assert all("add_header" not in location for location in server.split("location ")[1:])

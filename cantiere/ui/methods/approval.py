@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from cantiere.store import workshops as db
-from cantiere.ui import t
+from cantiere.ui import evidence_view, t
 from cantiere.ui.methods.common import Screen, round_context, submit_button
 
 MAX_APPROVALS = "facilitazione.round.max_approvals"
@@ -35,6 +35,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     for item in items:
         with st.container(border=True):
             st.text(item.title)
+            evidence_view.show_for(rnd.workshop_id, item.id)  # the figures behind the priority
             if st.toggle(t("metodi.approval.toggle"), value=item.id in before, key=approval_key(round_id, item.id)):
                 chosen.append(item.id)
     st.caption(t("metodi.approval.count", n=len(chosen)))

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from cantiere.store import workshops as db
-from cantiere.ui import t
+from cantiere.ui import evidence_view, t
 from cantiere.ui.methods.common import Screen, money, round_context, submit_button
 
 BUDGET = "facilitazione.round.budget"
@@ -40,6 +40,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     for item in items:
         with st.container(border=True):
             st.text(item.title)
+            evidence_view.show_for(rnd.workshop_id, item.id)  # the figures behind the priority
             cost = float(item.cost or 0)
             if st.toggle(
                 t("metodi.budget.toggle", cost=money(cost)), value=item.id in before, key=budget_key(round_id, item.id)

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from cantiere.store import workshops as db
-from cantiere.ui import t
+from cantiere.ui import evidence_view, t
 from cantiere.ui.methods.common import Screen, round_context, submit_button
 from cantiere.voting.dots import DEFAULTS
 
@@ -44,6 +44,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     used = 0
     for item in items:
         st.text(item.title)  # typed text: plain text, never a widget label (labels read Markdown)
+        evidence_view.show_for(rnd.workshop_id, item.id)  # the figures behind the priority
         used += st.number_input(
             label,
             min_value=0,

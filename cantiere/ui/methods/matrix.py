@@ -8,7 +8,7 @@ import streamlit as st
 
 from cantiere import voting
 from cantiere.store import workshops as db
-from cantiere.ui import t
+from cantiere.ui import evidence_view, t
 from cantiere.ui.methods.common import Screen, no_form, no_params, round_context, submit_button
 
 
@@ -41,6 +41,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     for item in items:
         with st.container(border=True):
             st.text(item.title)
+            evidence_view.show_for(rnd.workshop_id, item.id)  # the figures behind the priority
             for axis in voting.AXES:
                 old = before.get(item.id, {}).get(axis)
                 st.radio(

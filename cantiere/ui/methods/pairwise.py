@@ -14,7 +14,7 @@ from cantiere import voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, t
+from cantiere.ui import error_message, evidence_view, get_store, t
 from cantiere.ui.methods.common import Screen, no_form, no_params, remember_ballot, round_context
 
 
@@ -77,6 +77,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     for col, item_id, other, side in ((left, a, b, "left"), (right, b, a, "right")):
         with col.container(border=True):
             st.text(by_id[item_id].title)
+            evidence_view.show_for(rnd.workshop_id, item_id)  # the figures behind the priority
             st.button(
                 t("metodi.pairwise.pick"),
                 key=pair_key(round_id, side),

@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from cantiere.store import workshops as db
-from cantiere.ui import t
+from cantiere.ui import evidence_view, t
 from cantiere.ui.methods.common import Screen, round_context, submit_button
 
 MAX_RANKED = "facilitazione.round.max_ranked"
@@ -74,6 +74,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     for position, item_id in enumerate(order, start=1):
         with st.container(border=True):
             st.text(f"{position}. {by_id[item_id].title}")
+            evidence_view.show_for(rnd.workshop_id, item_id)  # the figures behind the priority
             # one row even at 360 px (columns would stack on a phone)
             with st.container(horizontal=True):
                 st.button(
@@ -108,6 +109,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
         for item in rest:
             with st.container(border=True):
                 st.text(item.title)
+                evidence_view.show_for(rnd.workshop_id, item.id)  # the figures behind the priority
                 st.button(
                     t("metodi.ranking.add", position=len(order) + 1),
                     key=rank_add_key(round_id, item.id),
