@@ -111,7 +111,7 @@ POPULATION_GROUPS: dict[str, tuple[int, int]] = {
 def check_group(key: str) -> str:
     """``key`` if it is a population group, else UnknownNameError listing them."""
     if key not in POPULATION_GROUPS:
-        raise UnknownNameError("gruppo di popolazione", key, list(POPULATION_GROUPS))
+        raise UnknownNameError("thing.population_group", key, list(POPULATION_GROUPS))
     return key
 
 

@@ -676,7 +676,7 @@ def get_priority(store: Store, priority_id: int) -> Priority:
     with store.read() as conn:
         row = conn.execute(sa.select(priorities).where(priorities.c.id == priority_id)).first()
     if row is None:
-        raise NotFoundError(what="priorità", id=priority_id)
+        raise NotFoundError(what="thing.priority", id=priority_id)
     return _priority(row)
 
 
@@ -688,7 +688,7 @@ def set_priority_details(
     with store.write() as conn:
         row = conn.execute(sa.select(priorities).where(priorities.c.id == priority_id)).first()
         if row is None:
-            raise NotFoundError(what="priorità", id=priority_id)
+            raise NotFoundError(what="thing.priority", id=priority_id)
         merged = {**dict(row.attrs or {}), **dict(attrs)}
         conn.execute(
             priorities.update()
