@@ -5,7 +5,7 @@ ballot validation, tally, words and charts, and ends with ``METHOD``; every
 module of this package with a ``METHOD`` is registered (adding a method is
 adding a module). Its strings live beside it in ``strings_<name>.py``, its
 phone screen and parameter form in ``cantiere/ui/methods/<name>.py``, its user
-documentation in ``docs/metodi-di-voto-dettagli.md``;
+documentation in ``docs/metodi-di-voto*.md``;
 ``tests/unit/test_method_registry.py`` fails when one of these pieces is missing.
 
 Ballot shapes (item ids may arrive as strings, JSON keys always do):

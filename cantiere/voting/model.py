@@ -82,7 +82,7 @@ class Method:
 
     The words it shows live in ``cantiere/voting/strings_<name>.py``, its phone
     screen and parameter form in ``cantiere/ui/methods/<name>.py``, its user
-    documentation in ``docs/metodi-di-voto-dettagli.md`` under ``<a id="metodo-<name>">``.
+    documentation in ``docs/metodi-di-voto*.md`` under ``<a id="metodo-<name>">``.
     """
 
     name: str
