@@ -1,7 +1,7 @@
-"""``python -m bench …`` is the same as ``python -m cantiere bench …``."""
+"""``python -m bench …``, also run by ``python -m cantiere bench …``."""
 
 import sys
 
-from cantiere.cli_bench import main
+from bench.cli import main
 
 sys.exit(main())

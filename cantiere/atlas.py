@@ -60,7 +60,7 @@ def format_value(indicator: indicators.Indicator, value: float | None, lang: str
 
 def check_map_level(level: str) -> str:
     if level not in MAP_LEVELS:
-        raise UnknownNameError("livello", level, MAP_LEVELS)
+        raise UnknownNameError("thing.level", level, MAP_LEVELS)
     return level
 
 
@@ -151,7 +151,7 @@ def _rows_of(option: str, frame: pd.DataFrame) -> pd.DataFrame:
     rows = frame[frame["nome indicatore"] == name]
     rows = rows[rows["anno"].isna()] if year is None else rows[rows["anno"] == year]
     if rows.empty:
-        raise UnknownNameError("indicatore", option, imported_names(frame))
+        raise UnknownNameError("thing.indicator", option, imported_names(frame))
     return rows
 
 

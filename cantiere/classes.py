@@ -82,9 +82,9 @@ SCHEMES: dict[str, Callable[[np.ndarray, int], list[float]]] = {
 def classify(values: Sequence[float], scheme: str = "quantili", k: int = 5) -> Classes:
     """Split ``values`` (missing ones ignored) into at most ``k`` classes."""
     if scheme not in SCHEMES:
-        raise UnknownNameError("schema di classificazione", scheme, list(SCHEMES))
+        raise UnknownNameError("thing.classification_scheme", scheme, list(SCHEMES))
     if not 1 <= k <= MAX_CLASSES:
-        raise UnknownNameError("numero di classi", k, range(1, MAX_CLASSES + 1))
+        raise UnknownNameError("thing.class_count", k, range(1, MAX_CLASSES + 1))
     data = np.asarray([v for v in values if v is not None], dtype=float)
     data = data[~np.isnan(data)]
     if data.size == 0:

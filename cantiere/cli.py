@@ -210,7 +210,7 @@ GROUP_HELP = {
 # Modules that register more commands with @command when imported, and
 # modules exposing register(subparsers) (their parser sets ``handler``).
 COMMAND_MODULES = ("cantiere.cli_indicators", "cantiere.cli_privacy", "cantiere.cli_serve")
-REGISTRARS = ("cantiere.cli_import", "cantiere.cli_bench")
+REGISTRARS = ("cantiere.cli_import",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,10 +239,29 @@ def build_parser() -> argparse.ArgumentParser:
         nodes[name].set_defaults(handler=COMMANDS[name].run)
     for module in REGISTRARS:
         importlib.import_module(module).register(groups[""])
+    # listed for --help; main() hands "bench …" to the load generator's own command line
+    groups[""].add_parser("bench", help=say("cli.bench.help"), add_help=False)
     return parser
 
 
+def run_bench(argv: Sequence[str]) -> int:
+    """``python -m cantiere bench …`` runs ``python -m bench …`` as a process: the
+    load generator (bench/, next to the app) imports cantiere, never the reverse."""
+    import os
+    import subprocess
+
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "bench" / "__main__.py").is_file():
+        print(say("cli.bench.missing", path=root / "bench"), file=sys.stderr)
+        return 2
+    path = os.pathsep.join(p for p in (str(root), os.environ.get("PYTHONPATH", "")) if p)
+    return subprocess.call([sys.executable, "-m", "bench", *argv], env={**os.environ, "PYTHONPATH": path})
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["bench"]:
+        return run_bench(argv[1:])
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     level = indicators.check_level(args.level)
     year = territory.check_year(args.year)
     if args.format not in FORMATS:
-        raise UnknownNameError("formato", args.format, FORMATS)
+        raise UnknownNameError("thing.format", args.format, FORMATS)
     frame = table(level, year)
     if args.format == "csv":
         frame.to_csv(sys.stdout, index=False, lineterminator="\n")

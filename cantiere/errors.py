@@ -8,24 +8,38 @@ class CantiereError(Exception):
     """Base of every error the app reports to a person."""
 
     key = "error.generic"
+    # parameters whose value is itself an i18n key (a noun such as "thing.priority"):
+    # translated when the message is shown, so each language names things in its own words
+    key_params: tuple[str, ...] = ()
 
     def __init__(self, key: str | None = None, **params):
         self.key = key or self.key
         self.params = params
         super().__init__(f"{self.key} {params}")
 
+    def params_in(self, lang: str = "it") -> dict:
+        """The parameters for a message in ``lang``, the ``key_params`` translated."""
+        from cantiere.i18n import translate
+
+        return {
+            name: translate(value, lang) if name in self.key_params and isinstance(value, str) else value
+            for name, value in self.params.items()
+        }
+
     def message(self, lang: str = "it") -> str:
         from cantiere.i18n import translate
 
-        return translate(self.key, lang, **self.params)
+        return translate(self.key, lang, **self.params_in(lang))
 
 
 class UnknownNameError(CantiereError, ValueError):
     """A name looked up in a registry does not exist; the message lists the valid ones."""
 
     key = "error.unknown_name"
+    key_params = ("kind",)
 
     def __init__(self, kind: str, name: object, valid):
+        """``kind``: the i18n key of what was looked up ("thing.level"); ``valid``: the names that exist."""
         super().__init__(kind=kind, name=name, valid=", ".join(str(v) for v in valid))
         self.valid = list(valid)
 

@@ -252,7 +252,7 @@ def figure(
         )
     if option.startswith(atlas.IMPORTED_PREFIX):
         if imported is None or imported.empty:
-            raise UnknownNameError("indicatore", option, [])
+            raise UnknownNameError("thing.indicator", option, [])
         figures = atlas.imported_figures(option, imported, definitions)
         found = atlas.definition(option, definitions) or {}
         name, data_year = atlas.parse_option(option)
@@ -274,7 +274,7 @@ def figure(
             file=str(found.get("file") or ""),
             sha256=str(found.get("sha256") or ""),
         )
-    raise UnknownNameError("dato", option, list(choices(imported)))
+    raise UnknownNameError("thing.figure", option, list(choices(imported)))
 
 
 def _float(value) -> float | None:

@@ -8,6 +8,10 @@ positions and hidden items marked; ``public=True`` leaves out hidden and
 merged proposals, hidden pins and comments and the event log, and snaps pins
 to the ~200 m grid of ``pins.coarsen``.
 
+Each tally carries the method's whole ``outcome`` (the funded sets of greedy
+and Equal Shares, the Schulze order and the Condorcet winner, …) and its
+``tie_rule`` in words.
+
 Ballots are anonymous: no participant id, token or profile leaves the
 database. Spreadsheet formats escape cells that start with ``=``, ``+``, ``-``,
 ``@`` (and tab/CR) so a comment cannot become a formula (CSV injection).
@@ -25,8 +29,10 @@ from typing import Any
 import pandas as pd
 
 from cantiere import pins as pin_rules
+from cantiere import voting
 from cantiere import workshop as w
 from cantiere.errors import UnknownNameError
+from cantiere.i18n import translate
 from cantiere.store import Store
 from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
@@ -90,6 +96,7 @@ def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[
             for n, b in enumerate(ballots, start=1)
         ]
         result = w.tally_round(store, rnd.id)
+        method = voting.method(result.method)
         out["tallies"].append(
             {
                 "round_id": rnd.id,
@@ -97,6 +104,9 @@ def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[
                 "n_ballots": result.n_ballots,
                 "scores": {str(k): v for k, v in result.scores.items()},
                 "ranking": [list(tier) for tier in result.ranking],
+                # the method's whole outcome: funded sets, Schulze order, Condorcet winner…
+                "outcome": method.outcome(result),
+                "tie_rule": translate(method.tie_rule, "it"),
             }
         )
     out["comments"] = [
@@ -252,7 +262,7 @@ FORMATS: dict[str, tuple[Callable[[dict], bytes], str, str]] = {
 def render(store: Store, workshop: db.Workshop, fmt: str) -> bytes:
     """The export of ``workshop`` in format ``fmt``; UnknownNameError lists the formats."""
     if fmt not in FORMATS:
-        raise UnknownNameError("formato", fmt, list(FORMATS))
+        raise UnknownNameError("thing.format", fmt, list(FORMATS))
     return FORMATS[fmt][0](build(store, workshop))
 
 

@@ -37,7 +37,7 @@ from functools import lru_cache
 import pandas as pd
 import shapely
 
-from cantiere import fmt, services, territory
+from cantiere import fmt, service_types, territory
 from cantiere.errors import CantiereError, UnknownNameError
 from cantiere.text import fold
 
@@ -715,7 +715,7 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
         type_key = None
         if type_text:
             try:
-                type_key = services.match_type(type_text)
+                type_key = service_types.match_type(type_text)
             except UnknownNameError as exc:
                 problems.append(
                     Problem(
@@ -739,7 +739,7 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
         operator_kind = "altro"
         if kind_text:
             try:
-                operator_kind = services.match_operator_kind(kind_text)
+                operator_kind = service_types.match_operator_kind(kind_text)
             except UnknownNameError as exc:
                 problems.append(
                     Problem(
@@ -778,7 +778,7 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
                 "esempio": _truthy(_cell(cells, columns, "esempio")),
             }
         )
-    frame = pd.DataFrame.from_records(records, columns=services.SERVICE_COLUMNS)
+    frame = pd.DataFrame.from_records(records, columns=service_types.SERVICE_COLUMNS)
     frame["posti"] = frame["posti"].astype("Int64")
     frame["lat"] = frame["lat"].astype(float)
     frame["lon"] = frame["lon"].astype(float)
@@ -869,13 +869,13 @@ def _indicators(
 
 
 _VALIDATORS: dict[str, Callable] = {"services": _services, "indicators": _indicators}
-_EMPTY = {"services": services.SERVICE_COLUMNS, "indicators": INDICATOR_COLUMNS}
+_EMPTY = {"services": service_types.SERVICE_COLUMNS, "indicators": INDICATOR_COLUMNS}
 
 
 def check_kind(kind: str) -> str:
     """``kind`` if it is importable, else UnknownNameError listing the kinds."""
     if kind not in KINDS:
-        raise UnknownNameError("tipo di dati", kind, KINDS)
+        raise UnknownNameError("thing.data_kind", kind, KINDS)
     return kind
 
 

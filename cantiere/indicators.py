@@ -111,7 +111,7 @@ POPULATION_GROUPS: dict[str, tuple[int, int]] = {
 def check_group(key: str) -> str:
     """``key`` if it is a population group, else UnknownNameError listing them."""
     if key not in POPULATION_GROUPS:
-        raise UnknownNameError("gruppo di popolazione", key, list(POPULATION_GROUPS))
+        raise UnknownNameError("thing.population_group", key, list(POPULATION_GROUPS))
     return key
 
 
@@ -136,13 +136,13 @@ def indicator(key: str) -> Indicator:
     try:
         return INDICATORS[key]
     except KeyError:
-        raise UnknownNameError("indicatore", key, list(INDICATORS)) from None
+        raise UnknownNameError("thing.indicator", key, list(INDICATORS)) from None
 
 
 def check_level(level: str) -> str:
     """``level`` if valid, else UnknownNameError listing the levels."""
     if level not in LEVELS:
-        raise UnknownNameError("livello", level, LEVELS)
+        raise UnknownNameError("thing.level", level, LEVELS)
     return level
 
 

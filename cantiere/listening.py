@@ -105,7 +105,7 @@ def support(store: Store, who: Participant, proposal_id: int) -> bool:
     own proposal; a merged proposal passes the support to where it was merged."""
     proposal = db.get_proposal(store, proposal_id)
     if proposal.workshop_id != who.workshop_id or proposal.hidden:
-        raise NotFoundError(what="proposta", id=proposal_id)
+        raise NotFoundError(what="thing.proposal", id=proposal_id)
     _require_listening(store, who.workshop_id)
     proposal = _live_target(store, proposal)
     if proposal.participant_id == who.id:
@@ -126,7 +126,7 @@ def merge(store: Store, actor: w.Actor, source_id: int, target_id: int) -> Propo
     source, target = db.get_proposal(store, source_id), db.get_proposal(store, target_id)
     target = _live_target(store, target)
     if source.workshop_id != target.workshop_id:
-        raise NotFoundError(what="proposta", id=target_id)
+        raise NotFoundError(what="thing.proposal", id=target_id)
     if source.id == target.id:
         raise PinError("proposte.error.merge_self")
     if source.merged_into is not None:

@@ -243,7 +243,7 @@ def check_local(m: Element) -> None:
 
 def _check_mode(mode: str) -> str:
     if mode not in MAP_MODES:
-        raise UnknownNameError("CANTIERE_MAP_MODE", mode, MAP_MODES)
+        raise UnknownNameError("thing.map_mode", mode, MAP_MODES)
     return mode
 
 

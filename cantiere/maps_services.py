@@ -64,7 +64,7 @@ def check_cluster_mode(mode: str) -> str:
     if mode not in CLUSTER_MODES:
         from cantiere.errors import UnknownNameError
 
-        raise UnknownNameError("raggruppamento", mode, CLUSTER_MODES)
+        raise UnknownNameError("thing.clustering", mode, CLUSTER_MODES)
     return mode
 
 

@@ -325,7 +325,7 @@ def get(key: str) -> Preset:
     try:
         return PRESETS[key]
     except KeyError:
-        raise UnknownNameError("formato di file", key, list(PRESETS)) from None
+        raise UnknownNameError("thing.file_format", key, list(PRESETS)) from None
 
 
 def header_key(text: str) -> str:

@@ -45,6 +45,7 @@ class RoundSection:
     rows: list[dict]  # rank, title, score
     explanation: list[str]
     details: list[tuple[str, dict[int, str]]]  # method-specific columns (results.details)
+    tie_rule: str = ""  # how the method decides ties (results.tie_rule)
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
             round_rows(r),
             voting.explain(r.result, lang),
             results.details(r.result, lang),
+            results.tie_rule(r.method, lang),
         )
         for r in data.rounds
     ]
@@ -373,6 +375,8 @@ def to_html(report: Report) -> str:
         )
         parts.append(f"<p><strong>{_e(tr('report.explanation'))}</strong></p>")
         parts.append('<ul class="explanation">' + "".join(f"<li>{_e(line)}</li>" for line in rnd.explanation) + "</ul>")
+        if rnd.tie_rule:
+            parts.append(f'<p class="note">{_e(rnd.tie_rule)}</p>')
     if report.comparison:
         parts.append(f"<h3>{_e(tr('risultati.compare'))}</h3>")
         parts.append(
@@ -528,7 +532,7 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             ],
         ),
         tr("report.sheet.explanations"): pd.DataFrame(
-            [(r.position, line) for r in report.rounds for line in r.explanation],
+            [(r.position, line) for r in report.rounds for line in [*r.explanation, r.tie_rule] if line],
             columns=[tr("report.col.round"), tr("report.explanation")],
         ),
         tr("report.sheet.comments"): pd.DataFrame(
@@ -592,7 +596,7 @@ WRITERS: dict[str, tuple[Callable[[Report], bytes], str, str]] = {
 def render(store, workshop, fmt_name: str, lang: str = "it") -> bytes:
     """The minutes of ``workshop`` as ``report`` (HTML) or ``report-xlsx``."""
     if fmt_name not in WRITERS:
-        raise UnknownNameError("formato", fmt_name, list(WRITERS))
+        raise UnknownNameError("thing.format", fmt_name, list(WRITERS))
     return WRITERS[fmt_name][0](build(store, workshop, lang))
 
 

@@ -20,8 +20,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from cantiere import fmt, territory, voting
+from cantiere import territory, voting
 from cantiere.errors import UnknownNameError
+from cantiere.i18n import translate
 
 MIN_GROUP = 5  # same threshold as the projector (workshop.RESULTS_MIN_BALLOTS)
 DIMENSIONS = ("district", "comune", "role")
@@ -83,73 +84,20 @@ class WorkshopResults:
 
 def describe_params(method: str, params: Mapping, lang: str = "it") -> str:
     """A round's method and parameters in words: "Punti (dot voting): 5 punti, …"."""
-    from cantiere.i18n import translate
-
-    label = translate(voting.method(method).label, lang)
-    p = dict(params or {})
-    if method == "dots":
-        detail = translate("metodi.params.dots", lang, dots=p.get("dots"), max_per_item=p.get("max_per_item"))
-    elif method == "approval":
-        cap = p.get("max_approvals")
-        detail = (
-            translate("metodi.params.approval_max", lang, max=cap) if cap else translate("metodi.params.no_cap", lang)
-        )
-    elif method == "ranking":
-        cap = p.get("max_ranked")
-        detail = (
-            translate("metodi.params.ranking_max", lang, max=cap) if cap else translate("metodi.params.no_cap", lang)
-        )
-    elif method == "budget":
-        detail = translate("metodi.params.budget", lang, budget=fmt.number(float(p.get("budget") or 0), 0, lang))
-    else:
-        detail = translate(f"metodi.params.{method}", lang)
-    return f"{label}: {detail}"
+    m = voting.method(method)
+    return f"{translate(m.label, lang)}: {m.describe_params(dict(params or {}), lang)}"
 
 
 def details(result: voting.Result, lang: str = "it") -> list[tuple[str, dict[int, str]]]:
     """Method-specific columns beside the score, as (header, text per item id):
     approval share; budget cost and what each rule funds; pairwise share of
     comparisons won; matrix mean importance and feasibility."""
-    from cantiere.i18n import translate
+    return voting.method(result.method).details(result, lang)
 
-    extra = result.extra
-    yes, no = translate("risultati.yes", lang), ""
-    if result.method == "approval":
-        return [
-            (
-                translate("risultati.col.share", lang),
-                {i: fmt.percent(v, 1, lang) for i, v in extra.get("share", {}).items()},
-            )
-        ]
-    if result.method == "budget":
-        costs = extra.get("costs", {})
-        greedy = set(extra.get("greedy", {}).get("funded", {}))
-        shares = set(extra.get("equal_shares", {}).get("funded", {}))
-        return [
-            (translate("report.col.cost", lang), {i: fmt.number(c, 0, lang) for i, c in costs.items()}),
-            (translate("risultati.col.greedy", lang), {i: yes if i in greedy else no for i in costs}),
-            (translate("risultati.col.equal_shares", lang), {i: yes if i in shares else no for i in costs}),
-        ]
-    if result.method == "pairwise":
-        won = extra.get("share_won", {})
-        return [
-            (
-                translate("risultati.col.share_won", lang),
-                {i: "–" if v is None else fmt.percent(v, 1, lang) for i, v in won.items()},
-            )
-        ]
-    if result.method == "matrix":
-        stats = extra.get("stats", {})
 
-        def mean(i, axis):
-            value = stats[i].get(axis)
-            return "–" if value is None else fmt.number(value, 2, lang)
-
-        return [
-            (translate("metodi.matrix.importance", lang), {i: mean(i, "importance") for i in stats}),
-            (translate("metodi.matrix.feasibility", lang), {i: mean(i, "feasibility") for i in stats}),
-        ]
-    return []
+def tie_rule(method: str, lang: str = "it") -> str:
+    """How the method decides ties, in one or two sentences (shown with every result)."""
+    return translate(voting.method(method).tie_rule, lang)
 
 
 # --- groups ----------------------------------------------------------------------
@@ -165,7 +113,7 @@ def _district_of(comune_name: str) -> str:
 def group_of(voter: Voter | None, dimension: str) -> str:
     """The group label of ``voter`` for ``dimension`` (district, comune or role)."""
     if dimension not in DIMENSIONS:
-        raise UnknownNameError("dimensione", dimension, DIMENSIONS)
+        raise UnknownNameError("thing.dimension", dimension, DIMENSIONS)
     if voter is None:
         return UNKNOWN
     if dimension == "role":

@@ -9,200 +9,40 @@ the places it would need to reach a reference coverage, minus the places it has.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from cantiere import territory
-from cantiere.errors import UnknownNameError
-from cantiere.text import fold
+from cantiere import importers, territory
+from cantiere.errors import DataMissingError, UnknownNameError
+
+# the vocabulary lives in service_types (importers read files with it); services.SERVICE_TYPES etc. stay
+from cantiere.service_types import MAX_AGE as MAX_AGE
+from cantiere.service_types import OPERATOR_KINDS as OPERATOR_KINDS
+from cantiere.service_types import SERVICE_COLUMNS as SERVICE_COLUMNS
+from cantiere.service_types import SERVICE_TYPES as SERVICE_TYPES
+from cantiere.service_types import TARGET_GROUPS as TARGET_GROUPS
+from cantiere.service_types import ServiceType as ServiceType
+from cantiere.service_types import match_operator_kind as match_operator_kind
+from cantiere.service_types import match_type as match_type
+from cantiere.service_types import service_type as service_type
+from cantiere.store import datasets
 
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "data" / "servizi_esempio.csv"
-MAX_AGE = 200  # "and over"
-# One row per service; the store and the importers produce this shape.
-SERVICE_COLUMNS = [
-    "nome",
-    "tipo",
-    "codice",
-    "comune",
-    "distretto",
-    "indirizzo",
-    "lat",
-    "lon",
-    "posti",
-    "gestore",
-    "tipo_gestore",
-    "esempio",
-]
-
-
-@dataclass(frozen=True)
-class ServiceType:
-    """A kind of service and the residents that measure its demand."""
-
-    key: str
-    label: str  # regional vocabulary, Italian; the UI shows t(f"svc.type.{key}")
-    target: str  # target group key, shown as t(f"svc.target.{target}")
-    age_low: int
-    age_high: int = MAX_AGE
-    # reference coverage (places per 100 of the target) for the gap; None: the
-    # province's own coverage for this type
-    reference: float | None = None
-    aliases: tuple[str, ...] = ()
-
-
-# Registry, in display order (regional vocabulary of Emilia-Romagna).
-SERVICE_TYPES: dict[str, ServiceType] = {
-    s.key: s
-    for s in (
-        # demand: children 0-2. Reference 45 per 100: EU target for 2030 on
-        # children under 3 in early childhood education (Council Rec. 2022)
-        ServiceType(
-            "nido",
-            "Nido d'infanzia",
-            "prima_infanzia",
-            0,
-            2,
-            45.0,
-            ("nido", "asilo nido", "nido d infanzia", "nidi d infanzia", "servizio educativo 0 3"),
-        ),
-        # demand: residents 75+ (non self-sufficient elderly are mostly 75+)
-        ServiceType(
-            "cra",
-            "Casa Residenza Anziani (CRA)",
-            "anziani",
-            75,
-            MAX_AGE,
-            None,
-            ("cra", "casa residenza anziani", "casa residenza per anziani", "casa protetta", "casa di riposo", "rsa"),
-        ),
-        ServiceType(
-            "centro_diurno_anziani",
-            "Centro diurno anziani",
-            "anziani",
-            75,
-            MAX_AGE,
-            None,
-            ("centro diurno", "centro diurno anziani", "centro diurno per anziani", "cd anziani"),
-        ),
-        # demand: residents 65+
-        ServiceType(
-            "assistenza_domiciliare",
-            "Assistenza domiciliare",
-            "anziani",
-            65,
-            MAX_AGE,
-            None,
-            ("assistenza domiciliare", "sad", "servizio assistenza domiciliare", "adi"),
-        ),
-        # demand: all residents (disability is spread over every age)
-        ServiceType(
-            "csr_residenziale",
-            "Centro socio-riabilitativo residenziale per disabili",
-            "disabili",
-            0,
-            MAX_AGE,
-            None,
-            ("csrr", "centro socio riabilitativo residenziale", "centro socio riabilitativo residenziale per disabili"),
-        ),
-        ServiceType(
-            "csr_diurno",
-            "Centro socio-riabilitativo diurno per disabili",
-            "disabili",
-            0,
-            MAX_AGE,
-            None,
-            ("csrd", "centro socio riabilitativo diurno", "centro socio riabilitativo diurno per disabili"),
-        ),
-        # demand: minors 0-17
-        ServiceType(
-            "comunita_minori",
-            "Comunità per minori",
-            "minori",
-            0,
-            17,
-            None,
-            ("comunita per minori", "comunita minori", "comunita educativa", "comunita educativa per minori"),
-        ),
-        ServiceType(
-            "centro_famiglie",
-            "Centro per le famiglie",
-            "famiglie",
-            0,
-            17,
-            None,
-            ("centro per le famiglie", "centro famiglie"),
-        ),
-        # demand: adults 18-64
-        ServiceType(
-            "accoglienza_adulti",
-            "Accoglienza adulti in difficoltà",
-            "adulti",
-            18,
-            64,
-            None,
-            ("accoglienza adulti", "accoglienza adulti in difficolta", "dormitorio", "prima accoglienza"),
-        ),
-        # demand: all residents
-        ServiceType(
-            "sportello_sociale", "Sportello sociale", "tutti", 0, MAX_AGE, None, ("sportello sociale", "sportello")
-        ),
-    )
-}
-TARGET_GROUPS = ("prima_infanzia", "anziani", "disabili", "minori", "famiglie", "adulti", "tutti")
-
-# operator kind -> accepted spellings (normalised)
-OPERATOR_KINDS: dict[str, tuple[str, ...]] = {
-    "cooperativa": ("cooperativa", "cooperativa sociale", "coop", "coop sociale", "consorzio di cooperative"),
-    "pubblico": ("pubblico", "ente pubblico", "comune", "unione dei comuni", "asp", "ausl", "azienda pubblica"),
-    "altro": ("altro", "privato", "associazione", "fondazione", "ente religioso", "impresa"),
-}
 LEVELS = ("comune", "distretto", "provincia")
-
-
-def service_type(key: str) -> ServiceType:
-    """The service type registered as ``key``; UnknownNameError lists the keys."""
-    try:
-        return SERVICE_TYPES[key]
-    except KeyError:
-        raise UnknownNameError("tipo di servizio", key, list(SERVICE_TYPES)) from None
-
-
-def match_type(text: str) -> str:
-    """The key of the type written as ``text`` (key, label or a common variant,
-    ignoring case, accents and punctuation). UnknownNameError lists the labels."""
-    wanted = fold(text)
-    for s in SERVICE_TYPES.values():
-        if wanted in {fold(s.key), fold(s.label), *s.aliases}:
-            return s.key
-    raise UnknownNameError("tipo di servizio", text, [s.label for s in SERVICE_TYPES.values()])
-
-
-def match_operator_kind(text: str) -> str:
-    """``cooperativa``, ``pubblico`` or ``altro`` from a common spelling."""
-    wanted = fold(text)
-    for key, spellings in OPERATOR_KINDS.items():
-        if wanted in spellings:
-            return key
-    raise UnknownNameError("tipo di gestore", text, list(OPERATOR_KINDS))
 
 
 def check_level(level: str) -> str:
     if level not in LEVELS:
-        raise UnknownNameError("livello", level, LEVELS)
+        raise UnknownNameError("thing.level", level, LEVELS)
     return level
 
 
 @lru_cache(maxsize=1)
 def _sample() -> pd.DataFrame:
-    from cantiere import importers
-
     report = importers.validate("services", SAMPLE_FILE.name, SAMPLE_FILE.read_bytes(), max_bytes=2**24)
     if not report.ok:  # the shipped file is checked by a test; never show half of it
-        from cantiere.errors import DataMissingError
-
         raise DataMissingError(what=f"{SAMPLE_FILE.name}: {report.errors[0].text()}", fix="git checkout data/")
     return report.rows
 
@@ -212,15 +52,23 @@ def sample_services() -> pd.DataFrame:
     return _sample().copy()
 
 
+def imported_services(store) -> pd.DataFrame:
+    """The services coordinators imported, shaped like ``SERVICE_COLUMNS``: the
+    stored rows with the name and district of their comune."""
+    stored = datasets.services(store)
+    comuni = {c.code: c for c in territory.comuni()}
+    stored["comune"] = [comuni[code].name if code in comuni else code for code in stored["codice"]]
+    stored["distretto"] = [comuni[code].district if code in comuni else "" for code in stored["codice"]]
+    return stored[SERVICE_COLUMNS]
+
+
 def current_services(store) -> tuple[pd.DataFrame, bool]:
     """The services to show and whether they are the sample.
 
     Imported services replace the sample entirely: once a coordinator loads a
     services file, the sample is no longer shown.
     """
-    from cantiere.store import datasets
-
-    imported = datasets.services(store)
+    imported = imported_services(store)
     if not imported.empty:
         return imported, bool(imported["esempio"].any())
     return sample_services(), True

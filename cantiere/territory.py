@@ -71,7 +71,7 @@ def check_year(year: int | str) -> int:
     except (TypeError, ValueError):
         value = None
     if value not in YEARS:
-        raise UnknownNameError("anno", year, sorted(YEARS))
+        raise UnknownNameError("thing.year", year, sorted(YEARS))
     return value
 
 
@@ -121,7 +121,7 @@ def comune(code_or_name: object, year: int = DEFAULT_YEAR) -> Comune:
     for c in comuni(year):
         if c.name == code_or_name:
             return c
-    raise UnknownNameError("comune", code_or_name, [c.name for c in comuni(year)])
+    raise UnknownNameError("thing.comune", code_or_name, [c.name for c in comuni(year)])
 
 
 def district(key: str) -> District:
@@ -129,7 +129,7 @@ def district(key: str) -> District:
     for d in districts():
         if d.key == key:
             return d
-    raise UnknownNameError("distretto", key, [d.key for d in districts()])
+    raise UnknownNameError("thing.district", key, [d.key for d in districts()])
 
 
 @lru_cache(maxsize=2)

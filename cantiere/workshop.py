@@ -185,7 +185,9 @@ def change_phase(store: Store, actor: Actor, workshop_id: int, phase: str) -> Wo
     if phase not in PHASES:
         raise PhaseError("workshop.error.unknown_phase", phase=phase, valid=", ".join(PHASES))
     if phase not in PHASE_MOVES[current.phase]:
-        raise PhaseError("workshop.error.phase_move", old=current.phase, new=phase)
+        raise PhaseError(
+            "workshop.error.phase_move", old=f"workshop.phase.{current.phase}", new=f"workshop.phase.{phase}"
+        )
     return db.set_phase(store, workshop_id, phase, close_rounds=phase != "voto")
 
 
@@ -363,13 +365,13 @@ def open_new_round(
     items = items_of(store, workshop_id, {"items": chosen} if chosen else {})
     missing = set(chosen) - {i.id for i in items}
     if missing:
-        raise NotFoundError(what="priorità", id=min(missing))
+        raise NotFoundError(what="thing.priority", id=min(missing))
     if costs:
         items = [voting.Item(i.id, i.title, costs.get(i.id, i.cost)) for i in items]
     clean = m.check_params(dict(params or {}), items)
     if chosen:  # a round on a subset, e.g. the top 5 of the previous round
         clean["items"] = sorted(set(chosen))
-    elif method == "budget":  # a project added later has no checked cost: keep it out of this round
+    elif m.needs_costs:  # a project added later has no checked cost: keep it out of this round
         clean["items"] = [i.id for i in items]
     if costs:
         db.set_priority_costs(store, workshop_id, costs)
@@ -507,9 +509,9 @@ def set_profile(store: Store, who: Participant, comune: str | None, role: str | 
 
         territory.comune(comune)  # UnknownNameError lists the 18 comuni
     if role and role not in ROLES:
-        raise UnknownNameError("ruolo", role, ROLES)
+        raise UnknownNameError("thing.role", role, ROLES)
     if age_band and age_band not in AGE_BANDS:
-        raise UnknownNameError("fascia d'età", age_band, AGE_BANDS)
+        raise UnknownNameError("thing.age_band", age_band, AGE_BANDS)
     db.update_profile(store, who.id, comune=comune, role=role, age_band=age_band)
 
 
@@ -548,7 +550,7 @@ def add_comment(store: Store, who: Participant, priority_id: int, text: str) -> 
     if workshop.phase not in COMMENT_PHASES:
         raise PhaseError("workshop.error.comments_closed")
     if priority_id not in {p.id for p in db.list_priorities(store, workshop.id)}:
-        raise NotFoundError(what="priorità", id=priority_id)
+        raise NotFoundError(what="thing.priority", id=priority_id)
     return db.add_comment(store, priority_id, who.id, clean)
 
 

@@ -37,6 +37,7 @@ class NotFoundError(WorkshopError, LookupError):
     """A workshop, round, priority or comment id does not exist."""
 
     key = "workshop.error.not_found"
+    key_params = ("what",)  # what: "thing.workshop", "thing.priority", …
 
 
 class RoundNotOpenError(WorkshopError):
@@ -49,6 +50,7 @@ class PhaseError(WorkshopError):
     """The action is not allowed in the workshop's current phase."""
 
     key = "workshop.error.phase"
+    key_params = ("old", "new")  # phase_move: "workshop.phase.bozza", …
 
 
 class CommentError(WorkshopError, ValueError):

@@ -3,6 +3,7 @@
 Strings live in one module per area (``strings_*.py``), each defining
 ``STRINGS = {key: {"it": ..., "en": ...}}``; they are merged here and a key
 defined twice is an error, so areas can grow without stepping on each other.
+A voting method keeps its strings next to its rules (``cantiere/voting/strings_<name>.py``).
 """
 
 from __future__ import annotations
@@ -14,20 +15,24 @@ from functools import lru_cache
 
 LANGUAGES = ("it", "en")
 DEFAULT_LANGUAGE = "it"
+# Packages whose ``strings_*`` modules are merged: this one, and each voting method's words.
+PACKAGES = ("cantiere.i18n", "cantiere.voting")
 
 
 @lru_cache(maxsize=1)
 def strings() -> dict[str, dict[str, str]]:
     """Every key with its text in each language."""
     merged: dict[str, dict[str, str]] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        if not info.name.startswith("strings_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        for key, texts in module.STRINGS.items():
-            if key in merged:
-                raise RuntimeError(f"i18n key {key!r} defined twice ({info.name})")
-            merged[key] = texts
+    for package in PACKAGES:
+        path = importlib.import_module(package).__path__
+        for info in sorted(pkgutil.iter_modules(path), key=lambda m: m.name):
+            if not info.name.startswith("strings_"):
+                continue
+            module = importlib.import_module(f"{package}.{info.name}")
+            for key, texts in module.STRINGS.items():
+                if key in merged:
+                    raise RuntimeError(f"i18n key {key!r} defined twice ({package}.{info.name})")
+                merged[key] = texts
     return merged
 
 

@@ -1,13 +1,17 @@
-"""Strings of the load generator's command line (``python -m cantiere bench``)."""
+"""Strings of the load generator's command line (``python -m bench``, also ``python -m cantiere bench``)."""
 
 STRINGS = {
+    "cli.bench.missing": {
+        "it": "Il generatore di carico non c'è ({path}): serve la cartella bench/ del repository.",
+        "en": "The load generator is missing ({path}): it needs the repository's bench/ folder.",
+    },
     "cli.bench.help": {
         "it": "Simula N telefoni (protocollo websocket di Streamlit) e misura latenze, CPU e memoria",
         "en": "Simulate N phones (Streamlit's websocket protocol) and measure latency, CPU and memory",
     },
     "cli.bench.target": {
-        "it": "app da provare: minimal (app a un pulsante) | app (pagina Partecipa)",
-        "en": "app under test: minimal (one-button app) | app (Partecipa page)",
+        "it": "cosa provare: minimal (app a un pulsante) | app (pagina Partecipa) | tally (tempi dei conteggi, Equal Shares incluso)",
+        "en": "what to test: minimal (one-button app) | app (Partecipa page) | tally (tally times, Equal Shares included)",
     },
     "cli.bench.scenario": {
         "it": "burst (tutti votano in pochi secondi) | realistic (un'azione ogni ~think s) | join (solo ingresso)",

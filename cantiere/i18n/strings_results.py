@@ -1,21 +1,11 @@
-"""Strings of the phone screens per method (``metodi.*``), the Risultati page
+"""Strings of the round form shared by every method (``metodi.*``; each method's
+own words are in ``cantiere/voting/strings_<name>.py``), the Risultati page
 (``risultati.*``) and the minutes (``report.*``)."""
 
 STRINGS = {
     # --- facilitator: method and parameters --------------------------------------
     "metodi.choose": {"it": "Metodo di voto", "en": "Voting method"},
-    "metodi.param.max_approvals": {"it": "Massimo di priorità approvabili", "en": "Most priorities one may approve"},
-    "metodi.param.max_ranked": {
-        "it": "Quante priorità mettere in classifica (al massimo)",
-        "en": "How many priorities to rank (at most)",
-    },
     "metodi.param.zero_no_cap": {"it": "0 = nessun limite", "en": "0 = no limit"},
-    "metodi.param.budget": {"it": "Budget totale (€)", "en": "Total budget (€)"},
-    "metodi.param.costs": {
-        "it": "Costo di ogni progetto (€): serve per il bilancio partecipativo.",
-        "en": "Cost of each project (€): needed for participatory budgeting.",
-    },
-    "metodi.param.cost": {"it": "Costo (€)", "en": "Cost (€)"},
     "metodi.param.top_n": {
         "it": "Vota solo le prime N priorità della votazione n. {position} (0 = tutte)",
         "en": "Vote only on the top N priorities of round {position} (0 = all)",
@@ -32,81 +22,7 @@ STRINGS = {
         "it": "Votazione n. {position} · {method} · {status} · {n} voti",
         "en": "Round {position} · {method} · {status} · {n} ballots",
     },
-    "metodi.params.dots": {
-        "it": "{dots} punti, massimo {max_per_item} per priorità",
-        "en": "{dots} dots, at most {max_per_item} per priority",
-    },
-    "metodi.params.approval_max": {
-        "it": "al massimo {max} priorità approvate",
-        "en": "at most {max} priorities approved",
-    },
-    "metodi.params.ranking_max": {"it": "classifica delle prime {max}", "en": "ranking of the top {max}"},
     "metodi.params.no_cap": {"it": "nessun limite", "en": "no limit"},
-    "metodi.params.budget": {"it": "budget di {budget} €", "en": "budget of €{budget}"},
-    "metodi.params.pairwise": {
-        "it": "due priorità alla volta, con «Non so»",
-        "en": "two priorities at a time, with “Don't know”",
-    },
-    "metodi.params.matrix": {"it": "importanza e fattibilità da 1 a 5", "en": "importance and feasibility from 1 to 5"},
-    # --- phone screens -------------------------------------------------------------
-    "metodi.approval.rule": {
-        "it": "Attiva tutte le priorità che approvi, poi invia.",
-        "en": "Switch on every priority you approve of, then send.",
-    },
-    "metodi.approval.rule_max": {
-        "it": "Attiva le priorità che approvi (al massimo {max}), poi invia.",
-        "en": "Switch on the priorities you approve of (at most {max}), then send.",
-    },
-    "metodi.approval.toggle": {"it": "Approvo", "en": "I approve"},
-    "metodi.approval.count": {"it": "Priorità approvate: {n}", "en": "Priorities approved: {n}"},
-    "metodi.ranking.rule": {
-        "it": "Tocca le priorità nell'ordine che preferisci: la prima è la più importante.",
-        "en": "Tap the priorities in your order of preference: the first is the most important.",
-    },
-    "metodi.ranking.rule_max": {
-        "it": "Tocca le priorità nell'ordine che preferisci (al massimo {max}).",
-        "en": "Tap the priorities in your order of preference (at most {max}).",
-    },
-    "metodi.ranking.your_order": {"it": "La tua classifica", "en": "Your ranking"},
-    "metodi.ranking.empty": {
-        "it": "Ancora vuota: tocca una priorità qui sotto.",
-        "en": "Still empty: tap a priority below.",
-    },
-    "metodi.ranking.tap_next": {"it": "Tocca la prossima:", "en": "Tap the next one:"},
-    "metodi.ranking.add": {"it": "Metti al posto {position}", "en": "Put in place {position}"},
-    "metodi.ranking.up": {"it": "Sposta su", "en": "Move up"},
-    "metodi.ranking.down": {"it": "Sposta giù", "en": "Move down"},
-    "metodi.ranking.remove": {"it": "Togli dalla classifica", "en": "Remove from the ranking"},
-    "metodi.budget.rule": {
-        "it": "Scegli i progetti da finanziare: hai {budget} in tutto.",
-        "en": "Pick the projects to fund: you have {budget} in all.",
-    },
-    "metodi.budget.toggle": {"it": "Finanzio ({cost})", "en": "Fund it ({cost})"},
-    "metodi.budget.left": {"it": "Spesi {spent} · restano {left}", "en": "Spent {spent} · {left} left"},
-    "metodi.budget.over": {
-        "it": "Hai superato il budget di {excess}: togli un progetto.",
-        "en": "You are {excess} over budget: remove a project.",
-    },
-    "metodi.pairwise.rule": {
-        "it": "Quale delle due è più importante? Ogni risposta è registrata subito.",
-        "en": "Which of the two matters more? Each answer is recorded at once.",
-    },
-    "metodi.pairwise.pick": {"it": "Questa", "en": "This one"},
-    "metodi.pairwise.skip": {"it": "Non so", "en": "Don't know"},
-    "metodi.pairwise.answered": {
-        "it": "Confronti fatti: {n}. Puoi continuare quanto vuoi.",
-        "en": "Comparisons made: {n}. Go on as long as you like.",
-    },
-    "metodi.pairwise.too_few": {
-        "it": "Servono almeno due priorità per un confronto.",
-        "en": "A comparison needs at least two priorities.",
-    },
-    "metodi.matrix.rule": {
-        "it": "Per ogni priorità: quanto è importante e quanto è fattibile (1 = poco, 5 = molto). Lascia vuoto se non sai.",
-        "en": "For each priority: how important and how feasible (1 = little, 5 = a lot). Leave blank if you don't know.",
-    },
-    "metodi.matrix.importance": {"it": "Importanza", "en": "Importance"},
-    "metodi.matrix.feasibility": {"it": "Fattibilità", "en": "Feasibility"},
     # --- Risultati -------------------------------------------------------------------
     "risultati.none": {
         "it": "Nessun laboratorio chiuso, per ora. I risultati compaiono qui quando il facilitatore chiude un laboratorio.",
@@ -137,10 +53,6 @@ STRINGS = {
         "en": "Position of each priority in each round (1 = first; ties share a position).",
     },
     "risultati.yes": {"it": "finanziato", "en": "funded"},
-    "risultati.col.share": {"it": "Quota di approvazione", "en": "Approval share"},
-    "risultati.col.greedy": {"it": "Per voti (greedy)", "en": "By votes (greedy)"},
-    "risultati.col.equal_shares": {"it": "Quote uguali (Equal Shares)", "en": "Equal Shares"},
-    "risultati.col.share_won": {"it": "Confronti vinti", "en": "Comparisons won"},
     "risultati.downloads": {"it": "Verbale", "en": "Minutes"},
     "risultati.download_html": {
         "it": "Scarica il verbale (HTML stampabile)",

@@ -146,16 +146,6 @@ STRINGS = {
         "en": "Voting is closed. Thank you for taking part!",
     },
     "partecipa.closed": {"it": "Il laboratorio è chiuso. Grazie!", "en": "The workshop is closed. Thank you!"},
-    "partecipa.dots_rule": {
-        "it": "Hai {dots} punti da distribuire, al massimo {max_per_item} sulla stessa priorità.",
-        "en": "You have {dots} dots to spread, at most {max_per_item} on the same priority.",
-    },
-    "partecipa.dots_used": {"it": "Punti usati: {used} di {dots}", "en": "Dots used: {used} of {dots}"},
-    "partecipa.dots_over": {
-        "it": "Hai superato i punti disponibili: togline {extra}.",
-        "en": "You are over your dots: remove {extra}.",
-    },
-    "partecipa.dots_for": {"it": "Punti", "en": "Dots"},
     "partecipa.submit_vote": {"it": "Invia il voto", "en": "Send my vote"},
     "partecipa.vote_saved": {
         "it": "Voto registrato. Puoi cambiarlo finché la votazione è aperta.",
@@ -197,7 +187,6 @@ STRINGS = {
         "en": "Results appear once at least {min} ballots are in (now {n}).",
     },
     "proiezione.priority": {"it": "Priorità", "en": "Priority"},
-    "proiezione.points": {"it": "Punti", "en": "Dots"},
     "proiezione.wall": {"it": "Bacheca dei commenti", "en": "Comments wall"},
     "proiezione.wall_empty": {"it": "Ancora nessun commento.", "en": "No comments yet."},
     "proiezione.workshop": {"it": "Laboratorio", "en": "Workshop"},
@@ -239,8 +228,6 @@ STRINGS = {
         "it": "Votazione n. {position} ({method}): {status} · {dots} punti, massimo {max_per_item} per priorità · {n} voti",
         "en": "Round {position} ({method}): {status} · {dots} dots, at most {max_per_item} per priority · {n} ballots",
     },
-    "facilitazione.dots": {"it": "Punti per partecipante", "en": "Dots per participant"},
-    "facilitazione.max_per_item": {"it": "Massimo punti sulla stessa priorità", "en": "Most dots on one priority"},
     "facilitazione.section_priorities": {"it": "Priorità", "en": "Priorities"},
     "facilitazione.priority_title": {"it": "Titolo della priorità", "en": "Priority title"},
     "facilitazione.priority_description": {"it": "Descrizione", "en": "Description"},

@@ -14,8 +14,6 @@ import pandas as pd
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from cantiere import services as services_model
-from cantiere import territory
 from cantiere.errors import CantiereError
 from cantiere.store import StoreError, schema
 
@@ -60,6 +58,8 @@ DEFINITION_COLUMNS = [
     "file",
     "sha256",
 ]
+# a stored service: the comune by its ISTAT code (services.imported_services adds name and district)
+SERVICE_COLUMNS = ["nome", "tipo", "codice", "indirizzo", "lat", "lon", "posti", "gestore", "tipo_gestore", "esempio"]
 
 
 class DatasetNotFoundError(CantiereError, LookupError):
@@ -243,7 +243,7 @@ def list_datasets(store) -> pd.DataFrame:
 
 
 def services(store) -> pd.DataFrame:
-    """Every imported service, shaped like ``services.SERVICE_COLUMNS``."""
+    """Every imported service as stored (columns ``SERVICE_COLUMNS``)."""
     t = schema.dataset_services
     with store.read() as conn:
         rows = conn.execute(
@@ -260,25 +260,7 @@ def services(store) -> pd.DataFrame:
                 t.c.is_sample,
             ).order_by(t.c.id)
         ).all()
-    comuni = {c.code: c for c in territory.comuni()}
-    records = [
-        {
-            "nome": r.name,
-            "tipo": r.type,
-            "codice": r.comune_code,
-            "comune": comuni[r.comune_code].name if r.comune_code in comuni else r.comune_code,
-            "distretto": comuni[r.comune_code].district if r.comune_code in comuni else "",
-            "indirizzo": r.address,
-            "lat": r.lat,
-            "lon": r.lon,
-            "posti": r.places,
-            "gestore": r.operator,
-            "tipo_gestore": r.operator_kind,
-            "esempio": bool(r.is_sample),
-        }
-        for r in rows
-    ]
-    frame = pd.DataFrame.from_records(records, columns=services_model.SERVICE_COLUMNS)
+    frame = pd.DataFrame([tuple(r) for r in rows], columns=SERVICE_COLUMNS)
     frame["posti"] = frame["posti"].astype("Int64")
     frame["lat"] = frame["lat"].astype(float)
     frame["lon"] = frame["lon"].astype(float)

@@ -113,7 +113,7 @@ def _counts(conn: Connection, ids: Iterable[int]) -> dict[int, int]:
 
 def _workshop_exists(conn: Connection, workshop_id: int) -> None:
     if conn.execute(sa.select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is None:
-        raise NotFoundError(what="laboratorio", id=workshop_id)
+        raise NotFoundError(what="thing.workshop", id=workshop_id)
 
 
 # --- proposals -----------------------------------------------------------------
@@ -164,7 +164,7 @@ def get_proposal(store: Store, proposal_id: int) -> Proposal:
     with store.read() as conn:
         row = conn.execute(sa.select(proposals).where(proposals.c.id == proposal_id)).first()
         if row is None:
-            raise NotFoundError(what="proposta", id=proposal_id)
+            raise NotFoundError(what="thing.proposal", id=proposal_id)
         return _proposal(row, _counts(conn, [proposal_id]).get(proposal_id, 0))
 
 
@@ -218,7 +218,7 @@ def add_support(store: Store, proposal_id: int, participant_id: int) -> bool:
             sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)
         ).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="proposta", id=proposal_id)
+            raise NotFoundError(what="thing.proposal", id=proposal_id)
         added = _copy_support(conn, proposal_id, participant_id)
         if added:
             _log(conn, workshop_id, "supported", proposal_id=proposal_id, participant_id=participant_id)
@@ -232,7 +232,7 @@ def set_proposal_hidden(store: Store, proposal_id: int, hidden: bool) -> Proposa
             sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)
         ).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="proposta", id=proposal_id)
+            raise NotFoundError(what="thing.proposal", id=proposal_id)
         conn.execute(proposals.update().where(proposals.c.id == proposal_id).values(hidden=hidden))
         _log(conn, workshop_id, "proposal_hidden" if hidden else "proposal_restored", proposal_id=proposal_id)
     return get_proposal(store, proposal_id)
@@ -248,7 +248,7 @@ def merge_proposals(store: Store, source_id: int, target_id: int) -> Proposal:
         rows = {r.id: r for r in conn.execute(sa.select(proposals).where(proposals.c.id.in_([source_id, target_id])))}
         for wanted in (source_id, target_id):
             if wanted not in rows:
-                raise NotFoundError(what="proposta", id=wanted)
+                raise NotFoundError(what="thing.proposal", id=wanted)
         source, target = rows[source_id], rows[target_id]
         people = set(
             conn.execute(sa.select(supports.c.participant_id).where(supports.c.proposal_id == source_id)).scalars()
@@ -272,7 +272,7 @@ def promote_proposal(store: Store, proposal_id: int, row: Mapping[str, Any]) -> 
             sa.select(proposals.c.workshop_id).where(proposals.c.id == proposal_id)
         ).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="proposta", id=proposal_id)
+            raise NotFoundError(what="thing.proposal", id=proposal_id)
         (priority_id,) = _insert_priorities(conn, workshop_id, [row])
         conn.execute(proposals.update().where(proposals.c.id == proposal_id).values(promoted_priority_id=priority_id))
         _log(conn, workshop_id, "promoted", proposal_id=proposal_id, priority_id=priority_id)
@@ -344,7 +344,7 @@ def get_pin(store: Store, pin_id: int) -> Pin:
     with store.read() as conn:
         row = conn.execute(sa.select(pins).where(pins.c.id == pin_id)).first()
     if row is None:
-        raise NotFoundError(what="segnalazione", id=pin_id)
+        raise NotFoundError(what="thing.pin", id=pin_id)
     return _pin(row)
 
 
@@ -355,7 +355,7 @@ def move_pin(store: Store, pin_id: int, participant_id: int, *, lat: float, lon:
             sa.select(pins.c.workshop_id).where(pins.c.id == pin_id, pins.c.participant_id == participant_id)
         ).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="segnalazione", id=pin_id)
+            raise NotFoundError(what="thing.pin", id=pin_id)
         conn.execute(
             pins.update().where(pins.c.id == pin_id).values(lat=lat, lon=lon, comune_code=comune_code, updated_at=now())
         )
@@ -370,7 +370,7 @@ def delete_pin(store: Store, pin_id: int, participant_id: int) -> None:
             sa.select(pins.c.workshop_id).where(pins.c.id == pin_id, pins.c.participant_id == participant_id)
         ).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="segnalazione", id=pin_id)
+            raise NotFoundError(what="thing.pin", id=pin_id)
         conn.execute(pins.delete().where(pins.c.id == pin_id))
         _log(conn, workshop_id, "pin_deleted", pin_id=pin_id, participant_id=participant_id)
 
@@ -380,7 +380,7 @@ def set_pin_hidden(store: Store, pin_id: int, hidden: bool) -> Pin:
     with store.write() as conn:
         workshop_id = conn.execute(sa.select(pins.c.workshop_id).where(pins.c.id == pin_id)).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="segnalazione", id=pin_id)
+            raise NotFoundError(what="thing.pin", id=pin_id)
         conn.execute(pins.update().where(pins.c.id == pin_id).values(hidden=hidden))
         _log(conn, workshop_id, "pin_hidden" if hidden else "pin_restored", pin_id=pin_id)
     return get_pin(store, pin_id)

@@ -96,7 +96,7 @@ def erase_workshop(store: Store, workshop_id: int, *, via: str = "") -> dict[str
     with store.write() as conn:
         row = conn.execute(sa.select(workshops.c.code).where(workshops.c.id == workshop_id)).first()
         if row is None:
-            raise NotFoundError(what="laboratorio", id=workshop_id)
+            raise NotFoundError(what="thing.workshop", id=workshop_id)
         counts: dict[str, int] = {}
         for table, where in WORKSHOP_CHILDREN:
             counts[table.name] = conn.execute(table.delete().where(where(workshop_id))).rowcount

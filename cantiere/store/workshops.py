@@ -195,7 +195,7 @@ def get_workshop(store: Store, workshop_id: int) -> Workshop:
     with store.read() as conn:
         row = conn.execute(sa.select(workshops).where(workshops.c.id == workshop_id)).first()
     if row is None:
-        raise NotFoundError(what="laboratorio", id=workshop_id)
+        raise NotFoundError(what="thing.workshop", id=workshop_id)
     return _workshop(row)
 
 
@@ -225,7 +225,7 @@ def update_workshop(store: Store, workshop_id: int, *, title: str, description: 
             workshops.update().where(workshops.c.id == workshop_id).values(title=title, description=description)
         ).rowcount
         if not done:
-            raise NotFoundError(what="laboratorio", id=workshop_id)
+            raise NotFoundError(what="thing.workshop", id=workshop_id)
         _log(conn, workshop_id, "workshop_edited", title=title)
     return get_workshop(store, workshop_id)
 
@@ -236,7 +236,7 @@ def set_phase(store: Store, workshop_id: int, phase: str, *, close_rounds: bool 
     with store.write() as conn:
         old = conn.execute(sa.select(workshops.c.phase).where(workshops.c.id == workshop_id)).scalar_one_or_none()
         if old is None:
-            raise NotFoundError(what="laboratorio", id=workshop_id)
+            raise NotFoundError(what="thing.workshop", id=workshop_id)
         conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(phase=phase))
         if close_rounds:
             open_ids = (
@@ -290,7 +290,7 @@ def add_priorities(store: Store, workshop_id: int, rows: Sequence[Mapping[str, A
     """Append priorities (already validated) to a workshop, all or nothing."""
     with store.write() as conn:
         if conn.execute(sa.select(workshops.c.id).where(workshops.c.id == workshop_id)).first() is None:
-            raise NotFoundError(what="laboratorio", id=workshop_id)
+            raise NotFoundError(what="thing.workshop", id=workshop_id)
         ids = set(_insert_priorities(conn, workshop_id, rows))
     return [p for p in list_priorities(store, workshop_id) if p.id in ids]
 
@@ -313,7 +313,7 @@ def set_priority_costs(store: Store, workshop_id: int, costs: Mapping[int, float
         known = set(conn.execute(sa.select(priorities.c.id).where(priorities.c.workshop_id == workshop_id)).scalars())
         for priority_id, cost in costs.items():
             if priority_id not in known:
-                raise NotFoundError(what="priorità", id=priority_id)
+                raise NotFoundError(what="thing.priority", id=priority_id)
             conn.execute(priorities.update().where(priorities.c.id == priority_id).values(cost=cost))
         if costs:
             _log(conn, workshop_id, "priority_costs_set", ids=sorted(costs))
@@ -327,7 +327,7 @@ def delete_priority(store: Store, priority_id: int) -> None:
             sa.select(priorities.c.workshop_id).where(priorities.c.id == priority_id)
         ).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="priorità", id=priority_id)
+            raise NotFoundError(what="thing.priority", id=priority_id)
         conn.execute(comments.delete().where(comments.c.priority_id == priority_id))
         conn.execute(priorities.delete().where(priorities.c.id == priority_id))
         _log(conn, workshop_id, "priority_deleted", priority_id=priority_id)
@@ -371,7 +371,7 @@ def get_round(store: Store, round_id: int) -> Round:
     with store.read() as conn:
         row = conn.execute(sa.select(rounds).where(rounds.c.id == round_id)).first()
     if row is None:
-        raise NotFoundError(what="votazione", id=round_id)
+        raise NotFoundError(what="thing.round", id=round_id)
     return _round(row)
 
 
@@ -394,7 +394,7 @@ def set_round_status(
     with store.write() as conn:
         row = conn.execute(sa.select(rounds).where(rounds.c.id == round_id)).first()
         if row is None:
-            raise NotFoundError(what="votazione", id=round_id)
+            raise NotFoundError(what="thing.round", id=round_id)
         if close_others:
             others = (
                 conn.execute(
@@ -523,7 +523,7 @@ def upsert_ballot(
     with store.write() as conn:
         row = conn.execute(_ROUND_FOR_VOTE, {"round_id": round_id}).first()
         if row is None:
-            raise NotFoundError(what="votazione", id=round_id)
+            raise NotFoundError(what="thing.round", id=round_id)
         if row.status != "open":
             raise RoundNotOpenError()
         if validate is not None:
@@ -592,7 +592,7 @@ def add_comment(store: Store, priority_id: int, participant_id: int | None, text
             sa.select(priorities.c.workshop_id).where(priorities.c.id == priority_id)
         ).scalar_one_or_none()
         if workshop_id is None:
-            raise NotFoundError(what="priorità", id=priority_id)
+            raise NotFoundError(what="thing.priority", id=priority_id)
         comment_id = conn.execute(
             comments.insert()
             .values(priority_id=priority_id, participant_id=participant_id, text=text, hidden=False, created_at=now())
@@ -618,7 +618,7 @@ def get_comment(store: Store, comment_id: int) -> Comment:
     with store.read() as conn:
         row = conn.execute(_comments_query().where(comments.c.id == comment_id)).first()
     if row is None:
-        raise NotFoundError(what="commento", id=comment_id)
+        raise NotFoundError(what="thing.comment", id=comment_id)
     return _comment(row)
 
 
@@ -642,7 +642,7 @@ def set_comment_hidden(store: Store, comment_id: int, hidden: bool) -> Comment:
     with store.write() as conn:
         row = conn.execute(_comments_query().where(comments.c.id == comment_id)).first()
         if row is None:
-            raise NotFoundError(what="commento", id=comment_id)
+            raise NotFoundError(what="thing.comment", id=comment_id)
         conn.execute(comments.update().where(comments.c.id == comment_id).values(hidden=hidden))
         _log(conn, row.workshop_id, "comment_hidden" if hidden else "comment_restored", comment_id=comment_id)
     return get_comment(store, comment_id)
@@ -676,7 +676,7 @@ def get_priority(store: Store, priority_id: int) -> Priority:
     with store.read() as conn:
         row = conn.execute(sa.select(priorities).where(priorities.c.id == priority_id)).first()
     if row is None:
-        raise NotFoundError(what="priorità", id=priority_id)
+        raise NotFoundError(what="thing.priority", id=priority_id)
     return _priority(row)
 
 
@@ -688,7 +688,7 @@ def set_priority_details(
     with store.write() as conn:
         row = conn.execute(sa.select(priorities).where(priorities.c.id == priority_id)).first()
         if row is None:
-            raise NotFoundError(what="priorità", id=priority_id)
+            raise NotFoundError(what="thing.priority", id=priority_id)
         merged = {**dict(row.attrs or {}), **dict(attrs)}
         conn.execute(
             priorities.update()

@@ -105,8 +105,9 @@ def error_message(exc: CantiereError) -> str:
     """The message of ``exc`` for ``st.error``/``st.success``, which render
     Markdown: its parameters may be text people typed (a proposal title, a
     priority, a file name), so they are escaped; the sentence around them is ours."""
-    params = {k: md_escape(v) if isinstance(v, str) else v for k, v in exc.params.items()}
-    return translate(exc.key, lang(), **params)
+    language = lang()
+    params = {k: md_escape(v) if isinstance(v, str) else v for k, v in exc.params_in(language).items()}
+    return translate(exc.key, language, **params)
 
 
 def show_error(exc: Exception) -> None:

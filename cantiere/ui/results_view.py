@@ -101,17 +101,10 @@ def _round(rnd: results.RoundResult, voters) -> None:
     st.text(results.describe_params(rnd.method, rnd.params, lang()))
     st.caption(t("report.ballots", n=rnd.result.n_ballots))
     if rnd.result.n_ballots:
-        st.plotly_chart(
-            charts_voting.result_chart(rnd.result, rnd.items, lang()),
-            width="stretch",
-            key=f"risultati.chart.{rnd.round_id}",
-        )
-        if rnd.method == "ranking":
-            st.plotly_chart(
-                charts_voting.schulze_chart(rnd.result, rnd.items, lang()),
-                width="stretch",
-                key=f"risultati.schulze.{rnd.round_id}",
-            )
+        for k, figure in enumerate(charts_voting.result_charts(rnd.result, rnd.items, lang())):
+            # the method's charts: ranking adds the head-to-head heatmap of Schulze
+            st.plotly_chart(figure, width="stretch", key=f"risultati.chart.{rnd.round_id}" + (f".{k}" if k else ""))
+    st.caption(results.tie_rule(rnd.method, lang()))
     st.write(t("report.explanation"))
     for line in voting.explain(rnd.result, lang()):
         st.text(line)  # may quote titles typed by people: plain text only

@@ -13,7 +13,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from cantiere import export, territory
+from cantiere import export, territory, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
@@ -250,15 +250,13 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
         else:
             st.dataframe(
                 pd.DataFrame(
-                    snap.results,
-                    columns=[
-                        t("proiezione.priority"),
-                        t("proiezione.points" if snap.round.method == "dots" else "report.col.score"),
-                    ],
+                    [(title, round(score, 2)) for title, score in snap.results],
+                    columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
                 ),
                 hide_index=True,
                 width="stretch",
             )
+            st.caption(t(voting.method(snap.round.method).tie_rule))
 
 
 def _priorities(actor: w.Actor, workshop: db.Workshop) -> None:

@@ -16,8 +16,8 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, evidence_view, get_store, partecipa_methods, safe, show_error, state, t
-from cantiere.ui.partecipa_methods import dots_key, round_context, submit_button, submit_key  # noqa: F401  (keys: tests)
+from cantiere.ui import error_message, get_store, methods, safe, show_error, state, t
+from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
@@ -110,10 +110,7 @@ def render() -> None:
             return
         vote_tab, comment_tab = st.tabs([t("partecipa.tab_vote"), t("partecipa.tab_comment")])
         with vote_tab:
-            if rnd.method == "dots":
-                _vote_panel(rnd, who)
-            else:
-                partecipa_methods.SCREENS[rnd.method](rnd, who)
+            methods.vote_panel(rnd, who)  # the screen of the round's method (cantiere/ui/methods)
         with comment_tab:
             _comment_panel(workshop.id, who.token)
     else:
@@ -164,42 +161,6 @@ def _profile_cb(who: db.Participant, save: bool) -> None:
         w.set_profile(get_store(), who, *values)
     except CantiereError as exc:
         ss[_FLASH] = error_message(exc)
-
-
-@st.fragment
-def _vote_panel(rnd: db.Round, who: db.Participant) -> None:
-    """Dot voting: one number per priority, a running count, one submit.
-
-    A change of a dot reruns only this fragment and costs no database read: the
-    round and the participant come from the last full run (its arguments), the
-    items and the earlier ballot are read once per session and round
-    (``partecipa_methods.round_context``). The submit is the shared nested
-    fragment (``partecipa_methods.submit_button``), one write transaction."""
-    ctx = round_context(rnd, who)
-    if ctx is None:
-        return
-    items, previous = ctx
-    dots, per_item = rnd.params["dots"], rnd.params["max_per_item"]
-    before = {int(k): v for k, v in previous.get("dots", {}).items()}
-    st.caption(t("partecipa.dots_rule", dots=dots, max_per_item=per_item))
-    label = t("partecipa.dots_for")
-    used = 0
-    for item in items:
-        st.text(item.title)  # typed text: plain text, never a widget label (labels read Markdown)
-        evidence_view.show_for(rnd.workshop_id, item.id)  # issue 18: the figures behind it
-        used += st.number_input(
-            label,
-            min_value=0,
-            max_value=per_item,
-            step=1,
-            value=min(before.get(item.id, 0), per_item),
-            key=dots_key(rnd.id, item.id),
-            label_visibility="collapsed",
-        )
-    st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
-    if used > dots:
-        st.warning(t("partecipa.dots_over", extra=used - dots))
-    submit_button(rnd, who, items)
 
 
 def _send_comment(token: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cantiere import charts_voting
+from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
 from cantiere.store import workshops as db
 from cantiere.ui import evidence_view, get_store, lang, safe, t
@@ -69,15 +69,13 @@ def _live(code: str) -> None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:
         table = pd.DataFrame(
-            snap.results,
-            columns=[
-                t("proiezione.priority"),
-                t("proiezione.points" if snap.round.method == "dots" else "report.col.score"),
-            ],
+            [(title, round(score, 2)) for title, score in snap.results],
+            columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
         )
         # the chart of the round's method, from the snapshot's tally (no second tally)
         figure = charts_voting.result_chart(snap.tally, snap.items, lang())
         st.plotly_chart(figure, width="stretch", key="proiezione.chart")
+        st.caption(results.tie_rule(snap.round.method, lang()))  # how ties are decided, under the chart
         st.dataframe(table, hide_index=True, width="stretch")
         evidence_view.below_results(snap)  # issue 18: why each priority matters
     st.subheader(t("proiezione.wall"), anchor=False)

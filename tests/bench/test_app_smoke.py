@@ -99,7 +99,7 @@ def test_setup_creates_a_voting_workshop_through_the_core(tmp_path):
     ],
 )
 def test_cli_checks_every_server_and_pid_before_running(argv, capsys):
-    from cantiere import cli_bench
+    from bench import cli as cli_bench
 
     assert cli_bench.main(["--target", "app", *argv]) == 2
     assert "Parametri del benchmark non validi" in capsys.readouterr().err

@@ -12,8 +12,8 @@ from dataclasses import replace
 
 import pytest
 
+from bench import cli as cli_bench
 from bench import loadgen
-from cantiere import cli_bench
 
 pytestmark = pytest.mark.slow
 

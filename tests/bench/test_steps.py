@@ -85,7 +85,7 @@ def test_nodelay_patch_sets_tcp_nodelay_on_streamlit_listening_socket():
 def test_every_bench_option_has_a_help_text_in_both_languages():
     import argparse
 
-    from cantiere import cli_bench
+    from bench import cli as cli_bench
     from cantiere.i18n import strings
 
     parser = argparse.ArgumentParser()

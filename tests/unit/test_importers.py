@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from cantiere import importers
+from cantiere import importers, services
 from cantiere.importers import ImportRejectedError, NotAuthorizedError
 from cantiere.store import datasets
 from tests.conftest import FACILITATOR_ACTOR, ROOT
@@ -41,7 +41,7 @@ def test_windows_1252_semicolon_decimal_comma_short_codes_import(fresh_store):
     report = load(fresh_store, "services", "servizi_fonte_italiana.csv", data)
 
     assert report.ok and report.file_format == "CSV (;)"
-    stored = datasets.services(fresh_store)
+    stored = services.imported_services(fresh_store)
     assert len(stored) == 5
     by_name = stored.set_index("nome")
     # "Sant’Agata sul Santerno" (typographic ’) and code 39017 without its leading zero
@@ -383,7 +383,7 @@ def test_datasets_round_trip_on_every_backend(any_store):
     load(any_store, "services", "servizi.csv", GOOD)
     load(any_store, "indicators", "ind.csv", (FIXTURES / "indicatori_fonte_italiana.csv").read_bytes())
     assert datasets.count_rows(any_store) == {"datasets": 2, "services": 5, "indicators": 4, "definitions": 2}
-    assert datasets.services(any_store)["comune"].tolist()[3] == "Sant'Agata sul Santerno"
+    assert services.imported_services(any_store)["comune"].tolist()[3] == "Sant'Agata sul Santerno"
     assert set(datasets.list_datasets(any_store)["tipo"]) == {"services", "indicators"}
 
 

@@ -16,6 +16,10 @@ FILES = [
     "cantiere/report.py",
     "cantiere/ui/partecipa_methods.py",
     "cantiere/ui/facilitazione_rounds.py",
+    *(
+        f"cantiere/ui/methods/{name}.py"
+        for name in ("common", "dots", "approval", "ranking", "budget", "pairwise", "matrix")
+    ),
     "cantiere/ui/results_view.py",
     "views/risultati.py",
 ]

@@ -1,7 +1,10 @@
-"""``python -m cantiere bench``: simulated phones against the app and against the
-minimal one-button app, over Streamlit's websocket protocol (see bench/README.md).
+"""``python -m bench`` (and ``python -m cantiere bench``, which runs it):
+simulated phones against the app and against the minimal one-button app, over
+Streamlit's websocket protocol (see bench/README.md); ``--target tally`` times
+the tallies instead (``bench/tally.py``).
 
-Self-contained: ``python -m cantiere.cli_bench …`` works too (``main(argv)``).
+The bench imports ``cantiere``, never the other way round: the app's command
+line starts this one as a process.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ import json
 import sys
 from pathlib import Path
 
+from bench import loadgen, tally
+from bench.protocol import check_url
 from cantiere.i18n import translate
 
 EXIT_USAGE = 2
@@ -44,19 +49,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", default=None, help=h("json"))
 
 
-def register(subparsers) -> None:
-    parser = subparsers.add_parser("bench", help=translate("cli.bench.help"))
-    add_arguments(parser)
-    parser.set_defaults(run=run, handler=run)
-
-
 def run(args: argparse.Namespace, out=None, err=None) -> int:
     out = out or sys.stdout
     err = err or sys.stderr
-    # Imported here: the CLI's other commands should not pay for websockets/psutil.
-    from bench import loadgen
-    from bench.protocol import check_url
-
+    if args.target == "tally":
+        return tally.main(out=out)
     try:
         target = loadgen.get_target(args.target)
         if args.page is not None:
@@ -114,7 +111,7 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m cantiere bench", description=translate("cli.bench.help"))
+    parser = argparse.ArgumentParser(prog="python -m bench", description=translate("cli.bench.help"))
     add_arguments(parser)
     return run(parser.parse_args(argv))
 

@@ -1,0 +1,120 @@
+"""What every method's phone screen and parameter form share: the ``Screen``
+entry of the registry, the submit key, ``round_context`` and ``submit_button``.
+
+Every screen is an ``st.fragment`` (a tap reruns only the panel), every widget
+has a stable key built from the round and item ids, and everything works with
+one thumb: full-width buttons and toggles, no drag and drop. A screen reads
+the database once per session and round (items and the participant's earlier
+ballot, ``round_context``), and its "Invia il voto" button is a fragment nested
+in it: a vote tap reruns the button and its confirmation, the ballot is read
+from the widgets' session state (the method's ``read_ballot``) and stored in
+one write transaction that checks the round is still open (measured in
+bench/RESULTS.md). Priority titles are drawn with ``st.text`` (never as a
+widget label: labels read Markdown) so a title typed by a person shows exactly
+as typed.
+
+The ballot is validated by the core (``workshop.cast_ballot`` → the method's
+``validate``); its error, in Italian, is shown on the phone and nothing is saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+from cantiere import fmt, voting
+from cantiere import workshop as w
+from cantiere.errors import CantiereError
+from cantiere.i18n import translate
+from cantiere.store import workshops as db
+from cantiere.ui import get_store, lang, show_error, t
+from cantiere.workshop_errors import RoundNotOpenError
+
+BallotReader = Callable[[int, tuple[int, ...]], dict]
+
+
+@dataclass(frozen=True)
+class Screen:
+    """The UI of one voting method (``cantiere/ui/methods/<name>.py``, ending with ``SCREEN``)."""
+
+    name: str  # the method's name in ``voting.METHODS``
+    screen: Callable[[db.Round, db.Participant], None]  # the phone screen, an st.fragment
+    read_ballot: BallotReader | None  # the ballot from the widgets' state; None: the screen saves each answer
+    form: Callable[[Mapping, Sequence[db.Priority]], None]  # the facilitator's inputs, from earlier params
+    params_from_state: Callable[[Sequence[db.Priority]], tuple[dict, dict]]  # (params, costs) as typed
+
+
+def submit_key(round_id: int) -> str:
+    return f"partecipa.vote.{round_id}"
+
+
+def _state_key(round_id: int) -> str:
+    return f"partecipa.method_state.{round_id}"
+
+
+def round_context(rnd: db.Round, who: db.Participant) -> tuple[list[voting.Item], dict] | None:
+    """(items, earlier payload) of this round for this phone, read once per
+    session and round: the starting values of the widgets (afterwards they keep
+    their own state). The ballot is checked against the database at every
+    submit. None, with a notice, when the round is not open."""
+    if rnd.status != "open":
+        st.info(t("partecipa.round_closed"))
+        return None
+    key = _state_key(rnd.id)
+    cached = st.session_state.get(key)
+    if cached is None or cached[0] != who.id:
+        store = get_store()
+        mine = w.my_ballot(store, who, rnd.id)
+        cached = (who.id, w.items_of(store, rnd.workshop_id, rnd.params), dict(mine.payload) if mine else {})
+        st.session_state[key] = cached
+    return cached[1], cached[2]
+
+
+def remember_ballot(round_id: int, payload: Mapping) -> None:
+    """Make ``payload`` the screen's starting point (a screen that saves each answer)."""
+    key = _state_key(round_id)
+    if key in st.session_state:
+        st.session_state[key] = (*st.session_state[key][:2], dict(payload))
+
+
+@st.fragment
+def _submit(
+    read_ballot: BallotReader, round_id: int, who: db.Participant, item_ids: tuple[int, ...], language: str
+) -> None:
+    """ "Invia il voto" in a fragment nested in the screen: a tap reruns only the
+    button and "Voto registrato" (or the core's message, nothing saved). The
+    language comes from the screen's run (``lang()`` reads state, URL, settings)."""
+    if st.button(
+        translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", width="stretch"
+    ):
+        try:
+            _, replaced = w.cast_ballot(get_store(), who, round_id, read_ballot(round_id, item_ids))
+        except RoundNotOpenError:  # closed since the screen was drawn
+            st.info(translate("partecipa.round_closed", language))
+        except CantiereError as exc:
+            show_error(exc)
+        else:
+            st.success(
+                translate("partecipa.vote_replaced" if replaced else "partecipa.vote_saved", language), icon="✅"
+            )
+
+
+def submit_button(rnd: db.Round, who: db.Participant, items: list[voting.Item], read_ballot: BallotReader) -> None:
+    """The shared "Invia il voto" of a screen whose ballot ``read_ballot`` reads from its widgets."""
+    _submit(read_ballot, rnd.id, who, tuple(item.id for item in items), lang())
+
+
+def money(value: float) -> str:
+    """An amount in euros, the way the session's language writes it: "€ 1.500"."""
+    return "€ " + fmt.number(value, 0 if float(value).is_integer() else 2, lang())
+
+
+def no_params(priorities: Sequence[db.Priority]) -> tuple[dict, dict]:
+    """``params_from_state`` of a method without parameters."""
+    return {}, {}
+
+
+def no_form(params: Mapping, priorities: Sequence[db.Priority]) -> None:
+    """``form`` of a method without parameters: its description says it all."""
