@@ -31,6 +31,21 @@ class Prepared:
     item_ids: list[int]
     placeholders: dict = field(default_factory=dict)
 
+    def advance(self) -> dict:
+        """The facilitator opens the next voting round (the open one closes), in
+        one transaction: the room version moves and phones must show the new
+        round. Returns the placeholders of the new screen (``{round}``)."""
+        store = Store(self.database_url)
+        try:
+            workshop = w.find_workshop(store, self.code)
+            rnd = w.open_new_round(
+                store, w.Actor.command_line(), workshop.id, "dots", {"dots": DOTS, "max_per_item": MAX_PER_ITEM}
+            )
+        finally:
+            store.close()
+        self.round_id = rnd.id
+        return {"round": rnd.id}
+
     def count(self) -> int:
         """Ballots stored for the round (one row per participant: re-votes replace)."""
         store = Store(self.database_url)

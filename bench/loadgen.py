@@ -7,7 +7,12 @@ page's ``run_every`` timer), let N phones join over a ramp, then
 - ``burst``: every phone taps once, at a random moment inside a short window;
 - ``realistic``: every phone acts again and again, a think time apart
   (uniform between 0 and twice the mean), for a fixed duration;
-- ``join``: nothing after joining (the ramp alone).
+- ``join``: nothing after joining (the ramp alone);
+- ``idle``: the room waits (issue 13): every phone keeps the long poll of the
+  room version open (``bench.protocol.LivePoll``, what the page's component
+  does) for ``duration`` seconds, the server's CPU share is measured, then the
+  room moves (the next voting round opens) and every phone's time to show the
+  new screen is measured (the long poll answers, the phone reruns its page).
 
 It reports join, vote and projector latencies (p50/p95/p99), errors, the
 server's CPU seconds per tap and its memory (psutil on the server's pid), and
@@ -36,11 +41,13 @@ from pathlib import Path
 
 import psutil
 
-from bench.protocol import Phone
+from bench.protocol import LivePoll, Phone
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL_APP = Path(__file__).resolve().parent / "minimal_app.py"
-SCENARIOS = ("burst", "realistic", "join")
+SCENARIOS = ("burst", "realistic", "join", "idle")
+MINIMAL_LIVE_APP = Path(__file__).resolve().parent / "minimal_live.py"
+IDLE_SETTLE_S = 3.0  # after the last join, before the idle window: every phone's first long poll is in
 STARTUP_TIMEOUT = 60.0
 MAX_PHONES = 1000
 MAX_ACTIONS_PER_PHONE = 10_000
@@ -144,6 +151,14 @@ class Target:
     # database URL → a prepared workshop (bench.app_setup.Prepared): placeholders
     # for query and steps, and the ballot count of its round. None: nothing to set up.
     setup: Callable[[str], object] | None = None
+    # the idle scenario (issue 13): the script serving the room-version route, the
+    # phones' query, the route's path, how the room moves (prepared, workdir →
+    # placeholders of the new screen) and the steps that see the new screen
+    live_script: Path | None = None
+    live_query: str | None = None
+    live_path: str = "/api/live/{code}"
+    advance: Callable[[object, Path], dict] | None = None
+    follow_steps: list[Step] = field(default_factory=list)
 
 
 def _minimal_env(workdir: Path) -> dict[str, str]:
@@ -176,6 +191,23 @@ def _app_setup(database_url: str):
     return prepare(database_url)
 
 
+def _app_advance(prepared, workdir: Path) -> dict:
+    return prepared.advance()
+
+
+def _minimal_advance(prepared, workdir: Path) -> dict:
+    """The minimal room moves: its phase number + 1 (one row of its SQLite file)."""
+    conn = sqlite3.connect(workdir / "ballots.db", timeout=30, isolation_level=None)
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS room (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER)")
+        conn.execute(
+            "INSERT INTO room (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = version + 1"
+        )
+        return {"version": conn.execute("SELECT version FROM room WHERE id = 1").fetchone()[0]}
+    finally:
+        conn.close()
+
+
 # The real Partecipa page (cantiere/ui/workshop_partecipa.py): a phone opens the
 # join link, taps "Entra" (the app writes its token into the URL), skips the
 # profile, puts 2 + 1 dots on two priorities; a vote is the submit tap and the
@@ -200,6 +232,11 @@ def minimal_target() -> Target:
         observer_query="view=proiezione",
         env=_minimal_env,
         count_ballots=_minimal_count,
+        live_script=MINIMAL_LIVE_APP,
+        live_query="p={token}&room=1",
+        live_path="/api/live/room",
+        advance=_minimal_advance,
+        follow_steps=parse_steps("text:Fase {version}"),
     )
 
 
@@ -217,6 +254,9 @@ def app_target() -> Target:
         observer_query="code={code}",
         env=_app_env,
         setup=_app_setup,
+        live_path="/api/live/{code}",
+        advance=_app_advance,
+        follow_steps=parse_steps("wait:partecipa.vote.{round}"),
     )
 
 
@@ -324,7 +364,7 @@ class Scenario:
     burst: float = 3.0  # window in which every phone taps once (burst)
     think: float = 20.0  # mean seconds between a phone's actions (realistic)
     duration: float = 60.0  # length of the realistic phase
-    observer: bool = True  # the projector is open during the run
+    observer: bool = True  # the projector is open during the run (never in the idle scenario)
     timeout: float = 60.0  # per wait
     quickack: bool = False  # ACK every frame at once (see bench.protocol.Phone)
     nodelay: bool = False  # start the server with TCP_NODELAY (see bench.nodelay)
@@ -381,6 +421,13 @@ class Report:
     rss_mb_peak: float | None = None
     rss_mb_end: float | None = None
     rss_mb_per_50_phones: float | None = None  # (joined − start) / phones × 50
+    idle_s: float | None = None  # the idle window (scenario idle)
+    idle_cpu_s: float | None = None  # the server's CPU during it
+    idle_cpu_pct: float | None = None  # … as a share of one core
+    idle_polls_per_s: float | None = None  # long-poll requests answered per second during it
+    rss_mb_idle: float | None = None
+    follow: dict = field(default_factory=dict)  # room moved → new screen shown, per phone
+    follow_cpu_s: float | None = None  # the server's CPU from the change until every phone followed
     loadgen_cpu_s: float | None = None  # this process, whole run: is the client the bottleneck?
     wall_s: float | None = None
 
@@ -417,6 +464,13 @@ class _Run:
         self.errors: Counter[str] = Counter()
         self.taps = 0
         self.voters: set[str] = set()
+        # idle scenario
+        self.polls: list[LivePoll] = []
+        self.follow: list[float] = []
+        self.changed_at: float | None = None
+        self.follow_steps: list[Step] = []
+        self.follow_ready = asyncio.Event()
+        self.idle_over = asyncio.Event()
 
     def error(self, where: str, exc: BaseException) -> None:
         self.errors[f"{where}: {type(exc).__name__}: {str(exc)[:80]}"] += 1
@@ -453,6 +507,16 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
         joined.set()
         return
     joined.set()
+    if sc.kind == "idle":
+        try:
+            await asyncio.wait_for(all_joined.wait(), sc.timeout + sc.ramp)
+            await _wait_and_follow(run, phone, i)
+        except Exception as exc:
+            run.error("follow", exc)
+        finally:
+            _app_errors(run, phone)
+            await phone.close()
+        return
     try:
         await asyncio.wait_for(all_joined.wait(), sc.timeout + sc.ramp)
         for n, delay in enumerate(vote_at()):
@@ -472,6 +536,37 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
     finally:
         _app_errors(run, phone)
         await phone.close()
+
+
+async def _wait_and_follow(run: _Run, phone: Phone, i: int) -> None:
+    """What an idle phone's page does (``cantiere/ui/live.py``): keep the long
+    poll of the room version open; when it answers with a newer version, rerun
+    the whole page (as the component's trigger asks) and see the new screen."""
+    sc = run.scenario
+    poll = LivePoll(run.url_of(i), run.query(run.target.live_path, i, ""), timeout=sc.timeout)
+    run.polls.append(poll)
+    try:
+        known = (await poll.version(-1))["v"]
+        for _ in range(10_000):
+            answer = await poll.version(known, hold=60)
+            if answer.get("busy"):  # the server holds too many: ask again a moment later, as the page does
+                await asyncio.sleep(1.0)
+                continue
+            if answer.get("gone") or answer.get("v") is None:
+                raise RuntimeError(f"the room is gone: {answer}")
+            if answer["v"] <= known:
+                if run.idle_over.is_set() and run.changed_at is None:
+                    return
+                continue
+            known = answer["v"]
+            mark = phone.mark()
+            await phone.rerun()
+            await asyncio.wait_for(run.follow_ready.wait(), sc.timeout)
+            await run_steps(phone, run.follow_steps, since=mark)
+            run.follow.append(time.monotonic() - run.changed_at)
+            return
+    finally:
+        await poll.close()
 
 
 def _app_errors(run: _Run, phone: Phone) -> None:
@@ -499,7 +594,7 @@ def _schedule(sc: Scenario, rng: random.Random):
     def join():
         return iter(())
 
-    return {"burst": burst, "realistic": realistic, "join": join}[sc.kind]
+    return {"burst": burst, "realistic": realistic, "join": join, "idle": join}[sc.kind]
 
 
 def _cpu(procs: list[psutil.Process]) -> float | None:
@@ -532,6 +627,7 @@ async def _drive(
     seed: int,
     placeholders: dict | None = None,
     projector_url: str | None = None,
+    advance: Callable[[], dict] | None = None,
 ) -> None:
     rng = random.Random(seed)
     run = _Run(target, sc, urls, code, placeholders)
@@ -563,7 +659,7 @@ async def _drive(
     sampler = asyncio.create_task(sample_rss())
 
     observer = None
-    if sc.observer:
+    if sc.observer and sc.kind != "idle":
         observer = Phone(
             projector_url or urls[0],
             page=target.observer_page,
@@ -600,7 +696,9 @@ async def _drive(
         if run.join:
             report.cpu_ms_per_join = round(report.server_cpu_join_s * 1000 / len(run.join), 2)
     all_joined.set()
-    phase = {"burst": sc.burst, "realistic": sc.duration, "join": 0.0}[sc.kind]
+    if sc.kind == "idle":
+        await _idle_window(run, report, server_procs, rss_now, advance)
+    phase = {"burst": sc.burst, "realistic": sc.duration, "join": 0.0, "idle": 0.0}[sc.kind]
     try:
         await asyncio.wait_for(asyncio.gather(*tasks), phase + 4 * sc.timeout)
     except TimeoutError:
@@ -624,9 +722,44 @@ async def _drive(
     report.join = summary(run.join)
     report.vote = summary(run.vote)
     report.projector = summary(run.projector)
+    if sc.kind == "idle":
+        report.follow = summary(run.follow)
     report.errors = dict(run.errors)
     if report.server_cpu_s is not None and run.taps:
         report.cpu_ms_per_tap = round(report.server_cpu_s * 1000 / run.taps, 2)
+
+
+async def _idle_window(run: _Run, report: Report, server_procs, rss_now, advance) -> None:
+    """The idle scenario once the room has joined: measure the server while
+    every phone waits, then move the room and measure until they all followed."""
+    sc = run.scenario
+    await asyncio.sleep(IDLE_SETTLE_S)
+    cpu0, polls0, t0 = _cpu(server_procs), sum(p.requests for p in run.polls), time.monotonic()
+    await asyncio.sleep(sc.duration)
+    cpu1, polls1, t1 = _cpu(server_procs), sum(p.requests for p in run.polls), time.monotonic()
+    report.idle_s = round(t1 - t0, 1)
+    if cpu0 is not None and cpu1 is not None:
+        report.idle_cpu_s = round(cpu1 - cpu0, 3)
+        report.idle_cpu_pct = round((cpu1 - cpu0) / (t1 - t0) * 100, 2)
+    report.idle_polls_per_s = round((polls1 - polls0) / (t1 - t0), 1)
+    report.rss_mb_idle = rss_now()
+    if advance is None:
+        run.errors["follow: this target cannot move its room"] += 1
+        run.idle_over.set()
+        return
+    run.changed_at = time.monotonic()
+    fresh = await asyncio.to_thread(advance)
+    run.follow_steps = fill_steps(run.target.follow_steps, {**run.placeholders, **fresh})
+    run.follow_ready.set()
+    run.idle_over.set()
+    expected = len(run.join)
+    for _ in range(int((sc.timeout + 30) * 10)):
+        if len(run.follow) + sum(n for what, n in run.errors.items() if what.startswith("follow")) >= expected:
+            break
+        await asyncio.sleep(0.1)
+    cpu2 = _cpu(server_procs)
+    if cpu1 is not None and cpu2 is not None:
+        report.follow_cpu_s = round(cpu2 - cpu1, 3)
 
 
 def _as_list(value) -> list:
@@ -663,6 +796,11 @@ def run_target(
     started = time.monotonic()
     urls = _as_list(url)
     pids = [int(p) for p in _as_list(pid)]
+    if scenario.kind == "idle" and target.live_script is not None:
+        # the minimal app needs its route: the same page, served through st.App
+        target = replace(target, script=target.live_script, query=target.live_query or target.query)
+    elif scenario.kind == "idle" and target.live_query is not None:
+        target = replace(target, query=target.live_query)
     with tempfile.TemporaryDirectory(prefix="cantiere-bench-") as tmp:
         work = Path(workdir or tmp)
         env = target.env(work)
@@ -678,16 +816,25 @@ def run_target(
             )
             code = code or prepared.code
         placeholders = prepared.placeholders if prepared else {}
+        advance = (lambda: target.advance(prepared, work)) if target.advance else None
         if urls:
             procs = [psutil.Process(p) for p in pids]
-            asyncio.run(_drive(target, scenario, urls, code, procs, report, seed, placeholders, projector_url))
+            asyncio.run(_drive(target, scenario, urls, code, procs, report, seed, placeholders, projector_url, advance))
             if prepared is not None:
                 report.ballots_stored = prepared.count()
         else:
             with Server(target.script, env, work, nodelay=scenario.nodelay) as server:
                 asyncio.run(
                     _drive(
-                        target, scenario, [server.url], code, [psutil.Process(server.pid)], report, seed, placeholders
+                        target,
+                        scenario,
+                        [server.url],
+                        code,
+                        [psutil.Process(server.pid)],
+                        report,
+                        seed,
+                        placeholders,
+                        advance=advance,
                     )
                 )
                 report.ballots_stored = prepared.count() if prepared else target.count_ballots(work)
@@ -710,6 +857,8 @@ def compare(target: Target, scenario: Scenario, **kwargs) -> tuple[Report, Repor
         ("cpu_per_join", main.cpu_ms_per_join, floor.cpu_ms_per_join),
         ("vote_p95", main.vote.get("p95_ms"), floor.vote.get("p95_ms")),
         ("join_p95", main.join.get("p95_ms"), floor.join.get("p95_ms")),
+        ("idle_cpu", main.idle_cpu_pct, floor.idle_cpu_pct),
+        ("follow_p95", main.follow.get("p95_ms"), floor.follow.get("p95_ms")),
     ):
         ratios[name] = round(a / b, 2) if a and b else None
     return main, floor, ratios
@@ -739,6 +888,14 @@ def format_report(report: Report) -> str:
         f"  server RSS start {report.rss_mb_start} MB, joined {report.rss_mb_joined} MB, "
         f"peak {report.rss_mb_peak} MB, end {report.rss_mb_end} MB ({report.rss_mb_per_50_phones} MB per 50 phones)",
         f"  loadgen CPU {report.loadgen_cpu_s} s, wall {report.wall_s} s",
+    ]
+    if sc["kind"] == "idle":
+        lines += [
+            f"  idle       {report.idle_s} s: server CPU {report.idle_cpu_s} s = {report.idle_cpu_pct} % of one core, "
+            f"{report.idle_polls_per_s} long polls/s, RSS {report.rss_mb_idle} MB",
+            f"  follow     {lat(report.follow)} (room moved → new screen), server CPU {report.follow_cpu_s} s",
+        ]
+    lines += [
         f"  errors     {report.error_count}",
     ]
     lines += [f"    {n} × {what}" for what, n in sorted(report.errors.items())]

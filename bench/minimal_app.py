@@ -5,7 +5,10 @@ the URL) and taps **Vota**; the tap stores one ballot
 per participant (upsert on a primary key, like the real ballot table) in the
 SQLite file named by ``BENCH_BALLOTS_DB`` and shows "Voto registrato". Without
 that variable it stores nothing. ``?view=proiezione`` is the projector: a
-fragment refreshed every second showing the ballot count.
+fragment refreshed every second showing the ballot count. With ``&room=1`` the
+phone also shows the room's phase ("Fase N", one row of the same SQLite file):
+the page the ``idle`` scenario's phones rerun when ``bench/minimal_live.py``'s
+route tells them the room moved.
 
 Deliberately no pandas, no plotly, no cantiere import: this is what any Streamlit
 vote costs, the denominator of the benchmark's ratios.
@@ -42,6 +45,19 @@ def store_ballot(participant: str) -> None:
         conn.close()
 
 
+def room_version() -> int:
+    """The room's phase number (0 before any change)."""
+    if not DB:
+        return 0
+    conn = connect()
+    try:
+        conn.execute("CREATE TABLE IF NOT EXISTS room (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER)")
+        row = conn.execute("SELECT version FROM room WHERE id = 1").fetchone()
+        return row[0] if row else 0
+    finally:
+        conn.close()
+
+
 def count_ballots() -> int:
     if not DB:
         return 0
@@ -72,4 +88,6 @@ else:
         # Like the real join: a fresh pseudonymous token, kept in the URL.
         participant = secrets.token_urlsafe(12)
         st.query_params["p"] = participant
+    if st.query_params.get("room"):
+        st.write(f"Fase {room_version()}")
     vote_panel(participant)

@@ -406,3 +406,80 @@ class Phone:
                 return
             if self.on_auto_rerun is not None:
                 self.on_auto_rerun(result.latency)
+
+
+# --- the live room: the long poll a phone keeps open while it waits (issue 13) ---
+
+MAX_HTTP_BODY = 64 * 1024
+
+
+class LivePoll:
+    """One phone's HTTP/1.1 connection to the room-version route
+    (``GET <prefix>/api/live/<code>?v=<known>``, held by the server until the
+    version is newer or ~25 s pass), as the page's component keeps it. One
+    keep-alive connection, reopened when the server closes it; every read has a
+    timeout; only 127.0.0.1."""
+
+    def __init__(self, base_url: str, path: str, timeout: float = DEFAULT_TIMEOUT):
+        self.host, self.port = check_url(base_url)
+        self.path = urlsplit(base_url).path.rstrip("/") + path
+        self.timeout = timeout
+        self.requests = 0
+        self._reader: asyncio.StreamReader | None = None
+        self._writer: asyncio.StreamWriter | None = None
+
+    async def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            try:
+                await self._writer.wait_closed()
+            except (OSError, ConnectionError):
+                pass
+        self._reader = self._writer = None
+
+    async def _exchange(self, query: str, hold: float) -> tuple[int, bytes, bool]:
+        if self._writer is None:
+            self._reader, self._writer = await asyncio.wait_for(
+                asyncio.open_connection(self.host, self.port), self.timeout
+            )
+        request = (
+            f"GET {self.path}?{query} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+            "Accept: application/json\r\nConnection: keep-alive\r\n\r\n"
+        )
+        self._writer.write(request.encode("ascii"))
+        await self._writer.drain()
+        self.requests += 1
+        limit = hold + self.timeout
+        status_line = await asyncio.wait_for(self._reader.readline(), limit)
+        if not status_line:
+            raise ConnectionError("closed by the server")
+        status = int(status_line.split()[1])
+        length, keep = 0, True
+        for _ in range(100):
+            line = await asyncio.wait_for(self._reader.readline(), self.timeout)
+            if line in (b"\r\n", b"\n", b""):
+                break
+            name, _, value = line.decode("latin-1").partition(":")
+            name, value = name.strip().lower(), value.strip()
+            if name == "content-length":
+                length = min(int(value), MAX_HTTP_BODY)
+            elif name == "connection" and value.lower() == "close":
+                keep = False
+        body = await asyncio.wait_for(self._reader.readexactly(length), self.timeout) if length else b""
+        return status, body, keep
+
+    async def version(self, known: int, hold: float = 30.0) -> dict:
+        """The route's answer for a phone that knows version ``known``
+        (``{"v": n}``, ``{"gone": true}`` or ``{"busy": true, …}``)."""
+        import json
+
+        try:
+            status, body, keep = await self._exchange(f"v={int(known)}", hold)
+        except (OSError, ConnectionError, asyncio.IncompleteReadError, TimeoutError, ValueError):
+            await self.close()
+            raise
+        if not keep:
+            await self.close()
+        if status != 200:
+            raise ProtocolError(f"live route answered HTTP {status}")
+        return json.loads(body or b"{}")

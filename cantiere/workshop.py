@@ -5,10 +5,12 @@ Pure logic over the store API (``cantiere.store.workshops``); no Streamlit.
 **Who may do what.** Every privileged function takes an ``actor`` as its
 first argument after the store and calls ``require_facilitator(actor)`` before
 touching anything, so hiding a button is never the only guard. A facilitator
-``Actor`` is obtained in two ways only: ``authenticate(password, expected)``
+``Actor`` is obtained in three ways only: ``authenticate(password, expected)``
 (constant-time comparison with ``CANTIERE_ADMIN_PASSWORD``; used by the web
-UI) and ``Actor.command_line()`` (the CLI: whoever can run commands on the
-server can already read the database file). Participants have no actor: they
+UI), ``resume_session(token, …)`` (the signed, expiring session the browser
+keeps after that login, ``cantiere.sessions``) and ``Actor.command_line()``
+(the CLI: whoever can run commands on the server can already read the database
+file). Participants have no actor: they
 are identified by their random token and can only join, set their profile,
 vote and comment.
 """
@@ -34,8 +36,10 @@ from cantiere.workshop_errors import (
     CsvError,
     NotFoundError,
     PermissionDeniedError,
+    PhaseChangedError,
     PhaseError,
     PriorityError,
+    RoundAlreadyOpenError,
     UnknownParticipantError,
     WorkshopNotOpenError,
     WrongCodeError,
@@ -91,6 +95,16 @@ def authenticate(password: str, expected: str) -> Actor | None:
         return None
     if hmac.compare_digest(password.encode("utf-8"), expected.encode("utf-8")):
         return Actor(Role.FACILITATOR, "password")
+    return None
+
+
+def resume_session(token: str, secret: str, password: str) -> Actor | None:
+    """A facilitator Actor for a session signed with ``secret`` and the current
+    admin ``password`` that has not expired (``cantiere.sessions``); None otherwise."""
+    from cantiere import sessions
+
+    if sessions.valid(token, secret, password):
+        return Actor(Role.FACILITATOR, "session")
     return None
 
 
@@ -177,18 +191,33 @@ def edit_workshop(store: Store, actor: Actor, workshop_id: int, title: str, desc
     return db.update_workshop(store, workshop_id, title=_check_title(title), description=str(description or "").strip())
 
 
-def change_phase(store: Store, actor: Actor, workshop_id: int, phase: str) -> Workshop:
+def change_phase(store: Store, actor: Actor, workshop_id: int, phase: str, expected: str | None = None) -> Workshop:
     """Move to ``phase`` if allowed from the current one (PHASE_MOVES); closing
-    the workshop closes its open rounds; leaving "voto" closes them too."""
+    the workshop closes its open rounds; leaving "voto" closes them too.
+
+    ``expected`` is the phase the facilitator saw when clicking: the move is a
+    compare-and-set on it in the database, so a double click or two facilitators
+    at once move the phase once. A workshop already in ``phase`` is returned
+    unchanged (the second click of a double click); a phase moved elsewhere
+    meanwhile raises PhaseChangedError naming the phase it is in now."""
     require_facilitator(actor)
     current = db.get_workshop(store, workshop_id)
     if phase not in PHASES:
         raise PhaseError("workshop.error.unknown_phase", phase=phase, valid=", ".join(PHASES))
+    if current.phase == phase and expected is not None:
+        return current
+    if expected is not None and current.phase != expected:
+        raise PhaseChangedError(current.phase)
     if phase not in PHASE_MOVES[current.phase]:
         raise PhaseError(
             "workshop.error.phase_move", old=f"workshop.phase.{current.phase}", new=f"workshop.phase.{phase}"
         )
-    return db.set_phase(store, workshop_id, phase, close_rounds=phase != "voto")
+    try:
+        return db.set_phase(store, workshop_id, phase, close_rounds=phase != "voto", expected=current.phase)
+    except PhaseChangedError as exc:
+        if exc.phase == phase:  # the same move, committed by the other click
+            return db.get_workshop(store, workshop_id)
+        raise
 
 
 def check_priority(row: Mapping[str, Any]) -> dict:
@@ -329,9 +358,11 @@ def add_round(
     return db.add_round(store, workshop_id, method, m.check_params(dict(params or {}), items))
 
 
-def open_round(store: Store, actor: Actor, round_id: int) -> Round:
+def open_round(store: Store, actor: Actor, round_id: int, *, if_none_open: bool = False) -> Round:
     """Open a round for ballots: the workshop moves to "voto" and any other open
-    round closes. Needs at least one priority."""
+    round closes. Needs at least one priority. With ``if_none_open`` another open
+    round is not closed: RoundAlreadyOpenError instead (checked in the
+    transaction that opens: a double click opens one round)."""
     require_facilitator(actor)
     rnd = db.get_round(store, round_id)
     workshop = db.get_workshop(store, rnd.workshop_id)
@@ -339,10 +370,19 @@ def open_round(store: Store, actor: Actor, round_id: int) -> Round:
         raise PhaseError("workshop.error.closed")
     if not items_of(store, workshop.id, rnd.params):
         raise PhaseError("workshop.error.no_priorities")
+    if if_none_open and any(r.status == "open" and r.id != round_id for r in db.list_rounds(store, workshop.id)):
+        raise RoundAlreadyOpenError()
     if workshop.phase != "voto":
         db.set_phase(store, workshop.id, "voto")
     versions = data_versions(store, workshop.id, rnd.params)  # issue 18: recorded with the opening
-    return db.set_round_status(store, round_id, "open", close_others=True, data_versions=versions)
+    return db.set_round_status(
+        store,
+        round_id,
+        "open",
+        close_others=True,
+        refuse_if_open=RoundAlreadyOpenError() if if_none_open else None,
+        data_versions=versions,
+    )
 
 
 def open_new_round(
@@ -352,15 +392,21 @@ def open_new_round(
     method: str,
     params: Mapping,
     costs: Mapping[int, float | None] | None = None,
+    *,
+    if_none_open: bool = False,
 ) -> Round:
     """ "Apri la votazione" with a chosen method: set the priorities' costs (budget
     rounds) and check the parameters first, so a bad input changes nothing; then
-    reuse a draft round with the same method and parameters or add one, and open it."""
+    reuse a draft round with the same method and parameters or add one, and open it.
+    With ``if_none_open`` (the button) an open round is never replaced: a double
+    click opens one round (RoundAlreadyOpenError for the second)."""
     require_facilitator(actor)
     m = voting.method(method)
     workshop = db.get_workshop(store, workshop_id)
     if workshop.phase == "chiuso":
         raise PhaseError("workshop.error.closed")
+    if if_none_open and any(r.status == "open" for r in db.list_rounds(store, workshop_id)):
+        raise RoundAlreadyOpenError()
     chosen = [int(i) for i in (params or {}).get("items") or ()]
     items = items_of(store, workshop_id, {"items": chosen} if chosen else {})
     missing = set(chosen) - {i.id for i in items}
@@ -385,7 +431,7 @@ def open_new_round(
     )
     if draft is None:
         draft = db.add_round(store, workshop_id, method, clean)
-    return open_round(store, actor, draft.id)
+    return open_round(store, actor, draft.id, if_none_open=if_none_open)
 
 
 def close_round(store: Store, actor: Actor, round_id: int) -> Round:
@@ -611,14 +657,6 @@ def snapshot(store: Store, workshop: Workshop, comment_limit: int = 12) -> Snaps
         items=items,
         comments=tuple(db.list_comments(store, workshop.id, limit=comment_limit)),
     )
-
-
-def active_workshop(store: Store) -> Workshop | None:
-    """The newest workshop that participants can join (for the projector's default)."""
-    for w in db.list_workshops(store):
-        if w.phase in JOINABLE_PHASES:
-            return w
-    return None
 
 
 # --- demo ----------------------------------------------------------------------

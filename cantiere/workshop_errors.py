@@ -75,3 +75,20 @@ class PermissionDeniedError(WorkshopError, PermissionError):
     """A privileged action was attempted without the facilitator role."""
 
     key = "workshop.error.permission"
+
+
+class PhaseChangedError(PhaseError):
+    """The phase moved since the page was drawn (a double click, another facilitator): nothing done."""
+
+    key = "live.error.phase_changed"
+    key_params = ("now",)  # "workshop.phase.voto", …
+
+    def __init__(self, phase: str):
+        super().__init__(now=f"workshop.phase.{phase}")
+        self.phase = phase
+
+
+class RoundAlreadyOpenError(PhaseError):
+    """A voting round is already open (a double click on "Apri la votazione"): no second one."""
+
+    key = "live.error.round_open"

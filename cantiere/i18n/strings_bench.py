@@ -14,8 +14,10 @@ STRINGS = {
         "en": "what to test: minimal (one-button app) | app (Partecipa page) | tally (tally times, Equal Shares included)",
     },
     "cli.bench.scenario": {
-        "it": "burst (tutti votano in pochi secondi) | realistic (un'azione ogni ~think s) | join (solo ingresso)",
-        "en": "burst (everyone votes within seconds) | realistic (one action every ~think s) | join (joining only)",
+        "it": "burst (tutti votano in pochi secondi) | realistic (un'azione ogni ~think s) | join (solo ingresso) | "
+        "idle (i telefoni attendono la sala per duration s, poi la sala cambia e la seguono)",
+        "en": "burst (everyone votes within seconds) | realistic (one action every ~think s) | join (joining only) | "
+        "idle (phones wait on the room for duration s, then the room moves and they follow)",
     },
     "cli.bench.phones": {"it": "numero di telefoni simulati", "en": "number of simulated phones"},
     "cli.bench.ramp": {
@@ -31,8 +33,8 @@ STRINGS = {
         "en": "mean seconds between a phone's actions (realistic)",
     },
     "cli.bench.duration": {
-        "it": "durata in secondi della fase realistic",
-        "en": "length in seconds of the realistic phase",
+        "it": "durata in secondi della fase realistic, o dell'attesa (idle)",
+        "en": "length in seconds of the realistic phase, or of the wait (idle)",
     },
     "cli.bench.no_observer": {"it": "senza la sessione del proiettore", "en": "without the projector session"},
     "cli.bench.no_compare": {

@@ -42,6 +42,9 @@ workshops = sa.Table(
     sa.Column("phase", sa.String(16), nullable=False),
     sa.Column("is_demo", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    # +1 at every phase or round change, in the same transaction (issue 13): phones
+    # watch it through /api/live/<code> and rerun only when it moves
+    sa.Column("room_version", sa.Integer, nullable=False, server_default="0"),
 )
 
 rounds = sa.Table(

@@ -31,7 +31,7 @@ from cantiere.store.schema import (
     rounds,
     workshops,
 )
-from cantiere.workshop_errors import NotFoundError, RoundNotOpenError
+from cantiere.workshop_errors import NotFoundError, PhaseChangedError, RoundNotOpenError
 
 
 class CodeTakenError(Exception):
@@ -47,6 +47,7 @@ class Workshop:
     phase: str
     is_demo: bool
     created_at: datetime
+    room_version: int = 0  # +1 at every phase or round change (what phones follow)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,9 @@ def _log(conn: Connection, workshop_id: int, kind: str, **detail) -> None:
 
 
 def _workshop(row) -> Workshop:
-    return Workshop(row.id, row.code, row.title, row.description, row.phase, bool(row.is_demo), row.created_at)
+    return Workshop(
+        row.id, row.code, row.title, row.description, row.phase, bool(row.is_demo), row.created_at, row.room_version
+    )
 
 
 def _round(row) -> Round:
@@ -230,14 +233,34 @@ def update_workshop(store: Store, workshop_id: int, *, title: str, description: 
     return get_workshop(store, workshop_id)
 
 
-def set_phase(store: Store, workshop_id: int, phase: str, *, close_rounds: bool = False) -> Workshop:
+_BUMP = {"room_version": workshops.c.room_version + 1}
+
+
+def _bump(conn: Connection, workshop_id: int) -> None:
+    """The room changed (phase or round): phones watching its version rerun."""
+    conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(**_BUMP))
+
+
+def set_phase(
+    store: Store, workshop_id: int, phase: str, *, close_rounds: bool = False, expected: str | None = None
+) -> Workshop:
     """Move the workshop to ``phase`` (logged). With ``close_rounds`` every open
-    round is closed in the same transaction."""
+    round is closed in the same transaction.
+
+    With ``expected`` the move is a compare-and-set: it happens only if the
+    phase is still ``expected`` when the row is updated, else PhaseChangedError
+    (a double click, or two facilitators at once, move the phase once)."""
     with store.write() as conn:
         old = conn.execute(sa.select(workshops.c.phase).where(workshops.c.id == workshop_id)).scalar_one_or_none()
         if old is None:
             raise NotFoundError(what="thing.workshop", id=workshop_id)
-        conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(phase=phase))
+        update = workshops.update().where(workshops.c.id == workshop_id)
+        if expected is not None:
+            update = update.where(workshops.c.phase == expected)
+        if not conn.execute(update.values(phase=phase, **_BUMP)).rowcount:
+            # read again: on PostgreSQL a concurrent move committed after our first read
+            now_phase = conn.execute(sa.select(workshops.c.phase).where(workshops.c.id == workshop_id)).scalar_one()
+            raise PhaseChangedError(now_phase)
         if close_rounds:
             open_ids = (
                 conn.execute(
@@ -384,18 +407,36 @@ def list_rounds(store: Store, workshop_id: int) -> list[Round]:
 
 
 def set_round_status(
-    store: Store, round_id: int, status: str, *, close_others: bool = False, data_versions: Mapping | None = None
+    store: Store,
+    round_id: int,
+    status: str,
+    *,
+    close_others: bool = False,
+    refuse_if_open: Exception | None = None,
+    data_versions: Mapping | None = None,
 ) -> Round:
     """Set a round's status (logged as round_opened / round_closed). With
     ``close_others`` any other open round of the workshop closes first, so at most
-    one round is open at a time. ``data_versions`` (``evidence.versions``: ISTAT
-    year, imported files and their hashes) is recorded with an opening, in the
-    same transaction."""
+    one round is open at a time; with ``refuse_if_open`` too, that exception is
+    raised instead when another round is open (checked in the same transaction:
+    a double click on "Apri la votazione" opens one round). ``data_versions``
+    (``evidence.versions``: ISTAT year, imported files and their hashes) is
+    recorded with an opening, in the same transaction."""
     with store.write() as conn:
         row = conn.execute(sa.select(rounds).where(rounds.c.id == round_id)).first()
         if row is None:
             raise NotFoundError(what="thing.round", id=round_id)
+        others = []
         if close_others:
+            if (
+                refuse_if_open is not None
+                and conn.execute(
+                    sa.select(rounds.c.id).where(
+                        rounds.c.workshop_id == row.workshop_id, rounds.c.status == "open", rounds.c.id != round_id
+                    )
+                ).first()
+            ):
+                raise refuse_if_open
             others = (
                 conn.execute(
                     sa.select(rounds.c.id).where(
@@ -408,10 +449,16 @@ def set_round_status(
             for other in others:
                 conn.execute(rounds.update().where(rounds.c.id == other).values(status="closed"))
                 _log(conn, row.workshop_id, "round_closed", round_id=other)
-        conn.execute(rounds.update().where(rounds.c.id == round_id).values(status=status))
-        kind = {"open": "round_opened", "closed": "round_closed"}.get(status, "round_status")
-        _log(conn, row.workshop_id, kind, round_id=round_id)
-        if status == "open" and data_versions is not None:  # issue 18: what data the round showed
+        # a round already in this status (a double click) changes nothing and logs nothing
+        changed = conn.execute(
+            rounds.update().where(rounds.c.id == round_id, rounds.c.status != status).values(status=status)
+        ).rowcount
+        if changed or others:
+            _bump(conn, row.workshop_id)
+        if changed:
+            kind = {"open": "round_opened", "closed": "round_closed"}.get(status, "round_status")
+            _log(conn, row.workshop_id, kind, round_id=round_id)
+        if changed and status == "open" and data_versions is not None:  # issue 18: what data the round showed
             conn.execute(
                 round_data_versions.insert().values(
                     round_id=round_id,
@@ -710,3 +757,21 @@ def list_round_data(store: Store, workshop_id: int) -> list[RoundData]:
             .order_by(round_data_versions.c.id)
         ).all()
     return [RoundData(r.round_id, r.recorded_at, r.istat_year, tuple(dict(d) for d in r.datasets or ())) for r in rows]
+
+
+# --- the room version (issue 13) ---------------------------------------------
+
+
+_ROOM_VERSIONS = sa.select(workshops.c.code, workshops.c.room_version).where(
+    workshops.c.code.in_(sa.bindparam("codes", expanding=True))
+)
+
+
+def room_versions(store: Store, codes: Iterable[str]) -> dict[str, int]:
+    """``{code: room_version}`` of the workshops with these codes, in one query
+    (codes with no workshop are absent)."""
+    codes = sorted(set(codes))
+    if not codes:
+        return {}
+    with store.read() as conn:
+        return {code: version for code, version in conn.execute(_ROOM_VERSIONS, {"codes": codes})}

@@ -22,9 +22,12 @@ from collections.abc import Callable
 from functools import cache
 
 from cantiere import httpheaders
+from cantiere.ui import live_routes
 
-# Functions returning Starlette routes for st.App, e.g. ``live.routes``.
-ROUTE_PROVIDERS: list[Callable[[], list]] = []
+# Functions returning Starlette routes for st.App.
+ROUTE_PROVIDERS: list[Callable[[], list]] = [
+    live_routes.routes,  # the live room: /api/live/<code>, /api/sessione (issue 13)
+]
 
 
 def base_url_path() -> str:

@@ -6,6 +6,13 @@
 the login form. With no password configured it explains how to set one and
 shows no admin action. The Actor is then passed to every privileged call,
 which checks it again in the core.
+
+A login survives a reload for a working day (issue 13): it issues a signed,
+expiring session (``cantiere.sessions``), which the browser keeps in an
+HttpOnly cookie (``ui.live.keep_session``); a new page load with a valid one
+is logged in (``workshop.resume_session``). The password is never in the URL
+nor in the browser. «Esci» deletes the cookie; changing the password ends every
+session.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from __future__ import annotations
 import streamlit as st
 
 from cantiere import workshop as w
-from cantiere.ui import get_settings, state, t
+from cantiere.ui import get_settings, live, state, t
 
 PASSWORD_KEY = "facilitazione.password"
 LOGIN_KEY = "facilitazione.login"
@@ -27,10 +34,25 @@ def _login() -> None:
     actor = w.authenticate(typed, get_settings().admin_password)
     st.session_state[state.FACILITAZIONE_ACTOR] = actor
     st.session_state[_FAILED] = actor is None
+    if actor is not None:
+        st.session_state[state.FACILITAZIONE_SESSION] = live.new_session()
+        st.session_state.pop(state.FACILITAZIONE_LOGGED_OUT, None)
 
 
 def _logout() -> None:
     st.session_state.pop(state.FACILITAZIONE_ACTOR, None)
+    st.session_state.pop(state.FACILITAZIONE_SESSION, None)
+    st.session_state[state.FACILITAZIONE_LOGGED_OUT] = True  # the cookie sent at page load no longer counts
+
+
+def _resumed() -> w.Actor | None:
+    """The facilitator of a valid session cookie sent when this page was opened."""
+    if st.session_state.get(state.FACILITAZIONE_LOGGED_OUT):
+        return None
+    token = live.cookie(live.SESSION_COOKIE)
+    if not token:
+        return None
+    return w.resume_session(token, live.session_secret(), get_settings().admin_password)
 
 
 def facilitator() -> w.Actor | None:
@@ -40,9 +62,17 @@ def facilitator() -> w.Actor | None:
         st.warning(t("facilitazione.no_password"))
         return None
     actor = st.session_state.get(state.FACILITAZIONE_ACTOR)
+    if not isinstance(actor, w.Actor):
+        actor = _resumed()
+        if actor is not None:
+            st.session_state[state.FACILITAZIONE_ACTOR] = actor
     if isinstance(actor, w.Actor) and actor.role is w.Role.FACILITATOR:
+        if st.session_state.get(state.FACILITAZIONE_SESSION):
+            live.keep_session(st.session_state[state.FACILITAZIONE_SESSION])  # the browser keeps it (HttpOnly)
         st.sidebar.button(t("facilitazione.logout"), key=LOGOUT_KEY, on_click=_logout)
         return actor
+    if st.session_state.get(state.FACILITAZIONE_LOGGED_OUT):
+        live.forget_session()
     st.text_input(t("facilitazione.password"), type="password", key=PASSWORD_KEY)
     st.button(t("facilitazione.login"), key=LOGIN_KEY, on_click=_login, type="primary")
     if st.session_state.pop(_FAILED, False):

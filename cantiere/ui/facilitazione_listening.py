@@ -121,9 +121,10 @@ def _public_downloads(actor: w.Actor, workshop: db.Workshop) -> None:
     )
 
 
-@st.fragment(run_every=5)
+@st.fragment
 def _live(actor: w.Actor, workshop: db.Workshop) -> None:
-    """Refreshes by itself so new proposals and pins appear while the facilitator watches."""
+    """New proposals and pins appear by themselves: the Facilitazione panel around
+    it is live (issue 13); an action here reruns only this part."""
     store = get_store()
     kind, message = st.session_state.pop(FLASH, (None, None))
     if kind == "error":

@@ -14,7 +14,7 @@ from cantiere import results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, lang, methods, state, t
+from cantiere.ui import error_message, get_store, lang, live_routes, methods, state, t
 from cantiere.ui.methods.budget import BUDGET, cost_key  # noqa: F401  (the budget inputs, for tests)
 from cantiere.ui.methods.dots import DOTS, MAX_PER_ITEM  # noqa: F401  (same keys as before)
 
@@ -37,10 +37,11 @@ def _start(actor: w.Actor, workshop_id: int) -> None:
     try:
         if previous is not None and top_n:
             params["items"] = results.top_items(w.tally_round(store, previous.id), int(top_n))
-        rnd = w.open_new_round(store, actor, workshop_id, method, params, costs or None)
+        rnd = w.open_new_round(store, actor, workshop_id, method, params, costs or None, if_none_open=True)
     except CantiereError as exc:
         st.session_state[state.FACILITAZIONE_FLASH] = ("error", error_message(exc))
     else:
+        live_routes.watch().poke()  # phones waiting on this process hear of the new round at once
         st.session_state[state.FACILITAZIONE_FLASH] = (
             "success",
             t("metodi.round_opened", position=rnd.position, method=t(voting.method(method).label)),

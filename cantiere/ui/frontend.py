@@ -100,8 +100,9 @@ TEXT_FONT_UNICODES = [*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2000, 0x
 ]
 MATERIAL_NAME = re.compile(r":material/([a-z0-9_]+):")
 
-# Paths under the base URL that are never the app's page (Streamlit's routes).
-NOT_PAGES = {"_stcore", "static", "media", "component", "app", "~"}
+# Paths under the base URL that are never the app's page (Streamlit's routes, and
+# the app's own under /api/, cantiere.ui.asgi.ROUTE_PROVIDERS).
+NOT_PAGES = {"_stcore", "static", "media", "component", "app", "~", "api"}
 
 
 def streamlit_static_dir() -> Path:

@@ -41,6 +41,12 @@ def qr_png(url: str) -> bytes:
     return buffer.getvalue()
 
 
+def projector_url(code: str) -> tuple[str, bool]:
+    """The projector's page of workshop ``code`` (the same base address as the join link)."""
+    url, configured = join_url(code)
+    return url.replace(f"/partecipa?code={code}", f"/proiezione?code={code}"), configured
+
+
 def join_url(code: str) -> tuple[str, bool]:
     """The link phones open, and whether it comes from CANTIERE_PUBLIC_URL."""
     base = get_settings().public_url.rstrip("/")

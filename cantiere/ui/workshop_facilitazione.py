@@ -4,10 +4,19 @@ checks it again.
 
 Actions run in button callbacks, before the page is drawn again, so the whole
 page shows the new state; their outcome is shown once through a flash message.
+
+The chosen workshop's panel is live (issue 13): a fragment re-run every
+``LIVE_REFRESH_SECONDS`` (one facilitator, so one small run every few seconds)
+reads the workshop again, so counts, priorities, proposals and pins, and what
+another facilitator did, appear by themselves. Its sections are tabs that keep
+the open one across actions and build only the open one (a map in a hidden tab
+would be measured at zero size). Phase moves are compare-and-set on the phase
+shown (a double click moves once), and closing asks for a confirmation.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 import pandas as pd
@@ -23,10 +32,13 @@ from cantiere.ui import (  # method choice; minutes downloads
     facilitazione_rounds,
     get_settings,
     get_store,
+    live_routes,
     results_view,
     state,
     t,
 )
+from cantiere.ui.workshop_data import projector_url
+from cantiere.workshop_errors import NotFoundError
 
 PICK = "facilitazione.pick"
 NEW_TITLE = "facilitazione.new_title"
@@ -46,7 +58,19 @@ DOTS = "facilitazione.dots"
 MAX_PER_ITEM = "facilitazione.max_per_item"
 START_VOTING = "facilitazione.start_voting"
 NEW_WORKSHOP = 0  # selectbox value of "create a new workshop"
-MODERATION_REFRESH_SECONDS = 5
+LIVE_REFRESH_SECONDS = 3  # the facilitator's panel: one session, one small run every 3 s
+SECTION = "facilitazione.section"  # the open tab (its label), kept across actions and refreshes
+PROJECTOR = "facilitazione.projector"
+CLOSE_YES = "facilitazione.close.yes"
+CLOSE_NO = "facilitazione.close.no"
+SECTIONS = (
+    "facilitazione.section_phase",
+    "facilitazione.section_priorities",
+    "facilitazione.section_moderation",
+    "facilitazione.section_export",
+    "facilitazione.edit",
+    "ascolto.fac.section",
+)
 
 
 def phase_key(phase: str) -> str:
@@ -72,6 +96,7 @@ def _act(action: Callable[[], object], success: Callable[[object], str] | None =
     except CantiereError as exc:
         _flash("error", error_message(exc))
     else:
+        live_routes.watch().poke()  # phones waiting on this process hear of a phase or round change at once
         if success:
             _flash("success", success(result))
 
@@ -137,8 +162,24 @@ def _import_csv(actor: w.Actor, workshop_id: int) -> None:
     )
 
 
-def _phase(actor: w.Actor, workshop_id: int, phase: str) -> None:
-    _act(lambda: w.change_phase(get_store(), actor, workshop_id, phase))
+def _phase(actor: w.Actor, workshop_id: int, phase: str, shown: str) -> None:
+    """A phase button: compare-and-set on the phase the page showed (``shown``)."""
+    if phase == "chiuso":  # irreversible: ask first
+        st.session_state[state.FACILITAZIONE_CONFIRM_CLOSE] = workshop_id
+        return
+    _act(lambda: w.change_phase(get_store(), actor, workshop_id, phase, expected=shown))
+
+
+def _close_workshop(actor: w.Actor, workshop_id: int, shown: str) -> None:
+    st.session_state.pop(state.FACILITAZIONE_CONFIRM_CLOSE, None)
+    _act(
+        lambda: w.change_phase(get_store(), actor, workshop_id, "chiuso", expected=shown),
+        lambda _: t("live.fac.closed"),
+    )
+
+
+def _cancel_close() -> None:
+    st.session_state.pop(state.FACILITAZIONE_CONFIRM_CLOSE, None)
 
 
 def _close_round(actor: w.Actor, round_id: int) -> None:
@@ -152,19 +193,36 @@ def _moderate(actor: w.Actor, comment_id: int, hidden: bool) -> None:
 # --- page ------------------------------------------------------------------------
 
 
-def render(actor: w.Actor) -> None:
-    """The whole Facilitazione page for an authenticated facilitator."""
-    store = get_store()
-    kind, message = st.session_state.pop(state.FACILITAZIONE_FLASH, (None, None))
-    if kind == "error":
+FLASH_SECONDS = {"success": 8, "error": 30}  # the panel refreshes every 3 s: a message stays readable
+
+
+def _show_flash() -> None:
+    """The outcome of the last action, for some seconds (the live panel runs
+    again every few seconds; a newer action replaces it)."""
+    flash = st.session_state.get(state.FACILITAZIONE_FLASH)
+    if not flash:
+        return
+    if len(flash) == 2:  # (kind, message) as set by a callback: start its clock now
+        flash = (*flash, time.monotonic() + FLASH_SECONDS.get(flash[0], 8))
+        st.session_state[state.FACILITAZIONE_FLASH] = flash
+    kind, message, until = flash
+    if time.monotonic() > until:
+        st.session_state.pop(state.FACILITAZIONE_FLASH, None)
+    elif kind == "error":
         st.error(message)
     elif kind == "success":
         st.success(message)
+
+
+def render(actor: w.Actor) -> None:
+    """The whole Facilitazione page for an authenticated facilitator."""
+    store = get_store()
     workshops = {item.id: item for item in db.list_workshops(store)}
     pending = st.session_state.pop(state.FACILITAZIONE_PICK_NEXT, None)
     if pending in workshops:
         st.session_state[PICK] = pending
-    if st.session_state.get(PICK) not in workshops:
+    # «➕ Nuovo laboratorio» is a choice too: only a workshop that no longer exists resets the pick
+    if st.session_state.get(PICK) not in (*workshops, NEW_WORKSHOP):
         st.session_state[PICK] = next(iter(workshops), NEW_WORKSHOP)
     picked = st.selectbox(
         t("facilitazione.choose"),
@@ -177,37 +235,63 @@ def render(actor: w.Actor) -> None:
     if picked == NEW_WORKSHOP:
         _new_workshop(actor)
         return
-    workshop = workshops[picked]
-    st.write(t("facilitazione.code_is", code=workshop.code, phase=t(f"workshop.phase.{workshop.phase}")))
+    _panel(actor, picked)
+
+
+@st.fragment(run_every=LIVE_REFRESH_SECONDS)
+def _panel(actor: w.Actor, workshop_id: int) -> None:
+    """The chosen workshop, read again at every run: live by itself, and an
+    action (a button in here) reruns only this panel."""
+    store = get_store()
+    try:
+        workshop = db.get_workshop(store, workshop_id)
+    except NotFoundError:  # erased meanwhile (by another facilitator or the CLI)
+        st.info(t("live.fac.gone"))
+        return
+    _show_flash()
+    _status(workshop)
+    labels = [t(key) for key in SECTIONS]
+    if st.session_state.get(SECTION) not in labels:
+        st.session_state.pop(SECTION, None)  # the language changed: start from the first tab
+    tabs = st.tabs(labels, key=SECTION, on_change="rerun")
+    sections = (
+        lambda: _phases(actor, workshop),
+        lambda: _priorities(actor, workshop),
+        lambda: _moderation(actor, workshop),
+        lambda: _export(workshop),
+        lambda: _edit_form(actor, workshop),
+        lambda: _listening(actor, workshop),
+    )
+    for tab, draw in zip(tabs, sections):
+        if tab.open is not False:  # only the open tab is built
+            with tab:
+                draw()
+
+
+def _listening(actor: w.Actor, workshop: db.Workshop) -> None:
+    from cantiere.ui import facilitazione_listening  # issue 5: proposals and pins
+
+    facilitazione_listening.render(actor, workshop)
+
+
+def _status(workshop: db.Workshop) -> None:
+    """Code, phase, the live counts, and the projector of this workshop."""
+    store = get_store()
+    rnd = w.current_round(store, workshop.id)  # counts only: the tally is in the phases tab
+    a, b, c, d = st.columns([2, 2, 2, 3], vertical_alignment="center")
+    a.metric(t("proiezione.code"), workshop.code)
+    b.metric(t("proiezione.phase"), t(f"workshop.phase.{workshop.phase}"))
+    c.metric(t("proiezione.participants"), db.count_participants(store, workshop.id))
+    d.metric(t("live.fac.ballots_open"), db.count_ballots(store, rnd.id) if rnd and rnd.status == "open" else "—")
+    url, _ = projector_url(workshop.code)
+    st.link_button(t("live.fac.projector"), url, key=PROJECTOR, icon=":material/co_present:")
+    st.caption(t("live.fac.refresh", seconds=LIVE_REFRESH_SECONDS))
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
-    tabs = st.tabs(
-        [
-            t("facilitazione.section_phase"),
-            t("facilitazione.section_priorities"),
-            t("facilitazione.section_moderation"),
-            t("facilitazione.section_export"),
-            t("facilitazione.edit"),
-            t("ascolto.fac.section"),
-        ]
-    )
-    with tabs[0]:
-        _phases(actor, workshop)
-    with tabs[1]:
-        _priorities(actor, workshop)
-    with tabs[2]:
-        _moderation(actor, workshop)
-    with tabs[3]:
-        _export(workshop)
-    with tabs[4]:
-        _edit_form(actor, workshop)
-    with tabs[5]:
-        from cantiere.ui import facilitazione_listening  # issue 5: proposals and pins
-
-        facilitazione_listening.render(actor, workshop)
 
 
 def _new_workshop(actor: w.Actor) -> None:
+    _show_flash()
     st.subheader(t("facilitazione.new"), anchor=False)
     st.text_input(t("facilitazione.title"), key=NEW_TITLE, max_chars=w.TITLE_MAX_CHARS)
     st.text_area(t("facilitazione.description"), key=NEW_DESCRIPTION)
@@ -216,14 +300,40 @@ def _new_workshop(actor: w.Actor) -> None:
 
 def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
     store = get_store()
-    cols = st.columns(max(len(w.PHASE_MOVES[workshop.phase]), 1))
-    for col, phase in zip(cols, w.PHASE_MOVES[workshop.phase]):
+    # every phase in its place, the current one highlighted and the impossible
+    # moves disabled: a second click of a double click lands on the same button
+    # (now disabled), never on the next phase
+    cols = st.columns(len(w.PHASES))
+    for col, phase in zip(cols, w.PHASES):
+        if phase == workshop.phase:
+            with col.container(border=True):  # not a button: a second click here does nothing
+                st.markdown(
+                    ":material/radio_button_checked: **"
+                    + t("live.fac.phase_now", phase=t(f"workshop.phase.{phase}"))
+                    + "**"
+                )
+            continue
         col.button(
             t("facilitazione.move_to", phase=t(f"workshop.phase.{phase}")),
             key=phase_key(phase),
+            disabled=phase not in w.PHASE_MOVES[workshop.phase],
+            width="stretch",
             on_click=_phase,
-            args=(actor, workshop.id, phase),
+            args=(actor, workshop.id, phase, workshop.phase),
         )
+    if st.session_state.get(state.FACILITAZIONE_CONFIRM_CLOSE) == workshop.id and workshop.phase != "chiuso":
+        with st.container(border=True):
+            st.warning(t("live.fac.close_confirm"))
+            yes, no = st.columns(2)
+            yes.button(
+                t("live.fac.close_yes"),
+                key=CLOSE_YES,
+                type="primary",
+                width="stretch",
+                on_click=_close_workshop,
+                args=(actor, workshop.id, workshop.phase),
+            )
+            no.button(t("live.fac.close_no"), key=CLOSE_NO, width="stretch", on_click=_cancel_close)
     rounds = db.list_rounds(store, workshop.id)
     for rnd in rounds:
         st.write(
@@ -286,10 +396,8 @@ def _priorities(actor: w.Actor, workshop: db.Workshop) -> None:
     evidence_view.editor(actor, workshop)  # issue 18: comuni, target group and figures behind each priority
 
 
-@st.fragment(run_every=MODERATION_REFRESH_SECONDS)
 def _moderation(actor: w.Actor, workshop: db.Workshop) -> None:
-    """Refreshes by itself: new comments appear while the facilitator watches
-    (one session, so the cost is one small query every few seconds)."""
+    """New comments appear by themselves: the panel around it is live."""
     found = db.list_comments(get_store(), workshop.id, include_hidden=True)
     if not found:
         st.caption(t("facilitazione.no_comments"))

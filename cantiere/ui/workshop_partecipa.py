@@ -4,7 +4,12 @@ panel, and its submit button in a nested fragment so a vote tap reruns only
 the button and its confirmation. Entra, Salva and Salta are button callbacks:
 the run that follows already shows the next screen (no ``st.rerun``).
 
-Identity lives in the URL (``?code=ABC123&p=<token>``) so a reload keeps it.
+Identity lives in the URL (``?code=ABC123&p=<token>``) so a reload keeps it,
+and in this browser too (issue 13: the session remembers it, and a cookie written
+by ``ui.live``): a second tab, Back, or a second scan of the QR code return the
+same participant; «Non sei tu?» hands a shared phone over to a new person.
+The page follows the room (``live.follow``): when the facilitator opens or
+closes a phase or a round, the phone reruns by itself.
 Participant text (comments) is shown with ``st.text`` only.
 """
 
@@ -16,7 +21,7 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, methods, safe, show_error, state, t
+from cantiere.ui import error_message, get_store, live, methods, safe, show_error, state, t
 from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
@@ -32,6 +37,8 @@ PROFILE_SKIP = "partecipa.profile.skip"
 COMMENT_PRIORITY = "partecipa.comment.priority"
 COMMENT_TEXT = "partecipa.comment.text"
 COMMENT_SEND = "partecipa.comment.send"
+NEW_PERSON = "partecipa.new_person"
+TAB = "partecipa.tab"  # Vota / Commenta (its label)
 
 
 # error message left by a button callback (Entra, Salva) for the run that follows it
@@ -48,6 +55,38 @@ def _join_cb(code_key: str | None, code: str | None = None) -> None:
         return
     st.query_params["code"] = workshop.code
     st.query_params["p"] = who.token
+    _remember(workshop.code, who.token)
+
+
+def _remember(code: str, token: str) -> None:
+    """This browser is this participant of workshop ``code`` (the session keeps
+    it for Back and for this tab; ``live.follow`` writes the cookie for new tabs)."""
+    st.session_state.setdefault(state.PARTECIPA_DEVICE, {})[code] = token
+
+
+def _device_token(code: str) -> str:
+    """The participant this browser already is in workshop ``code`` ("" if none)."""
+    return st.session_state.get(state.PARTECIPA_DEVICE, {}).get(code) or live.device_token(code)
+
+
+def _new_person_cb(code: str) -> None:
+    """«Entra come nuova persona» (callback): a shared phone hands over; the
+    earlier participant and their ballot stay as they are."""
+    st.session_state.get(state.PARTECIPA_DEVICE, {}).pop(code, None)
+    _join_cb(None, code)
+
+
+def _room_moved() -> None:
+    """The room moved (live.follow asked for this run): say so once, on top."""
+    st.session_state[state.PARTECIPA_ROOM_MOVED] = True
+
+
+def _show_moved(workshop: db.Workshop) -> None:
+    message = st.session_state.pop(state.PARTECIPA_MOVED, None)
+    if message:  # a vote sent to a round closed meanwhile: said here, on the current screen
+        st.warning(message)
+    if st.session_state.pop(state.PARTECIPA_ROOM_MOVED, False):
+        st.toast(t(f"live.now.{workshop.phase}"), icon=":material/notifications_active:")
 
 
 def _show_flash() -> None:
@@ -83,24 +122,45 @@ def render() -> None:
         st.query_params.clear()
         _code_form()
         return
+    who, problem = None, None
+    if not token and (remembered := _device_token(workshop.code)):
+        token = remembered  # a second tab, Back, a second scan: the same participant
+    if token:
+        try:
+            who = w.participant(store, workshop, token)
+        except UnknownParticipantError as exc:
+            problem = exc
+            st.session_state.get(state.PARTECIPA_DEVICE, {}).pop(workshop.code, None)
+    if who is not None:
+        if st.query_params.get("p") != who.token:
+            st.query_params["p"] = who.token
+        _remember(workshop.code, who.token)
+    # follow the room from the first screen on (a phone waiting for the room to open too)
+    live.follow(workshop.code, workshop.room_version, remember=who.token if who else None, on_change=_room_moved)
+    _show_moved(workshop)
     safe.heading(workshop.title, 3)  # typed text: never Markdown
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
-    if not token:
-        st.caption(t("partecipa.anonymous"))
-        _join_button(workshop.code)
-        return
-    try:
-        who = w.participant(store, workshop, token)
-    except UnknownParticipantError as exc:
-        show_error(exc)
-        _join_button(workshop.code)
+    if who is None:
+        if problem is not None:
+            show_error(problem)
+        if workshop.phase == "bozza":
+            st.info(t("live.not_open_yet"))
+        elif workshop.phase == "chiuso":
+            st.info(t("partecipa.closed"))
+        else:
+            st.caption(t("partecipa.anonymous"))
+            _join_button(workshop.code)
         return
     if workshop.phase == "chiuso":
         st.info(t("partecipa.closed"))
         return
+    if workshop.phase == "bozza":
+        st.info(t("live.back_to_draft"))
+        return
     if not who.profile_answered:
         _profile_step(who)
+        _new_person(workshop.code)
         return
     if workshop.phase == "voto":
         rnd = w.current_round(store, workshop.id)
@@ -108,15 +168,28 @@ def render() -> None:
             st.info(t("partecipa.no_round"))
             _comment_panel(workshop.id, who.token)
             return
-        vote_tab, comment_tab = st.tabs([t("partecipa.tab_vote"), t("partecipa.tab_comment")])
-        with vote_tab:
-            methods.vote_panel(rnd, who)  # the screen of the round's method (cantiere/ui/methods)
-        with comment_tab:
-            _comment_panel(workshop.id, who.token)
+        # only the open tab is built (a full run, e.g. when the room moves, stays cheap);
+        # the tab is kept across runs
+        labels = [t("partecipa.tab_vote"), t("partecipa.tab_comment")]
+        if st.session_state.get(TAB) not in labels:
+            st.session_state.pop(TAB, None)
+        vote_tab, comment_tab = st.tabs(labels, key=TAB, on_change="rerun")
+        if vote_tab.open is not False:
+            with vote_tab:
+                methods.vote_panel(rnd, who)  # the screen of the round's method (cantiere/ui/methods)
+        if comment_tab.open is not False:
+            with comment_tab:
+                _comment_panel(workshop.id, who.token)
     else:
         from cantiere.ui import partecipa_listening  # issue 5: the ascolto task
 
         partecipa_listening.render(workshop, who, lambda: _comment_panel(workshop.id, who.token))
+    _new_person(workshop.code)
+
+
+def _new_person(code: str) -> None:
+    """A shared phone: «Non sei tu? Entra come nuova persona» (one element: every full run draws it)."""
+    st.button(t("live.new_person"), key=NEW_PERSON, type="tertiary", on_click=_new_person_cb, args=(code,))
 
 
 def _profile_step(who: db.Participant) -> None:

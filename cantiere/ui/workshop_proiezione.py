@@ -4,6 +4,12 @@ results (hidden below 5 ballots), the moderated comments wall.
 The live part is a fragment re-run every ``REFRESH_SECONDS`` reading through
 ``projector_snapshot`` (1-second cache): however many screens are open, the
 database sees about one query per second. Participant text: ``st.text`` only.
+
+The projector shows one workshop, the one in its address
+(``/proiezione?code=ABC234``, the button on Facilitazione opens it): without a
+code it asks for one, never guesses (issue 13). A closed workshop keeps showing
+its own final results; the page follows the room (``live.follow``), so a phase
+change (e.g. closing: the QR code goes away) redraws it.
 """
 
 from __future__ import annotations
@@ -13,11 +19,13 @@ import streamlit as st
 
 from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
-from cantiere.store import workshops as db
-from cantiere.ui import evidence_view, get_store, lang, safe, t
+from cantiere.errors import CantiereError
+from cantiere.ui import evidence_view, get_store, lang, live, safe, show_error, t
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
+CODE_INPUT = "proiezione.code_input"
+SHOW = "proiezione.show"
 # Static CSS, no participant text: big numbers and code readable from the back of a room.
 _CSS = """
 <style>
@@ -28,27 +36,50 @@ _CSS = """
 """
 
 
+def _show(code_key: str) -> None:
+    """Proietta (callback): the typed code goes into the address, so a reload
+    (or a restart of the server) shows the same workshop."""
+    st.query_params["code"] = w.normalize_code(st.session_state.get(code_key, ""))
+
+
+def _ask_code() -> None:
+    st.info(t("live.proj.ask_code"))
+    st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=12, placeholder="ABC234")
+    st.button(t("live.proj.show"), key=SHOW, type="primary", on_click=_show, args=(CODE_INPUT,))
+
+
 def render() -> None:
     store = get_store()
     code = st.query_params.get("code", "")
-    workshop = db.workshop_by_code(store, w.normalize_code(code)) if code else w.active_workshop(store)
-    if workshop is None:
-        st.info(t("proiezione.none"))
+    if not code:
+        _ask_code()
         return
+    try:
+        workshop = w.find_workshop(store, code)
+    except CantiereError as exc:
+        show_error(exc)
+        _ask_code()
+        return
+    live.follow(workshop.code, workshop.room_version, key="live.projector")
     st.html(_CSS)
     safe.heading(workshop.title, 1)  # typed text: never Markdown
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
-    url, configured = join_url(workshop.code)
-    left, right = st.columns([1, 2], vertical_alignment="center")
-    with left:
-        st.image(qr_png(url), width=320)
-    with right:
-        st.write(t("proiezione.join_at"))
-        st.html(f'<div class="cantiere-code">{workshop.code}</div>')  # generated code: [A-Z2-9] only
-        st.text(url)
-        if not configured:
-            st.caption(t("proiezione.public_url_hint"))
+    if workshop.phase == "chiuso":
+        st.info(t("live.proj.closed"))
+    else:
+        url, configured = join_url(workshop.code)
+        left, right = st.columns([1, 2], vertical_alignment="center")
+        with left:
+            st.image(qr_png(url), width=320)
+        with right:
+            st.write(t("proiezione.join_at"))
+            st.html(f'<div class="cantiere-code">{workshop.code}</div>')  # generated code: [A-Z2-9] only
+            st.text(url)
+            if not configured:
+                st.caption(t("proiezione.public_url_hint"))
+            if workshop.phase == "bozza":
+                st.caption(t("live.proj.draft"))
     _live(workshop.code)
     from cantiere.ui import facilitazione_listening  # issue 5: pins map and top proposals
 
@@ -64,7 +95,7 @@ def _live(code: str) -> None:
     a.metric(t("proiezione.participants"), snap.participants)
     b.metric(t("proiezione.ballots"), snap.ballots)
     c.metric(t("proiezione.phase"), t(f"workshop.phase.{snap.workshop.phase}"))
-    st.subheader(t("proiezione.results"), anchor=False)
+    st.subheader(t("live.proj.final" if snap.workshop.phase == "chiuso" else "proiezione.results"), anchor=False)
     if snap.round is None or snap.results is None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
     else:

@@ -11,7 +11,7 @@ from cantiere.ui import facilitazione_listening as fac_lis
 from cantiere.ui import partecipa_listening as part_lis
 from cantiere.ui import workshop_facilitazione as fac_ui
 from cantiere.ui import workshop_partecipa as part_ui
-from tests.app.test_workshop_flow import click, env, join_and_skip_profile, login, page, texts  # noqa: F401
+from tests.app.test_workshop_flow import click, env, join_and_skip_profile, login, page, section, texts  # noqa: F401
 
 FAC = w.Actor.command_line()
 
@@ -56,7 +56,7 @@ def test_a_proposal_reaches_the_facilitator_and_once_promoted_the_vote(env):
     assert texts(other, "success") == [f"Hai sostenuto la proposta n. {proposal.id}."]
     assert ldb.get_proposal(env, proposal.id).supports == 1
 
-    fac = login(page("facilitazione"))
+    fac = section(login(page("facilitazione")), "ascolto.fac.section")
     assert "Centro diurno a Pinarella" in frame_values(fac)
     fac.selectbox(key=fac_lis.PICK).set_value(proposal.id)
     click(fac, fac_lis.PROMOTE)
@@ -64,6 +64,7 @@ def test_a_proposal_reaches_the_facilitator_and_once_promoted_the_vote(env):
     promoted = ldb.get_proposal(env, proposal.id).promoted_priority_id
     assert promoted in [p.id for p in db.list_priorities(env, ws.id)]
 
+    section(fac, "facilitazione.section_phase")
     click(fac, fac_ui.START_VOTING)
     rnd = w.current_round(env, ws.id)
     assert rnd.status == "open"
@@ -140,7 +141,7 @@ def test_facilitator_merges_a_duplicate_and_hides_a_proposal(env):
     target = lis.submit_proposal(env, people[0], "Nido aperto d'estate")
     source = lis.submit_proposal(env, people[1], "Un nido anche in agosto")
     lis.support(env, people[2], source.id)
-    fac = login(page("facilitazione"))
+    fac = section(login(page("facilitazione")), "ascolto.fac.section")
     fac.selectbox(key=fac_lis.MERGE_SOURCE).set_value(source.id).run()
     assert fac.selectbox(key=fac_lis.MERGE_TARGET).options == [f"n. {target.id}"]  # never into itself
     click(fac, fac_lis.MERGE)
@@ -159,7 +160,7 @@ def test_facilitator_sees_exact_pins_and_public_downloads(env):
     lis.add_pin(env, who, 44.41751, 12.1996, "trasporti", "visibile")
     gone = lis.add_pin(env, who, 44.2856, 11.8833, "altro", "nascosta")
     lis.hide_pin(env, FAC, gone.id)
-    fac = login(page("facilitazione"))
+    fac = section(login(page("facilitazione")), "ascolto.fac.section")
     values = frame_values(fac)
     assert {"visibile", "nascosta", 44.41751, 12.1996} <= set(values)  # exact, hidden included
     labels = [e.proto.label for e in fac.get("download_button")]

@@ -62,8 +62,26 @@ def join_and_skip_profile(code: str) -> AppTest:
     return click(at, part_ui.PROFILE_SKIP)
 
 
+def comment_tab(at: AppTest) -> AppTest:
+    """Open the phone's «Commenta» tab (only the open tab is built), as a tap on it does."""
+    at.session_state[part_ui.TAB] = "Commenta"
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
 def texts(at: AppTest, kind: str) -> list[str]:
     return [element.value for element in getattr(at, kind)]
+
+
+def section(at: AppTest, key: str) -> AppTest:
+    """Open a tab of the Facilitazione panel (only the open one is built), as a tap on it does."""
+    from cantiere.i18n import translate
+
+    at.session_state[fac_ui.SECTION] = translate(key)
+    at.run()
+    assert not at.exception, at.exception
+    return at
 
 
 def login(at: AppTest, password: str = "segreto-di-prova") -> AppTest:
@@ -78,10 +96,12 @@ def test_facilitator_creates_workshop_and_opens_voting(env):
     (created,) = db.list_workshops(env)
     assert created.phase == "bozza"
     assert any(created.code in s for s in texts(at, "success"))
+    section(at, "facilitazione.section_priorities")
     for title in ("Sostegno ai caregiver", "Inclusione lavorativa"):
         at.text_input(key=fac_ui.P_TITLE).set_value(title)
         click(at, fac_ui.P_ADD)
     assert [p.title for p in db.list_priorities(env, created.id)] == ["Sostegno ai caregiver", "Inclusione lavorativa"]
+    section(at, "facilitazione.section_phase")
     at.number_input(key=fac_ui.DOTS).set_value(4)
     click(at, fac_ui.START_VOTING)
     (rnd,) = db.list_rounds(env, created.id)
@@ -216,7 +236,7 @@ HOSTILE = ["<script>alert(1)</script>", "**grassetto**", "[x](javascript:alert(1
 
 def test_comments_are_plain_text_everywhere(env):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = comment_tab(join_and_skip_profile(ws.code))
     for text in HOSTILE:
         phone.text_area(key=part_ui.COMMENT_TEXT).set_value(text)
         click(phone, part_ui.COMMENT_SEND)
@@ -224,7 +244,7 @@ def test_comments_are_plain_text_everywhere(env):
     assert sorted(c.text for c in db.list_comments(env, ws.id)) == sorted(HOSTILE)
     phone.run()
     projector = page("proiezione", code=ws.code)
-    login_page = login(page("facilitazione"))
+    login_page = section(login(page("facilitazione")), "facilitazione.section_moderation")
     for at in (phone, projector, login_page):
         shown = texts(at, "text")
         rendered = " ".join(texts(at, "markdown") + texts(at, "caption") + [str(h.proto) for h in at.get("html")])
@@ -236,7 +256,7 @@ def test_comments_are_plain_text_everywhere(env):
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_comment_shows_error(env, text):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = comment_tab(join_and_skip_profile(ws.code))
     phone.text_area(key=part_ui.COMMENT_TEXT).set_value(text)
     click(phone, part_ui.COMMENT_SEND)
     assert texts(phone, "error") == ["Il commento è vuoto: scrivi qualcosa prima di inviarlo."]
@@ -247,7 +267,7 @@ def test_comment_box_is_capped_at_the_limit(env):
     """The browser stops typing at 500 characters (the server check, for clients
     that ignore it, is in tests/unit/test_workshop.py)."""
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = comment_tab(join_and_skip_profile(ws.code))
     assert phone.text_area(key=part_ui.COMMENT_TEXT).proto.max_chars == w.COMMENT_MAX_CHARS
     assert "massimo 500 caratteri" in phone.text_area(key=part_ui.COMMENT_TEXT).label
 
@@ -256,7 +276,7 @@ def test_facilitator_hides_and_restores_comment(env):
     ws, rnd, items = voting_workshop(env)
     _, who = w.join(env, ws.code)
     comment = w.add_comment(env, who, items[0].id, "Servono più ore di assistenza")
-    at = login(page("facilitazione"))
+    at = section(login(page("facilitazione")), "facilitazione.section_moderation")
     click(at, fac_ui.moderate_key(comment.id))
     assert db.get_comment(env, comment.id).hidden
     projector = page("proiezione", code=ws.code)
@@ -271,7 +291,10 @@ def test_demo_on_first_start(env, monkeypatch):
     page("panoramica")  # a second session: still one demo
     (demo,) = db.list_workshops(env)
     assert demo.is_demo and "DEMO" in demo.title
-    projector = page("proiezione")
+    projector = page("proiezione")  # no code: it asks for one, never guesses (issue 13)
+    assert texts(projector, "info")[0].startswith("Quale laboratorio vuoi proiettare?")
+    assert texts(projector, "caption") == []
+    projector = page("proiezione", code=demo.code)
     assert "Laboratorio dimostrativo: dati di esempio." in texts(projector, "caption")
 
 

@@ -103,3 +103,23 @@ def test_cli_checks_every_server_and_pid_before_running(argv, capsys):
 
     assert cli_bench.main(["--target", "app", *argv]) == 2
     assert "Parametri del benchmark non validi" in capsys.readouterr().err
+
+
+def test_idle_phones_follow_the_real_app_to_the_next_round(tmp_path):
+    """The idle scenario (issue 13) on the real app: phones wait on the room
+    version, the next round opens, every phone shows its vote button."""
+    url = f"sqlite:///{tmp_path / 'cantiere.db'}"
+    scenario = loadgen.Scenario(kind="idle", phones=5, ramp=1.0, duration=1.0, timeout=90)
+
+    report = loadgen.run_target(loadgen.app_target(), scenario, workdir=tmp_path, database_url=url)
+
+    assert report.errors == {}
+    assert report.follow["n"] == 5
+    store = Store(url)
+    try:
+        (workshop,) = db.list_workshops(store)
+        first, second = db.list_rounds(store, workshop.id)
+        assert (first.status, second.status) == ("closed", "open")
+        assert db.count_participants(store, workshop.id) == 5
+    finally:
+        store.close()

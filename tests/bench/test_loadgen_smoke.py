@@ -103,7 +103,8 @@ def test_compare_runs_the_minimal_app_too_and_gives_ratios():
 
     assert (main.target, floor.target) == ("nostra", "minimal")
     assert main.ballots_stored == floor.ballots_stored == 3
-    assert set(ratios) == {"cpu_per_tap", "cpu_per_join", "vote_p95", "join_p95"}
+    assert set(ratios) == {"cpu_per_tap", "cpu_per_join", "vote_p95", "join_p95", "idle_cpu", "follow_p95"}
+    assert ratios["idle_cpu"] is None and ratios["follow_p95"] is None  # not an idle run
     assert ratios["vote_p95"] is not None and ratios["vote_p95"] > 0
 
 
@@ -177,3 +178,19 @@ def test_an_exception_in_the_app_is_an_error(tmp_path):
     assert report.taps_sent == 2
     assert report.error_count == 2
     assert all(what.startswith("app: ") for what in report.errors)
+
+
+def test_idle_phones_hold_the_long_poll_and_follow_the_minimal_room(tmp_path):
+    """The idle scenario (issue 13) against the minimal app served with its
+    room route: every phone follows the room's move, none errs."""
+    scenario = loadgen.Scenario(kind="idle", phones=5, ramp=0.5, duration=1.0, timeout=60)
+
+    report = loadgen.run_target(loadgen.minimal_target(), scenario, workdir=tmp_path)
+
+    assert report.errors == {}
+    assert report.phones_joined == 5
+    assert report.follow["n"] == 5  # every phone saw "Fase 1" after the move
+    assert report.idle_cpu_pct is not None and report.idle_s >= 1.0
+    assert report.projector == {"n": 0, "p50_ms": None, "p95_ms": None, "p99_ms": None, "max_ms": None}
+    with sqlite3.connect(tmp_path / "ballots.db") as conn:
+        assert conn.execute("SELECT version FROM room").fetchone() == (1,)

@@ -69,6 +69,19 @@ class Wire:
     def _frame(self, event):
         self.websocket += len(event["response"]["payloadData"])
 
+    def settle(self, page, quiet_ms: int = 1500, limit_ms: int = 60_000) -> None:
+        """Wait until no request has started for ``quiet_ms`` but the room's long
+        poll (``/api/live/``, held open on purpose, issue 13): "networkidle" never
+        comes on a page that follows the room."""
+        seen, quiet = -1, 0
+        for _ in range(limit_ms // 250):
+            started = sum(1 for url in self.urls.values() if "/api/live/" not in url)
+            quiet = quiet + 250 if started == seen else 0
+            if quiet >= quiet_ms:
+                return
+            seen = started
+            page.wait_for_timeout(250)
+
     @property
     def total(self) -> int:
         return sum(self.finished.values())
@@ -89,8 +102,8 @@ def visit(context, url: str) -> Wire:
     page = context.new_page()
     wire = Wire(context, page)
     page.goto(url)
-    expect(page.get_by_role("button", name="Entra")).to_be_visible(timeout=60_000)
-    page.wait_for_load_state("networkidle")
+    expect(page.get_by_role("button", name="Entra", exact=True)).to_be_visible(timeout=60_000)
+    wire.settle(page)
     page.close()
     return wire
 

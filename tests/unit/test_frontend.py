@@ -159,6 +159,7 @@ def test_every_page_path_gets_the_rewritten_index_and_revalidates(built):
         ("/media/abc.png", "GET", "http"),
         ("/static/js/unknown.ZZZZ.js", "GET", "http"),
         ("/partecipa/", "GET", "http"),
+        ("/api/live/ABC234", "GET", "http"),  # the app's own routes (issue 13)
         ("//evil.example", "GET", "http"),
         ("/", "POST", "http"),
     ],

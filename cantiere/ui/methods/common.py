@@ -29,7 +29,7 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.i18n import translate
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, show_error, t
+from cantiere.ui import get_store, lang, show_error, state, t
 from cantiere.workshop_errors import RoundNotOpenError
 
 BallotReader = Callable[[int, tuple[int, ...]], dict]
@@ -91,8 +91,9 @@ def _submit(
     ):
         try:
             _, replaced = w.cast_ballot(get_store(), who, round_id, read_ballot(round_id, item_ids))
-        except RoundNotOpenError:  # closed since the screen was drawn
-            st.info(translate("partecipa.round_closed", language))
+        except RoundNotOpenError:  # closed since the screen was drawn: say so on the current screen
+            st.session_state[state.PARTECIPA_MOVED] = translate("live.vote_too_late", language)
+            st.rerun(scope="app")
         except CantiereError as exc:
             show_error(exc)
         else:
