@@ -26,6 +26,7 @@ from cantiere import workshop as w
 from cantiere.store import workshops as db
 from cantiere.ui import (
     evidence_view,
+    facilitazione_listening,
     facilitazione_rounds,
     flash,
     get_settings,
@@ -249,7 +250,6 @@ def _panel(actor: w.Actor, workshop_id: int) -> None:
 
 
 def _listening(actor: w.Actor, workshop: db.Workshop) -> None:
-    from cantiere.ui import facilitazione_listening  # issue 5: proposals and pins
 
     facilitazione_listening.render(actor, workshop)
 

@@ -21,7 +21,7 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, flash, get_store, live, methods, safe, show_error, state, t
+from cantiere.ui import error_message, flash, get_store, live, methods, partecipa_listening, safe, show_error, state, t
 from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
@@ -179,8 +179,6 @@ def render() -> None:
             with comment_tab:
                 _comment_panel(workshop.id, who.token)
     else:
-        from cantiere.ui import partecipa_listening  # issue 5: the ascolto task
-
         partecipa_listening.render(workshop, who, lambda: _comment_panel(workshop.id, who.token))
     _new_person(workshop.code)
 
