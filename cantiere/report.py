@@ -493,7 +493,7 @@ def to_html(report: Report) -> str:
 
 def _channels_html(rnd: RoundSection, tr) -> str:
     """Ballots per channel (phone, paper card, assisted), small channels merged."""
-    head = f'<h4>{_e(tr("report.channels"))}</h4>'
+    head = f"<h4>{_e(tr('report.channels'))}</h4>"
     if not rnd.channels:
         return head + f'<p class="note">{_e(tr("report.channels_hidden", min=results.MIN_GROUP))}</p>'
     rows = [[g, n] for g, n in rnd.channels] + [[tr("report.total"), sum(n for _, n in rnd.channels)]]
@@ -587,22 +587,6 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             [(r.position, line) for r in report.rounds for line in [*r.explanation, r.tie_rule] if line],
             columns=[tr("report.col.round"), tr("report.explanation")],
         ),
-        tr("report.sheet.channels"): pd.DataFrame(
-            [(r.position, g, n) for r in report.rounds for g, n in r.channels]
-            + [
-                (d["position"], d["what"], None, d["card"], d["helper"], d["first_helper"], _date(d["at"], lang))
-                for d in report.card_repeats
-            ],
-            columns=[
-                tr("report.col.round"),
-                tr("report.col.channel"),
-                tr("report.col.ballots"),
-                tr("report.col.repeat_card"),
-                tr("report.col.repeat_helper"),
-                tr("report.col.repeat_first_helper"),
-                tr("report.col.repeat_when"),
-            ],
-        ),
         tr("report.sheet.comments"): pd.DataFrame(
             [(c["priority"], c["text"]) for c in report.comments],
             columns=[tr("report.col.priority"), tr("report.col.comment")],
@@ -643,6 +627,23 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             ],
         ),
     }
+    # issue 19: ballots per channel and the cards typed more than once
+    frames[tr("report.sheet.channels")] = pd.DataFrame(
+        [(r.position, g, n, None, None, None, None) for r in report.rounds for g, n in r.channels]
+        + [
+            (d["position"], d["what"], None, d["card"], d["helper"], d["first_helper"], _date(d["at"], lang))
+            for d in report.card_repeats
+        ],
+        columns=[
+            tr("report.col.round"),
+            tr("report.col.channel"),
+            tr("report.col.ballots"),
+            tr("report.col.repeat_card"),
+            tr("report.col.repeat_helper"),
+            tr("report.col.repeat_first_helper"),
+            tr("report.col.repeat_when"),
+        ],
+    )
     return {name[:31]: frame.map(escape_cell) for name, frame in frames.items()}
 
 

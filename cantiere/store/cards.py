@@ -182,7 +182,16 @@ def list_entries(store: Store, workshop_id: int) -> list[CardEntry]:
         rows = conn.execute(query).all()
     return [
         CardEntry(
-            r.id, r.card_id, r.code, r.round_id, r.entry_no, r.helper, r.channel, dict(r.payload), r.status, r.created_at
+            r.id,
+            r.card_id,
+            r.code,
+            r.round_id,
+            r.entry_no,
+            r.helper,
+            r.channel,
+            dict(r.payload),
+            r.status,
+            r.created_at,
         )
         for r in rows
     ]
@@ -346,7 +355,9 @@ def channel_counts(store: Store, round_id: int) -> dict[str, int]:
     """Ballots of the round per channel (every channel present, 0 when none)."""
     with store.read() as conn:
         rows = conn.execute(
-            sa.select(ballots.c.channel, sa.func.count()).where(ballots.c.round_id == round_id).group_by(ballots.c.channel)
+            sa.select(ballots.c.channel, sa.func.count())
+            .where(ballots.c.round_id == round_id)
+            .group_by(ballots.c.channel)
         ).all()
     found = dict(rows)
     return {c: int(found.get(c, 0)) for c in CHANNELS}
