@@ -148,7 +148,7 @@ def require_card_entry(actor: w.Actor | None, workshop_id: int) -> None:
 def helper_name(actor: w.Actor) -> str:
     """Who entered a card, as the log and the minutes say it."""
     if actor.role is w.Role.HELPER:
-        return f"{actor.label} (PIN n. {actor.pin_id})"
+        return f"{actor.label} · PIN n. {actor.pin_id}"
     return translate("cards.helper_facilitator", "it")
 
 
@@ -217,6 +217,19 @@ def enter_card(
     if done.status == "duplicate":
         raise CardAlreadyEnteredError(code=pretty(clean), helper=done.first_helper)
     return done
+
+
+def ranking_from_positions(positions: Mapping[int, int | None]) -> dict:
+    """A ranking card's ballot from the numbers written in its boxes
+    ({item id: 1, 2, 3…}; empty or 0 = not ranked): ``{"order": [...]}``.
+    A number written twice raises BallotError (nothing is guessed)."""
+    given = {i: int(p) for i, p in positions.items() if p}
+    seen: dict[int, int] = {}
+    for item_id, position in sorted(given.items(), key=lambda kv: kv[1]):
+        if position in seen:
+            raise voting.BallotError("cards.error.rank_repeated", position=position)
+        seen[position] = item_id
+    return {"order": [seen[p] for p in sorted(seen)]}
 
 
 def duplicates(store: Store, workshop_id: int) -> list[dict]:

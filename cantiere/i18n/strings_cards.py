@@ -136,4 +136,137 @@ STRINGS = {
     "report.col.repeat_helper": {"it": "Inserita da", "en": "Entered by"},
     "report.col.repeat_first_helper": {"it": "Primo inserimento da", "en": "First entered by"},
     "report.col.repeat_when": {"it": "Quando", "en": "When"},
+    # --- the Schede cartacee page ------------------------------------------------------
+    "nav.schede": {"it": "Schede cartacee", "en": "Paper cards"},
+    "cards.page.intro": {
+        "it": "Per chi non vota con il telefono: inserisci le schede cartacee, o vota insieme a una persona "
+        "con la sua scheda. Ogni scheda conta una volta sola, nello stesso conteggio dei telefoni.",
+        "en": "For those who do not vote by phone: enter paper cards, or vote together with a person "
+        "through their card. Each card counts once, in the same tally as the phones.",
+    },
+    "cards.page.workshop_code": {"it": "Codice del laboratorio", "en": "Workshop code"},
+    "cards.page.pin": {"it": "PIN di aiutante (6 cifre)", "en": "Helper PIN (6 digits)"},
+    "cards.page.login": {"it": "Entra", "en": "Enter"},
+    "cards.page.logout": {"it": "Esci", "en": "Log out"},
+    "cards.page.facilitator_hint": {
+        "it": "Sei il facilitatore? Accedi dalla pagina Facilitazione con la password: qui entrerai da solo.",
+        "en": "Are you the facilitator? Log in on the Facilitation page with the password: you will be let in here.",
+    },
+    "cards.page.as_facilitator": {"it": "Stai inserendo come facilitatore.", "en": "Entering as facilitator."},
+    "cards.page.as_helper": {"it": "Stai inserendo come «{label}».", "en": "Entering as “{label}”."},
+    "cards.page.no_round": {
+        "it": "Nessuna votazione aperta in questo momento: le schede si inseriscono mentre la votazione è aperta.",
+        "en": "No voting round is open now: cards are entered while the round is open.",
+    },
+    "cards.page.not_on_paper": {
+        "it": "La votazione aperta usa un metodo che non si fa su carta.",
+        "en": "The open round uses a method that cannot be done on paper.",
+    },
+    "cards.page.mode": {"it": "Che cosa fai", "en": "What you do"},
+    "cards.mode.paper": {"it": "Inserisco schede cartacee", "en": "Entering paper cards"},
+    "cards.mode.assisted": {"it": "Voto assistito", "en": "Assisted vote"},
+    "cards.mode.paper.help": {
+        "it": "Copia il codice e i numeri della scheda. Tab passa al riquadro dopo, Invio salva.",
+        "en": "Copy the card's code and numbers. Tab moves to the next box, Enter saves.",
+    },
+    "cards.mode.assisted.help": {
+        "it": "Sei seduto accanto a una persona: leggi ad alta voce ogni priorità e segna quello che sceglie "
+        "lei. Usa il codice della sua scheda. Dopo il salvataggio lo schermo si svuota per la persona successiva.",
+        "en": "You sit beside a person: read each priority aloud and mark what they choose. Use their card's "
+        "code. After saving, the screen is emptied for the next person.",
+    },
+    "cards.page.counts": {
+        "it": "Schede inserite in questa votazione: {entered} su {printed} stampate.",
+        "en": "Cards entered in this round: {entered} of {printed} printed.",
+    },
+    "cards.page.mismatches": {
+        "it": "{n} schede inserite due volte con voti diversi: ricontrolla la scheda di carta. Conta il primo "
+        "inserimento, mai tutti e due.",
+        "en": "{n} cards entered twice with different votes: check the paper card again. The first entry "
+        "counts, never both.",
+    },
+    "cards.entry.code": {"it": "Codice della scheda", "en": "Card code"},
+    "cards.entry.box": {"it": "Riquadro", "en": "Box"},
+    "cards.entry.crossed": {"it": "Crocetta", "en": "Crossed"},
+    "cards.entry.axis.importance": {"it": "Importanza", "en": "Importance"},
+    "cards.entry.axis.feasibility": {"it": "Fattibilità", "en": "Feasibility"},
+    "cards.entry.how.dots": {
+        "it": "Scrivi i punti di ogni riquadro (0 se vuoto).",
+        "en": "Type each box's dots (0 if empty).",
+    },
+    "cards.entry.how.approval": {"it": "Spunta le priorità con la crocetta.", "en": "Tick the crossed priorities."},
+    "cards.entry.how.budget": {"it": "Spunta i progetti con la crocetta.", "en": "Tick the crossed projects."},
+    "cards.entry.how.ranking": {
+        "it": "Scrivi il numero di ogni riquadro (1, 2, 3…; 0 se vuoto).",
+        "en": "Type each box's number (1, 2, 3…; 0 if empty).",
+    },
+    "cards.entry.how.matrix": {
+        "it": "Scrivi i due numeri di ogni priorità (da 1 a 5; lascia vuoto se non c'è).",
+        "en": "Type the two numbers of each priority (1 to 5; leave empty if missing).",
+    },
+    "cards.entry.save_paper": {"it": "Salva la scheda", "en": "Save the card"},
+    "cards.entry.save_assisted": {"it": "Salva il voto di questa persona", "en": "Save this person's vote"},
+    "cards.entry.next": {
+        "it": "Svuota lo schermo (persona o scheda successiva)",
+        "en": "Clear the screen (next person or card)",
+    },
+    "cards.entry.saved_paper": {
+        "it": "Scheda {code} registrata. Passa alla scheda successiva.",
+        "en": "Card {code} recorded. Go on with the next card.",
+    },
+    "cards.entry.saved_assisted": {
+        "it": "Voto della scheda {code} registrato. Lo schermo è pronto per la persona successiva.",
+        "en": "Vote of card {code} recorded. The screen is ready for the next person.",
+    },
+    "cards.entry.match": {
+        "it": "Secondo inserimento della scheda {code}: coincide con il primo. Non viene contata due volte.",
+        "en": "Second entry of card {code}: it matches the first. It is not counted twice.",
+    },
+    "cards.entry.mismatch": {
+        "it": "Attenzione: la scheda {code} era già stata inserita (da {helper}) con voti DIVERSI. "
+        "È segnalata al facilitatore e non viene contata due volte: conta il primo inserimento.",
+        "en": "Warning: card {code} was already entered (by {helper}) with DIFFERENT votes. It is flagged "
+        "to the facilitator and not counted twice: the first entry counts.",
+    },
+    # --- Facilitazione -----------------------------------------------------------------
+    "cards.fac.section": {"it": "Schede cartacee", "en": "Paper cards"},
+    "cards.fac.intro": {
+        "it": "Schede di carta per chi non usa il telefono, e PIN per chi aiuta a inserirle.",
+        "en": "Paper cards for those who do not use a phone, and PINs for those who help enter them.",
+    },
+    "cards.fac.open_page": {"it": "Apri la pagina Schede cartacee", "en": "Open the Paper cards page"},
+    "cards.fac.no_round": {
+        "it": "Apri una votazione per stampare le sue schede.",
+        "en": "Open a voting round to print its cards.",
+    },
+    "cards.fac.printed": {
+        "it": "Schede stampate per la votazione n. {position}: {n}.",
+        "en": "Cards printed for round {position}: {n}.",
+    },
+    "cards.fac.how_many": {"it": "Quante schede nuove", "en": "How many new cards"},
+    "cards.fac.double": {"it": "Doppio inserimento", "en": "Double entry"},
+    "cards.fac.double_help": {
+        "it": "Ogni scheda va inserita da due aiutanti diversi: se i voti non coincidono la scheda è segnalata. "
+        "Conta sempre una volta sola.",
+        "en": "Each card is entered by two different helpers: if the votes differ the card is flagged. "
+        "It always counts once.",
+    },
+    "cards.fac.print": {"it": "Crea le schede", "en": "Create the cards"},
+    "cards.fac.printed_now": {"it": "Create {n} schede nuove.", "en": "{n} new cards created."},
+    "cards.fac.download": {
+        "it": "Scarica le {n} schede da stampare (A4, 4 per pagina)",
+        "en": "Download the {n} cards to print (A4, 4 per page)",
+    },
+    "cards.fac.pins": {"it": "PIN per chi aiuta", "en": "PINs for helpers"},
+    "cards.fac.pin_label": {"it": "Chi aiuta (es. «Tavolo 2»)", "en": "Who helps (e.g. “Table 2”)"},
+    "cards.fac.new_pin": {"it": "Crea un PIN", "en": "Create a PIN"},
+    "cards.fac.pin_once": {
+        "it": "PIN per «{label}»: {pin}. Comunicalo ora: non verrà più mostrato. Vale per oggi.",
+        "en": "PIN for “{label}”: {pin}. Pass it on now: it will not be shown again. Valid for today.",
+    },
+    "cards.fac.pin_seen": {"it": "Ho annotato il PIN", "en": "I have noted the PIN"},
+    "cards.fac.pin_row": {"it": "{label} · PIN n. {id} · {state}", "en": "{label} · PIN no. {id} · {state}"},
+    "cards.fac.pin_active": {"it": "attivo", "en": "active"},
+    "cards.fac.pin_inactive": {"it": "revocato o scaduto", "en": "revoked or expired"},
+    "cards.fac.revoke": {"it": "Revoca", "en": "Revoke"},
 }
