@@ -72,7 +72,9 @@ def test_wrong_pin_is_refused(env):
     at = page("schede", code=ws.code)
     at.text_input(key=ui.PIN).set_value("000000")
     click(at, ui.LOGIN)
-    assert texts(at, "error") == ["PIN non valido per questo laboratorio (o non più attivo). Chiedi il PIN al facilitatore."]
+    assert texts(at, "error") == [
+        "PIN non valido per questo laboratorio (o non più attivo). Chiedi il PIN al facilitatore."
+    ]
     assert not any(k == ui.CARD_CODE for k in (t.key for t in at.text_input))
 
 
