@@ -269,4 +269,34 @@ STRINGS = {
     "cards.fac.pin_active": {"it": "attivo", "en": "active"},
     "cards.fac.pin_inactive": {"it": "revocato o scaduto", "en": "revoked or expired"},
     "cards.fac.revoke": {"it": "Revoca", "en": "Revoke"},
+    # --- large text on the phone ---------------------------------------------------------
+    "large.toggle": {"it": "Testo grande", "en": "Large text"},
+    "large.help": {
+        "it": "Scritte e pulsanti più grandi, parole semplici. Il telefono se lo ricorda.",
+        "en": "Bigger text and buttons, simple words. This phone remembers it.",
+    },
+    "large.simple.dots": {
+        "it": "Dai i tuoi punti alle cose più importanti per te. Poi tocca «Invia il voto».",
+        "en": "Give your dots to what matters most to you. Then tap “Send my vote”.",
+    },
+    "large.simple.approval": {
+        "it": "Accendi le cose che ti vanno bene. Poi tocca «Invia il voto».",
+        "en": "Switch on what you agree with. Then tap “Send my vote”.",
+    },
+    "large.simple.ranking": {
+        "it": "Tocca per prima la cosa più importante, poi la seconda. Poi tocca «Invia il voto».",
+        "en": "Tap the most important first, then the second. Then tap “Send my vote”.",
+    },
+    "large.simple.budget": {
+        "it": "Scegli i progetti da pagare, senza superare i soldi. Poi tocca «Invia il voto».",
+        "en": "Choose the projects to pay for, within the money. Then tap “Send my vote”.",
+    },
+    "large.simple.pairwise": {
+        "it": "Tra due cose, tocca quella più importante per te.",
+        "en": "Of two things, tap the one that matters more to you.",
+    },
+    "large.simple.matrix": {
+        "it": "Per ogni cosa: quanto è importante, quanto si può fare (da 1 a 5).",
+        "en": "For each thing: how important, how doable (1 to 5).",
+    },
 }

@@ -157,7 +157,7 @@ def _entry_form(actor: w.Actor, workshop: db.Workshop, rnd: db.Round, channel: s
             with box:
                 _box(rnd, item.id)
         st.form_submit_button(
-            t("cards.entry.save_" + channel),
+            t(f"cards.entry.save_{channel}"),
             key=SAVE,
             type="primary",
             width="stretch",

@@ -338,3 +338,20 @@ def test_printed_document_has_n_distinct_codes_and_escapes_titles(fresh_store):
     assert "Hai 3 punti" in page and "<svg" in page
     with pytest.raises(PermissionDeniedError):
         cards.cards_document(fresh_store, None, rnd.id, "")
+
+
+def test_dynamic_key_families_exist():
+    from cantiere.i18n import strings
+
+    keys = strings()
+    for channel in cards.CHANNELS:
+        assert f"cards.channel.{channel}" in keys
+    for channel in cards.ENTRY_CHANNELS:
+        assert {f"cards.mode.{channel}", f"cards.mode.{channel}.help", f"cards.entry.save_{channel}"} <= set(keys)
+        assert f"cards.entry.saved_{channel}" in keys
+    for method in cards.PAPER_METHODS:
+        assert f"cards.entry.how.{method}" in keys and any(k.startswith(f"cards.rule.{method}") for k in keys)
+    for method in voting.METHODS:
+        assert f"large.simple.{method}" in keys
+    for kind in ("refused", "match", "mismatch"):
+        assert f"report.card_repeat.{kind}" in keys
