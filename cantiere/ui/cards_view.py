@@ -36,7 +36,8 @@ LOGIN = "schede.login"
 LOGOUT = "schede.logout"
 HELPER = "schede.helper"  # the helper's Actor (PIN id and label, never the PIN)
 MODE = "schede.mode"
-CARD_CODE = "schede.card_code"
+CARD_CODE = "schede.card_code"  # within a sheet: box_key(sheet(), CARD_CODE)
+SHEET = "schede.sheet"
 SAVE = "schede.save"
 NEXT = "schede.next"
 FLASH = "schede.flash"  # (kind, message) after a save
@@ -142,20 +143,34 @@ def _show_flash() -> None:
     {"success": st.success, "warning": st.warning, "error": st.error}[kind](message)
 
 
+def sheet() -> int:
+    """The number of the blank sheet on screen: +1 after every saved card."""
+    return int(st.session_state.get(SHEET, 0))
+
+
+def box_key(number: int, key: str) -> str:
+    """The widget key of a box of blank sheet ``number``; ``key`` is the
+    method's own (``dots_key``…) or ``CARD_CODE``. A saved card moves to a new
+    sheet: new widgets, empty from the start (a form's widgets keep what the
+    browser holds, whatever session state says)."""
+    return f"schede.sheet.{number}.{key}"
+
+
 def _entry_form(actor: w.Actor, workshop: db.Workshop, rnd: db.Round, channel: str) -> None:
     items = w.items_of(get_store(), workshop.id, rnd.params)
+    number = sheet()
     if PREFILLED not in st.session_state:  # ?scheda=… from the card's QR code, once
         st.session_state[PREFILLED] = True
         if st.query_params.get("scheda"):
-            st.session_state[CARD_CODE] = st.query_params.get("scheda")
-    with st.form(FORM, enter_to_submit=True, border=True):
-        st.text_input(t("cards.entry.code"), key=CARD_CODE, placeholder="ABCD-EFGH", max_chars=12)
+            st.session_state[box_key(number, CARD_CODE)] = st.query_params.get("scheda")
+    with st.form(f"{FORM}.{number}", enter_to_submit=True, border=True):
+        st.text_input(t("cards.entry.code"), key=box_key(number, CARD_CODE), placeholder="ABCD-EFGH", max_chars=12)
         st.caption(t(f"cards.entry.how.{rnd.method}"))
         for k, item in enumerate(items, 1):
             title, box = st.columns([4, 2], vertical_alignment="center")
             title.text(f"{k}. {item.title}")  # typed text: never a widget label
             with box:
-                _box(rnd, item.id)
+                _box(rnd, item.id, number)
         st.form_submit_button(
             t(f"cards.entry.save_{channel}"),
             key=SAVE,
@@ -164,51 +179,59 @@ def _entry_form(actor: w.Actor, workshop: db.Workshop, rnd: db.Round, channel: s
             on_click=_save,
             args=(actor, workshop.id, rnd, tuple(i.id for i in items), channel),
         )
-    st.button(t("cards.entry.next"), key=NEXT, on_click=_clear, args=(rnd, tuple(i.id for i in items)))
+    st.button(t("cards.entry.next"), key=NEXT, on_click=_next_sheet)
 
 
-def _box(rnd: db.Round, item_id: int) -> None:
-    """The box of one priority, under the key the method's phone screen uses."""
+def _box(rnd: db.Round, item_id: int, number: int) -> None:
+    """The box of one priority, keyed by the key the method's phone screen uses."""
     label = t("cards.entry.box")
     if rnd.method == "dots":
-        st.number_input(
-            label, min_value=0, step=1, value=0, key=dots_key(rnd.id, item_id), label_visibility="collapsed"
-        )
+        key = box_key(number, dots_key(rnd.id, item_id))
+        st.number_input(label, min_value=0, step=1, value=0, key=key, label_visibility="collapsed")
     elif rnd.method in ("approval", "budget"):
         key = approval_key(rnd.id, item_id) if rnd.method == "approval" else budget_key(rnd.id, item_id)
-        st.checkbox(t("cards.entry.crossed"), key=key)
+        st.checkbox(t("cards.entry.crossed"), key=box_key(number, key))
     elif rnd.method == "ranking":
-        st.number_input(
-            label, min_value=0, step=1, value=0, key=rank_key(rnd.id, item_id), label_visibility="collapsed"
-        )
+        key = box_key(number, rank_key(rnd.id, item_id))
+        st.number_input(label, min_value=0, step=1, value=0, key=key, label_visibility="collapsed")
     elif rnd.method == "matrix":
         for axis, column in zip(AXES, st.columns(len(AXES))):
-            key = matrix_key(rnd.id, item_id, axis)
-            empty = {} if key in st.session_state else {"value": None}  # an empty box, not a 1
-            column.number_input(t(f"cards.entry.axis.{axis}"), min_value=1, max_value=5, step=1, key=key, **empty)
+            key = box_key(number, matrix_key(rnd.id, item_id, axis))
+            column.number_input(
+                t(f"cards.entry.axis.{axis}"), min_value=1, max_value=5, step=1, value=None, key=key
+            )  # an empty box, not a 1
+
+
+def _method_keys(rnd: db.Round, item_id: int) -> list[str]:
+    if rnd.method == "matrix":
+        return [matrix_key(rnd.id, item_id, axis) for axis in AXES]
+    by_method = {"dots": dots_key, "approval": approval_key, "budget": budget_key, "ranking": rank_key}
+    return [by_method[rnd.method](rnd.id, item_id)]
 
 
 def read_ballot(rnd: db.Round, item_ids: tuple[int, ...]) -> dict:
-    """The card's ballot from the boxes: the method's own reader (a ranking from its numbers)."""
+    """The card's ballot from the boxes of the sheet on screen, read by the
+    method's own reader (the boxes are copied under its keys first); a
+    ranking from the numbers written in its boxes."""
+    number = sheet()
+    for i in item_ids:
+        for key in _method_keys(rnd, i):
+            st.session_state[key] = st.session_state.get(box_key(number, key))
     if rnd.method == "ranking":
         return cards.ranking_from_positions({i: st.session_state.get(rank_key(rnd.id, i)) for i in item_ids})
     return methods.screen(rnd.method).read_ballot(rnd.id, item_ids)
 
 
-def _clear(rnd: db.Round, item_ids: tuple[int, ...]) -> None:
-    """Empty every box: the next card, or the next person, starts blank."""
-    st.session_state[CARD_CODE] = ""
-    for i in item_ids:
-        for key in (dots_key(rnd.id, i), rank_key(rnd.id, i)):
-            st.session_state[key] = 0
-        for key in (approval_key(rnd.id, i), budget_key(rnd.id, i)):
-            st.session_state[key] = False
-        for axis in AXES:
-            st.session_state[matrix_key(rnd.id, i, axis)] = None
+def _next_sheet() -> None:
+    """A blank sheet: the next card, or the next person. The old sheet's state is dropped."""
+    old = f"schede.sheet.{sheet()}."
+    for key in [k for k in st.session_state if str(k).startswith(old)]:
+        del st.session_state[key]
+    st.session_state[SHEET] = sheet() + 1
 
 
 def _save(actor: w.Actor, workshop_id: int, rnd: db.Round, item_ids: tuple[int, ...], channel: str) -> None:
-    code = st.session_state.get(CARD_CODE, "")
+    code = st.session_state.get(box_key(sheet(), CARD_CODE), "")
     try:
         done = cards.enter_card(get_store(), actor, workshop_id, code, read_ballot(rnd, item_ids), channel=channel)
     except CantiereError as exc:
@@ -221,7 +244,7 @@ def _save(actor: w.Actor, workshop_id: int, rnd: db.Round, item_ids: tuple[int, 
         st.session_state[FLASH] = ("success", t("cards.entry.match", code=pretty))
     else:
         st.session_state[FLASH] = ("success", t(f"cards.entry.saved_{channel}", code=pretty))
-    _clear(rnd, item_ids)
+    _next_sheet()
 
 
 def _status(workshop: db.Workshop, rnd: db.Round) -> None:
