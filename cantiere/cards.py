@@ -276,7 +276,8 @@ _CSS = """
 body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;margin:0;color:#000;font-size:10.5pt}
 .sheet{display:grid;grid-template-columns:1fr 1fr;gap:6mm;break-after:page;page-break-after:always}
 .sheet:last-child{break-after:auto;page-break-after:auto}
-.card{border:1.5px dashed #333;padding:4mm;break-inside:avoid;page-break-inside:avoid;min-height:134mm}
+.card{border:1.5px dashed #333;padding:4mm;break-inside:avoid;page-break-inside:avoid}
+.four .card{height:134mm;overflow:hidden}.two .card{min-height:134mm}.one{grid-template-columns:1fr}
 .head{display:flex;justify-content:space-between;align-items:flex-start;gap:3mm}
 .code{font-family:"DejaVu Sans Mono",monospace;font-size:17pt;font-weight:bold;letter-spacing:1px}
 .qr svg{width:24mm;height:24mm}
@@ -289,6 +290,12 @@ td.box{width:13mm}.box span{display:inline-block;width:10mm;height:8mm;border:1.
 """
 
 
+def per_page(n_items: int) -> int:
+    """Cards per A4 sheet: 4 (2 × 2) while a card fits half a page (up to 6
+    priorities), else 2 side by side, else 1 (more than 16 priorities)."""
+    return 4 if n_items <= 6 else 2 if n_items <= 16 else 1
+
+
 def cards_html(
     workshop: db.Workshop,
     rnd: db.Round,
@@ -296,7 +303,6 @@ def cards_html(
     cards: Sequence[Card],
     entry_url: str,
     lang: str = "it",
-    per_page: int = 4,
 ) -> str:
     """The printable document: ``per_page`` cards per A4 sheet, each with its
     code, a QR code of ``entry_url`` + code (the helper's tablet opens the card),
@@ -329,9 +335,9 @@ def cards_html(
             f'<p class="rules">{rules}</p><table>{rows}</table>'
             f'<p class="meta">{e(tr("cards.print.keep"))}</p>{twice}</section>'
         )
-    sheets = "".join(
-        f'<div class="sheet">{"".join(blocks[k : k + per_page])}</div>' for k in range(0, len(blocks), per_page)
-    )
+    n = per_page(len(items))
+    kind = {4: "four", 2: "two", 1: "one"}[n]
+    sheets = "".join(f'<div class="sheet {kind}">{"".join(blocks[k : k + n])}</div>' for k in range(0, len(blocks), n))
     title = e(tr("cards.print.title", title=workshop.title))
     return (
         f'<!DOCTYPE html>\n<html lang="{e(lang)}"><head><meta charset="utf-8"><title>{title}</title>'

@@ -254,8 +254,8 @@ STRINGS = {
     "cards.fac.print": {"it": "Crea le schede", "en": "Create the cards"},
     "cards.fac.printed_now": {"it": "Create {n} schede nuove.", "en": "{n} new cards created."},
     "cards.fac.download": {
-        "it": "Scarica le {n} schede da stampare (A4, 4 per pagina)",
-        "en": "Download the {n} cards to print (A4, 4 per page)",
+        "it": "Scarica le {n} schede da stampare (A4, {per_page} per pagina)",
+        "en": "Download the {n} cards to print (A4, {per_page} per page)",
     },
     "cards.fac.pins": {"it": "PIN per chi aiuta", "en": "PINs for helpers"},
     "cards.fac.pin_label": {"it": "Chi aiuta (es. «Tavolo 2»)", "en": "Who helps (e.g. “Table 2”)"},

@@ -290,7 +290,11 @@ def facilitator_panel(actor: w.Actor, workshop: db.Workshop) -> None:
         st.button(t("cards.fac.print"), key=PRINT, on_click=_print, args=(actor, rnd.id))
         if printed:
             st.download_button(
-                t("cards.fac.download", n=len(printed)),
+                t(
+                    "cards.fac.download",
+                    n=len(printed),
+                    per_page=cards.per_page(len(w.items_of(store, workshop.id, rnd.params))),
+                ),
                 data=lambda: cards.cards_document(get_store(), actor, rnd.id, url, lang()),
                 file_name=f"schede-{workshop.code}-votazione-{rnd.position}.html",
                 mime="text/html",
