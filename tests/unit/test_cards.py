@@ -333,7 +333,7 @@ def test_printed_document_has_n_distinct_codes_and_escapes_titles(fresh_store):
 
     codes = re.findall(r'data-code="([A-Z0-9]+)"', page)
     assert len(codes) == len(set(codes)) == 9
-    assert page.count('class="sheet"') == 3  # 4 per A4 page
+    assert page.count('class="sheet four"') == 3  # 4 per A4 page (up to 6 priorities)
     assert "<script>x" not in page and "&lt;script&gt;x" in page
     assert "Hai 3 punti" in page and "<svg" in page
     with pytest.raises(PermissionDeniedError):
