@@ -39,6 +39,7 @@ from cantiere.workshop_errors import (
     PermissionDeniedError,
     PhaseError,
     PinError,
+    PinLockedError,
     RoundNotOpenError,
 )
 
@@ -53,6 +54,8 @@ PIN_DIGITS = 6
 PIN_HOURS = 14  # a workshop day
 PIN_ITERATIONS = 60_000  # PBKDF2-SHA256: a stolen database does not give the PINs away at a glance
 LABEL_MAX = 60
+MAX_FAILED_LOGINS = 10  # wrong PINs per workshop in LOCK_MINUTES: 10⁶ PINs cannot be tried one by one
+LOCK_MINUTES = 10
 
 
 # --- codes ---------------------------------------------------------------------------
@@ -127,12 +130,17 @@ def revoke_helper_pin(store: Store, actor: w.Actor, pin_id: int) -> HelperPin:
 
 
 def helper_login(store: Store, workshop: db.Workshop, pin: str) -> w.Actor:
-    """A helper Actor for an active PIN of ``workshop``; PinError otherwise."""
+    """A helper Actor for an active PIN of ``workshop``; PinError otherwise
+    (logged), PinLockedError after MAX_FAILED_LOGINS wrong PINs for this
+    workshop in LOCK_MINUTES (the facilitator's password still works)."""
+    if db_cards.failed_logins(store, workshop.id, db.now() - timedelta(minutes=LOCK_MINUTES)) >= MAX_FAILED_LOGINS:
+        raise PinLockedError(minutes=LOCK_MINUTES)
     typed = "".join(ch for ch in str(pin or "") if ch.isdigit())
     if len(typed) == PIN_DIGITS:
         for found in db_cards.list_helper_pins(store, workshop.id):
             if found.active and hmac.compare_digest(_hash(typed, found.salt), found.pin_hash):
                 return w.Actor(w.Role.HELPER, "pin", pin_id=found.id, label=found.label, workshop_id=workshop.id)
+    db_cards.log_failed_login(store, workshop.id)
     raise PinError()
 
 

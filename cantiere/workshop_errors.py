@@ -144,3 +144,9 @@ class PinRevokedError(WorkshopError, PermissionError):
     """The helper's PIN was revoked or expired since they logged in: nothing was saved."""
 
     key = "cards.error.pin_revoked"
+
+
+class PinLockedError(WorkshopError, PermissionError):
+    """Too many wrong helper PINs for this workshop lately: PIN logins wait a few minutes."""
+
+    key = "cards.error.pin_locked"

@@ -43,6 +43,12 @@ STRINGS = {
         "Chiedi un nuovo PIN al facilitatore.",
         "en": "Your PIN was revoked or has expired: the card was NOT saved. Ask the facilitator for a new PIN.",
     },
+    "cards.error.pin_locked": {
+        "it": "Troppi PIN sbagliati per questo laboratorio: riprova tra {minutes} minuti, "
+        "o chiedi al facilitatore di entrare con la password.",
+        "en": "Too many wrong PINs for this workshop: try again in {minutes} minutes, "
+        "or ask the facilitator to log in with the password.",
+    },
     "cards.error.how_many": {
         "it": "Si possono stampare da 1 a {max} schede alla volta.",
         "en": "You can print from 1 to {max} cards at a time.",
@@ -299,4 +305,11 @@ STRINGS = {
         "it": "Per ogni cosa: quanto è importante, quanto si può fare (da 1 a 5).",
         "en": "For each thing: how important, how doable (1 to 5).",
     },
+    "cards.page.log": {
+        "it": "Registro degli inserimenti di questa votazione ({n})",
+        "en": "Log of this round's entries ({n})",
+    },
+    "cards.status.counted": {"it": "contata", "en": "counted"},
+    "cards.status.match": {"it": "secondo inserimento, coincide", "en": "second entry, matches"},
+    "cards.status.mismatch": {"it": "secondo inserimento, DIVERSO", "en": "second entry, DIFFERENT"},
 }

@@ -23,7 +23,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 
 from cantiere.store import Store
-from cantiere.store.schema import ballots, card_entries, cards, helper_pins, participants, priorities, rounds
+from cantiere.store.schema import ballots, card_entries, cards, events, helper_pins, participants, priorities, rounds
 from cantiere.store.workshops import CodeTakenError, Round, _json_copy, _log, _round, now
 from cantiere.workshop_errors import (
     CardOtherRoundError,
@@ -361,3 +361,21 @@ def channel_counts(store: Store, round_id: int) -> dict[str, int]:
         ).all()
     found = dict(rows)
     return {c: int(found.get(c, 0)) for c in CHANNELS}
+
+
+def failed_logins(store: Store, workshop_id: int, since: datetime) -> int:
+    """Wrong helper PINs typed for the workshop since ``since`` (from the event log,
+    shared by every process)."""
+    with store.read() as conn:
+        times = conn.execute(
+            sa.select(events.c.created_at).where(
+                events.c.workshop_id == workshop_id, events.c.kind == "helper_pin_failed", events.c.created_at > since
+            )
+        ).scalars()
+        return sum(1 for moment in times if _aware(moment) > since)
+
+
+def log_failed_login(store: Store, workshop_id: int) -> None:
+    """Record a wrong helper PIN (never what was typed)."""
+    with store.write() as conn:
+        _log(conn, workshop_id, "helper_pin_failed")

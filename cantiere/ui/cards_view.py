@@ -253,6 +253,21 @@ def _status(workshop: db.Workshop, rnd: db.Round) -> None:
     entries = [e for e in db_cards.list_entries(store, workshop.id) if e.round_id == rnd.id]
     counted = sum(1 for e in entries if e.status == "counted")
     st.caption(t("cards.page.counts", entered=counted, printed=len(printed)))
+    if entries:
+        with st.expander(t("cards.page.log", n=len(entries))):
+            st.dataframe(
+                [
+                    {
+                        t("report.col.repeat_card"): cards.pretty(e.code),
+                        t("report.col.repeat_what"): t(f"cards.status.{e.status}"),
+                        t("report.col.channel"): t(f"cards.channel.{e.channel}"),
+                        t("report.col.repeat_helper"): e.helper,
+                        t("report.col.repeat_when"): e.created_at.strftime("%H:%M:%S"),
+                    }
+                    for e in reversed(entries)
+                ],
+                hide_index=True,
+            )
     flagged = [e for e in entries if e.status == "mismatch"]
     if flagged:
         st.warning(t("cards.page.mismatches", n=len(flagged)))

@@ -23,6 +23,7 @@ from cantiere.workshop_errors import (
     CardsNotOnPaperError,
     PermissionDeniedError,
     PinError,
+    PinLockedError,
     PinRevokedError,
     RoundNotOpenError,
     UnknownCardError,
@@ -240,6 +241,20 @@ def test_pin_is_stored_hashed_and_revoked_mid_session_saves_nothing(any_store):
         cards.helper_login(any_store, ws, pin)
 
 
+def test_wrong_pins_lock_the_pin_login_for_a_while(fresh_store):
+    ws, rnd, items, printed = voting_workshop(fresh_store)
+    _, pin = cards.create_helper_pin(fresh_store, FAC, ws.id, "Tavolo 1")
+    wrong = "000000" if pin != "000000" else "111111"
+    for _ in range(cards.MAX_FAILED_LOGINS):
+        with pytest.raises(PinError):
+            cards.helper_login(fresh_store, ws, wrong)
+    with pytest.raises(PinLockedError) as info:
+        cards.helper_login(fresh_store, ws, pin)  # even the right one, for LOCK_MINUTES
+    assert "Troppi PIN sbagliati" in info.value.message("it")
+    failed = [e for e in db.list_events(fresh_store, ws.id) if e.kind == "helper_pin_failed"]
+    assert len(failed) == cards.MAX_FAILED_LOGINS and all(e.detail == {} for e in failed)  # never what was typed
+
+
 def test_helper_of_another_workshop_and_participants_cannot_enter(fresh_store):
     ws, rnd, items, printed = voting_workshop(fresh_store)
     other, _, _, _ = voting_workshop(fresh_store, "Altro")
@@ -355,3 +370,19 @@ def test_dynamic_key_families_exist():
         assert f"large.simple.{method}" in keys
     for kind in ("refused", "match", "mismatch"):
         assert f"report.card_repeat.{kind}" in keys
+    for status in ("counted", "match", "mismatch"):
+        assert f"cards.status.{status}" in keys
+
+
+def test_erasing_a_workshop_removes_its_cards_entries_and_pins(any_store):
+    from cantiere import privacy
+    from cantiere.store import privacy as pdb
+
+    ws, rnd, items, printed = voting_workshop(any_store)
+    other, other_round, _, other_cards = voting_workshop(any_store, "Resta")
+    cards.create_helper_pin(any_store, FAC, ws.id, "Tavolo 1")
+    cards.enter_card(any_store, FAC, ws.id, printed[0].code, dots(items, 1))
+    privacy.erase_workshop(any_store, FAC, ws.code)
+    counts = pdb.table_counts(any_store)
+    assert counts["cards"] == len(other_cards) and counts["card_entries"] == 0 and counts["helper_pins"] == 0
+    assert db_cards.card_by_code(any_store, printed[0].code) is None
