@@ -22,7 +22,7 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import cards as db_cards
 from cantiere.store import workshops as db
-from cantiere.ui import auth, error_message, get_store, lang, methods, safe, show_error, t
+from cantiere.ui import auth, error_message, flash, get_store, lang, methods, safe, show_error, t
 from cantiere.ui.methods.approval import approval_key
 from cantiere.ui.methods.budget import budget_key
 from cantiere.ui.methods.dots import dots_key
@@ -101,7 +101,7 @@ def render() -> None:
     )
     channel = mode or "paper"
     st.caption(t(f"cards.mode.{channel}.help"))
-    _show_flash()
+    flash.show(FLASH)
     _entry_form(actor, workshop, rnd, channel)
     _status(workshop, rnd)
 
@@ -119,9 +119,7 @@ def _who(workshop: db.Workshop) -> w.Actor | None:
         return helper
     st.text_input(t("cards.page.pin"), type="password", key=PIN, max_chars=12)
     st.button(t("cards.page.login"), key=LOGIN, type="primary", on_click=_login, args=(workshop,))
-    flash = st.session_state.pop(FLASH, None)
-    if flash:
-        st.error(flash[1])
+    flash.show(FLASH)
     st.caption(t("cards.page.facilitator_hint"))
     return None
 
@@ -132,15 +130,7 @@ def _login(workshop: db.Workshop) -> None:
     try:
         st.session_state[HELPER] = cards.helper_login(get_store(), workshop, typed)
     except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))
-
-
-def _show_flash() -> None:
-    flash = st.session_state.pop(FLASH, None)
-    if not flash:
-        return
-    kind, message = flash
-    {"success": st.success, "warning": st.warning, "error": st.error}[kind](message)
+        flash.put(FLASH, flash.ERROR, error_message(exc))
 
 
 def sheet() -> int:
@@ -235,15 +225,15 @@ def _save(actor: w.Actor, workshop_id: int, rnd: db.Round, item_ids: tuple[int, 
     try:
         done = cards.enter_card(get_store(), actor, workshop_id, code, read_ballot(rnd, item_ids), channel=channel)
     except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))  # the boxes keep what was typed
+        flash.put(FLASH, flash.ERROR, error_message(exc))  # the boxes keep what was typed
         return
     pretty = cards.pretty(done.card.code)
     if done.status == "mismatch":
-        st.session_state[FLASH] = ("warning", t("cards.entry.mismatch", code=pretty, helper=done.first_helper))
+        flash.put(FLASH, flash.WARNING, t("cards.entry.mismatch", code=pretty, helper=done.first_helper))
     elif done.status == "match":
-        st.session_state[FLASH] = ("success", t("cards.entry.match", code=pretty))
+        flash.put(FLASH, flash.SUCCESS, t("cards.entry.match", code=pretty))
     else:
-        st.session_state[FLASH] = ("success", t(f"cards.entry.saved_{channel}", code=pretty))
+        flash.put(FLASH, flash.SUCCESS, t(f"cards.entry.saved_{channel}", code=pretty))
     _next_sheet()
 
 
@@ -335,14 +325,14 @@ def _print(actor: w.Actor, round_id: int) -> None:
             double_entry=bool(st.session_state.get(DOUBLE)),
         )
     except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))
+        flash.put(FLASH, flash.ERROR, error_message(exc))
     else:
-        st.session_state[FLASH] = ("success", t("cards.fac.printed_now", n=len(made)))
+        flash.put(FLASH, flash.SUCCESS, t("cards.fac.printed_now", n=len(made)))
 
 
 def _pins(actor: w.Actor, workshop: db.Workshop) -> None:
     safe.heading(t("cards.fac.pins"), 4)
-    _show_flash()
+    flash.show(FLASH, seconds={flash.SUCCESS: 8, flash.ERROR: 15})  # the panel redraws itself every 3 s
     shown = st.session_state.get(SHOWN_PIN)
     if shown:
         st.success(t("cards.fac.pin_once", label=shown[0], pin=shown[1]))
@@ -362,7 +352,7 @@ def _new_pin(actor: w.Actor, workshop_id: int) -> None:
     try:
         made, pin = cards.create_helper_pin(get_store(), actor, workshop_id, st.session_state.get(PIN_LABEL, ""))
     except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))
+        flash.put(FLASH, flash.ERROR, error_message(exc))
     else:
         st.session_state[SHOWN_PIN] = (made.label, pin)
         st.session_state[PIN_LABEL] = ""
@@ -372,4 +362,4 @@ def _revoke(actor: w.Actor, pin_id: int) -> None:
     try:
         cards.revoke_helper_pin(get_store(), actor, pin_id)
     except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))
+        flash.put(FLASH, flash.ERROR, error_message(exc))
