@@ -21,7 +21,19 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, flash, get_store, live, methods, partecipa_listening, safe, show_error, state, t
+from cantiere.ui import (
+    error_message,
+    flash,
+    get_store,
+    large_text,
+    live,
+    methods,
+    partecipa_listening,
+    safe,
+    show_error,
+    state,
+    t,
+)
 from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
@@ -174,6 +186,7 @@ def render() -> None:
         vote_tab, comment_tab = st.tabs(labels, key=TAB, on_change="rerun")
         if vote_tab.open is not False:
             with vote_tab:
+                large_text.switch(rnd.method)  # issue 19: «Testo grande», kept on the device
                 methods.vote_panel(rnd, who)  # the screen of the round's method (cantiere/ui/methods)
         if comment_tab.open is not False:
             with comment_tab:
