@@ -241,7 +241,7 @@ async def drive(
         c0 = cpu()
         run.vote_open[move].set()
         voting = len(run.lat[follow])
-        await _until(lambda v=vote: len(run.lat[v]) + run.step_errors(v) >= voting, sc.burst + sc.timeout + 30)
+        await _until(lambda v=vote, n=voting: len(run.lat[v]) + run.step_errors(v) >= n, sc.burst + sc.timeout + 30)
         _step(room, vote, run, c0, cpu(), len(run.lat[vote]), (run.vote_start[move], time.monotonic()))
         room["steps"][vote]["tap"] = summary(run.taps[vote])
         stored = await asyncio.to_thread(count, move)
