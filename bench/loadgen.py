@@ -417,6 +417,7 @@ class Scenario:
     quickack: bool = False  # ACK every frame at once (see bench.protocol.Phone)
     nodelay: bool = False  # start the server with TCP_NODELAY (see bench.nodelay)
     wait: float = 3.0  # the room's pauses between its steps (room)
+    spread: bool = False  # each phone from its own loopback address (room; through nginx's address hash)
 
     def check(self) -> None:
         if self.kind not in SCENARIOS:

@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from bench.loadgen import Report, Scenario, Step, Target, _cpu, _rss_mb, fill_steps, run_steps, summary
-from bench.protocol import LivePoll, Phone
+from bench.protocol import LivePoll, Phone, source_of
 
 MOVES = 2  # phase change, then the next round
 STEPS = ("join", "follow_phase", "vote_1", "follow_round", "vote_2")
@@ -79,8 +79,11 @@ async def _phone(run: RoomRun, i: int, start_at: float, rng: random.Random, join
     token = f"room{i:04d}{secrets.token_hex(4)}"
     url = run.urls[i % len(run.urls)]  # as ip_hash spreads distinct clients
     await asyncio.sleep(max(0.0, start_at - time.monotonic()))
-    phone = Phone(url, page=target.page, query=run.query(target.room_query, i, token), timeout=sc.timeout)
-    poll = LivePoll(url, run.query(target.live_path, i, ""), timeout=sc.timeout)
+    source = source_of(i) if sc.spread else None
+    phone = Phone(
+        url, page=target.page, query=run.query(target.room_query, i, token), timeout=sc.timeout, source=source
+    )
+    poll = LivePoll(url, run.query(target.live_path, i, ""), timeout=sc.timeout, source=source)
     step = "join"
     try:
         t0 = time.monotonic()

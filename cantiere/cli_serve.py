@@ -3,8 +3,8 @@
 Streamlit runs every session of a process under one GIL, so a room beyond what
 one core can rerun is served by several ``streamlit run`` processes on
 consecutive ports, all on the same ``CANTIERE_DATABASE_URL`` (SQLite in WAL on
-one host, PostgreSQL across hosts), behind nginx with sticky sessions
-(``ip_hash``: a phone's session lives in one process). With
+one host, PostgreSQL across hosts), behind nginx with sticky sessions (a hash
+of the phone's address: a phone's session lives in one process). With
 ``--projector-process`` the projector gets a process of its own under
 ``/proiettore/``, so a burst of votes never stalls its refresh.
 
@@ -13,8 +13,13 @@ an idle Streamlit holds the rest of each run behind the client's delayed ACK,
 ~40 ms per projector refresh and per lone tap (bench/README.md).
 ``--no-nodelay`` starts plain ``streamlit run``.
 
+Several hosts (docs/mille-telefoni.md): on each app host ``serve --address
+<its LAN address>`` (no nginx), on the front host ``serve --upstream
+HOST:PORT,…`` (``--processes 0`` for a front that runs no app process itself),
+all on one PostgreSQL.
+
 The command writes a complete nginx configuration (``--run-dir``/nginx.conf:
-upstream with ``ip_hash``, websocket headers including ``Host $http_host``,
+upstream hashed on the client address, websocket headers including ``Host $http_host``,
 gzip), starts the processes, waits until each answers its health check, and
 with ``--nginx`` also runs nginx on ``--listen``. Ctrl-C stops everything; if a
 process dies, the others are stopped too (exit 1).
@@ -60,16 +65,29 @@ class Plan:
     projector_port: int | None
     listen: int
     run_dir: Path
+    upstreams: tuple[str, ...] = ()  # app servers of other hosts, "host:port"
+    address: str = "127.0.0.1"  # where this host's processes listen
 
     @property
     def ports(self) -> tuple[int, ...]:
         return self.app_ports + ((self.projector_port,) if self.projector_port else ())
 
 
-def make_plan(processes: int, port: int, projector: bool, listen: int, run_dir: Path) -> Plan:
-    """Ports for ``processes`` app processes from ``port`` on, then the projector's.
-    ServeError when a number is out of range or nginx would share a port."""
-    if not 1 <= processes <= MAX_PROCESSES:
+def make_plan(
+    processes: int,
+    port: int,
+    projector: bool,
+    listen: int,
+    run_dir: Path,
+    upstreams: tuple[str, ...] = (),
+    address: str = "127.0.0.1",
+) -> Plan:
+    """Ports for ``processes`` app processes from ``port`` on, then the projector's;
+    ``upstreams`` ("host:port") are app servers of other hosts that nginx spreads
+    phones over too (then ``processes`` may be 0). ServeError when a number is
+    out of range, an upstream is not host:port, or nginx would share a port."""
+    upstreams = tuple(check_upstream(u) for u in upstreams)
+    if not (0 if upstreams else 1) <= processes <= MAX_PROCESSES:
         raise ServeError("cli.serve.error.processes", max=MAX_PROCESSES, value=processes)
     count = processes + (1 if projector else 0)
     for value in (port, port + count - 1, listen):
@@ -79,13 +97,23 @@ def make_plan(processes: int, port: int, projector: bool, listen: int, run_dir: 
     projector_port = port + processes if projector else None
     if listen in app_ports or listen == projector_port:
         raise ServeError("cli.serve.error.listen_clash", listen=listen)
-    return Plan(app_ports, projector_port, listen, run_dir.resolve())
+    return Plan(app_ports, projector_port, listen, run_dir.resolve(), upstreams, address)
+
+
+def check_upstream(text: str) -> str:
+    """``host:port`` of an app server on another host (ServeError otherwise)."""
+    host, sep, port = text.strip().rpartition(":")
+    if not sep or not host or not port.isdigit() or not 1 <= int(port) <= 65535 or any(c in host for c in " ;{}#"):
+        raise ServeError("cli.serve.error.upstream", value=text)
+    return f"{host}:{int(port)}"
 
 
 def nginx_config(plan: Plan) -> str:
     """A complete nginx.conf (``nginx -c FILE -p RUN_DIR``) for ``plan``."""
     run = plan.run_dir
-    servers = "\n".join(f"        server 127.0.0.1:{p};" for p in plan.app_ports)
+    servers = "\n".join(
+        [f"        server 127.0.0.1:{p};" for p in plan.app_ports] + [f"        server {u};" for u in plan.upstreams]
+    )
     # Headers set inside a location replace (do not add to) the server's ones:
     # every location repeats Host, or Streamlit refuses the websocket (403).
     proxy_headers = """            proxy_http_version 1.1;
@@ -132,10 +160,12 @@ http {{
     scgi_temp_path {run}/nginx-tmp/scgi;
 
     # Sticky sessions: a phone's Streamlit session (and the media it shows)
-    # lives in one process. ip_hash keys on the client address: phones behind
-    # one NAT (a hall's Wi-Fi to a remote server) all land on one process.
+    # lives in one process. The hash is of the whole client address: ip_hash
+    # would use only its first three octets, and a hall's Wi-Fi (192.168.1.x)
+    # would all land on one process. Phones behind one NAT (a hall's Wi-Fi to a
+    # remote server) still share one address, hence one process.
     upstream cantiere {{
-        ip_hash;
+        hash $remote_addr consistent;
 {servers}
     }}
 {projector_upstream}
@@ -175,8 +205,8 @@ http {{
 """
 
 
-def streamlit_command(port: int, base_path: str = "", nodelay: bool = True) -> list[str]:
-    """The command line of one app process on 127.0.0.1:``port``."""
+def streamlit_command(port: int, base_path: str = "", nodelay: bool = True, address: str = "127.0.0.1") -> list[str]:
+    """The command line of one app process on ``address``:``port``."""
     launcher = ["-m", "cantiere.ui.launch"] if nodelay else ["-m", "streamlit"]
     cmd = [
         sys.executable,
@@ -186,7 +216,7 @@ def streamlit_command(port: int, base_path: str = "", nodelay: bool = True) -> l
         "--server.port",
         str(port),
         "--server.address",
-        "127.0.0.1",
+        address,
         "--server.headless",
         "true",
     ]
@@ -213,10 +243,11 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def healthy(port: int, base_path: str = "") -> bool:
+def healthy(port: int, base_path: str = "", host: str = "127.0.0.1") -> bool:
     prefix = f"/{base_path}" if base_path else ""
+    host = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}{prefix}/_stcore/health", timeout=2) as resp:
+        with urllib.request.urlopen(f"http://{host}:{port}{prefix}/_stcore/health", timeout=2) as resp:
             return resp.status == 200
     except OSError:
         return False
@@ -274,7 +305,10 @@ def start_all(plan: Plan, database_url: str, nodelay: bool, with_nginx: bool, ou
     try:
         for port in plan.app_ports:
             procs.start(
-                f"app:{port}", streamlit_command(port, nodelay=nodelay), env, plan.run_dir / f"streamlit-{port}.log"
+                f"app:{port}",
+                streamlit_command(port, nodelay=nodelay, address=plan.address),
+                env,
+                plan.run_dir / f"streamlit-{port}.log",
             )
         if plan.projector_port:
             procs.start(
@@ -290,7 +324,9 @@ def start_all(plan: Plan, database_url: str, nodelay: bool, with_nginx: bool, ou
                 raise ServeError("cli.serve.error.died", names=", ".join(procs.dead()), run_dir=plan.run_dir)
             if time.monotonic() > deadline:
                 raise ServeError("cli.serve.error.timeout", ports=", ".join(map(str, waiting)), run_dir=plan.run_dir)
-            waiting = {p: b for p, b in waiting.items() if not healthy(p, b)}
+            waiting = {
+                p: b for p, b in waiting.items() if not healthy(p, b, plan.address if p in plan.app_ports else "")
+            }
             time.sleep(0.3)
         if nginx:
             check = subprocess.run(
@@ -321,16 +357,21 @@ def start_all(plan: Plan, database_url: str, nodelay: bool, with_nginx: bool, ou
     Arg("--run-dir", type=Path, default=Path("run/serve"), help="cli.arg.run_dir"),
     Arg("--database-url", default=None, help="cli.arg.database_url"),
     Arg("--no-nodelay", action="store_true", help="cli.arg.no_nodelay"),
+    Arg("--upstream", default="", help="cli.arg.upstream"),
+    Arg("--address", default="127.0.0.1", help="cli.arg.address"),
 )
 def serve(args: argparse.Namespace, out=None) -> int:
     out = out or sys.stdout
     from cantiere import config
 
-    plan = make_plan(args.processes, args.port, args.projector_process, args.listen, args.run_dir)
+    upstreams = tuple(u for u in args.upstream.split(",") if u.strip())
+    plan = make_plan(
+        args.processes, args.port, args.projector_process, args.listen, args.run_dir, upstreams, args.address
+    )
     database_url = absolute_database_url(args.database_url or config.load().database_url, Path.cwd())
     procs = start_all(plan, database_url, not args.no_nodelay, args.nginx, out)
     for port in plan.app_ports:
-        print(say("cli.serve.ready", url=f"http://127.0.0.1:{port}"), file=out)
+        print(say("cli.serve.ready", url=f"http://{plan.address}:{port}"), file=out)
     if plan.projector_port:
         print(
             say("cli.serve.ready_projector", url=f"http://127.0.0.1:{plan.projector_port}/{PROJECTOR_PATH}/proiezione"),

@@ -42,6 +42,10 @@ STRINGS = {
         "it": "secondi di attesa della sala tra un passo e l'altro (room)",
         "en": "seconds the room waits between its steps (room)",
     },
+    "cli.bench.spread": {
+        "it": "ogni telefono da un proprio indirizzo 127.0.x.y (room): attraverso nginx si distribuiscono sui processi",
+        "en": "each phone from its own 127.0.x.y address (room): through nginx they spread over the processes",
+    },
     "cli.bench.no_observer": {"it": "senza la sessione del proiettore", "en": "without the projector session"},
     "cli.bench.no_compare": {
         "it": "non ripetere lo scenario sull'app minima",
