@@ -902,7 +902,8 @@ def _run_room(target, scenario, urls, pids, report, seed, prepared, work, env, a
     from bench import room
 
     placeholders = prepared.placeholders if prepared else {}
-    password = env.get("CANTIERE_ADMIN_PASSWORD") or os.environ.get("CANTIERE_ADMIN_PASSWORD", "")
+    # servers started elsewhere (serve) have the password of this environment; ours, the one we gave
+    password = os.environ.get("CANTIERE_ADMIN_PASSWORD", "") if urls else env.get("CANTIERE_ADMIN_PASSWORD", "")
     count = (lambda move: target.room_count(prepared, work, move)) if target.room_count else (lambda move: None)
     if prepared is None and target.setup is not None:
         count = lambda move: None  # noqa: E731  (servers of another database: nothing to count)
