@@ -841,6 +841,9 @@ def run_target(
     ``url`` the servers must use the same database, else nothing is set up and
     ballots are not counted)."""
     scenario.check()
+    from cantiere.ui.launch import raise_open_files  # no Streamlit import: safe for the bench
+
+    raise_open_files()  # 2 connections per phone (websocket, long poll): 1,000 phones need > 1,024
     report = Report(target=target.name, scenario=asdict(scenario))
     me = psutil.Process()
     my_cpu0 = sum(me.cpu_times()[:2])
