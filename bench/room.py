@@ -41,6 +41,8 @@ from bench.protocol import LivePoll, Phone, source_of
 MOVES = 2  # phase change, then the next round
 STEPS = ("join", "follow_phase", "vote_1", "follow_round", "vote_2")
 SETTLE_S = 1.0  # after the last join: every phone's long poll is in
+WARM_SPREAD = 16  # warm-up page loads through nginx, from as many addresses: every process gets one
+WARM_FROM = 60_000  # their addresses come after any phone's (source_of)
 
 
 class RoomRun:
@@ -184,12 +186,17 @@ async def drive(
     """Run the room against servers already started; fill ``report``."""
     rng = random.Random(seed)
     run = RoomRun(target, sc, urls, placeholders, sc.wait)
-    for url in dict.fromkeys(urls + ([projector_url] if projector_url else [])):  # imports are no phone's cost
-        try:
-            async with Phone(url, page=target.page, query=run.query(target.room_query, -1, "warmup")) as warm:
-                await warm.open()
-        except Exception as exc:
-            run.error("warm-up", exc)
+    # Imports are no phone's cost: one page run per server first. Through nginx
+    # (--spread) the processes behind it are reached from several addresses.
+    warm_sources = [source_of(WARM_FROM + k) for k in range(WARM_SPREAD)] if sc.spread else [None]
+    for url in dict.fromkeys(urls + ([projector_url] if projector_url else [])):
+        for source in warm_sources if url != projector_url else [None]:
+            try:
+                query = run.query(target.room_query, -1, "warmup")
+                async with Phone(url, page=target.page, query=query, source=source) as warm:
+                    await warm.open()
+            except Exception as exc:
+                run.error("warm-up", exc)
     report.rss_mb_start = _round(_rss_mb(server_procs))
     screens = []
     if sc.observer:
