@@ -193,7 +193,7 @@ async def drive(
         for source in warm_sources if url != projector_url else [None]:
             try:
                 query = run.query(target.room_query, -1, "warmup")
-                async with Phone(url, page=target.page, query=query, source=source) as warm:
+                async with Phone(url, page=target.page, query=query, timeout=sc.timeout, source=source) as warm:
                     await warm.open()
             except Exception as exc:
                 run.error("warm-up", exc)
