@@ -20,7 +20,7 @@ import streamlit as st
 from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
-from cantiere.ui import evidence_view, get_store, lang, live, safe, show_error, t
+from cantiere.ui import evidence_view, facilitazione_listening, get_store, lang, live, safe, show_error, t
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -81,7 +81,6 @@ def render() -> None:
             if workshop.phase == "bozza":
                 st.caption(t("live.proj.draft"))
     _live(workshop.code)
-    from cantiere.ui import facilitazione_listening  # issue 5: pins map and top proposals
 
     facilitazione_listening.projector_section(workshop.code)
 
