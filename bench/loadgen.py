@@ -925,7 +925,7 @@ def _run_room(target, scenario, urls, pids, report, seed, prepared, work, env, a
         count = lambda move: None  # noqa: E731  (servers of another database: nothing to count)
 
     def go(run_urls: list[str], procs: list[psutil.Process]) -> None:
-        asyncio.run(
+        run_async(
             room.drive(
                 target, scenario, run_urls, procs, report, seed, placeholders, advance, count, projector_url, password
             )
