@@ -30,40 +30,54 @@ class Prepared:
     round_id: int
     item_ids: list[int]
     placeholders: dict = field(default_factory=dict)
+    opened: list[int] = field(default_factory=list)  # the rounds opened by advance(), in order
 
     def advance(self) -> dict:
-        """The facilitator opens the next voting round (the open one closes), in
-        one transaction: the room version moves and phones must show the new
-        round. Returns the placeholders of the new screen (``{round}``)."""
+        """The facilitator moves the room, in one transaction: from ``ascolto``
+        the vote opens (the draft round), in ``voto`` the next voting round opens
+        (the open one closes). The room version moves and phones must show the
+        new round. Returns the placeholders of the new screen (``{round}``)."""
         store = Store(self.database_url)
         try:
             workshop = w.find_workshop(store, self.code)
-            rnd = w.open_new_round(
-                store, w.Actor.command_line(), workshop.id, "dots", {"dots": DOTS, "max_per_item": MAX_PER_ITEM}
-            )
+            actor = w.Actor.command_line()
+            if workshop.phase == "ascolto":
+                rnd = w.start_voting(store, actor, workshop.id)
+            else:
+                rnd = w.open_new_round(store, actor, workshop.id, "dots", {"dots": DOTS, "max_per_item": MAX_PER_ITEM})
         finally:
             store.close()
         self.round_id = rnd.id
+        self.opened.append(rnd.id)
         return {"round": rnd.id}
 
-    def count(self) -> int:
-        """Ballots stored for the round (one row per participant: re-votes replace)."""
+    def count(self, move: int | None = None) -> int:
+        """Ballots stored for the round (one row per participant: re-votes replace):
+        the current one, or the one opened by the ``move``-th advance (0-based)."""
         store = Store(self.database_url)
         try:
-            return db.count_ballots(store, self.round_id)
+            return db.count_ballots(store, self.round_id if move is None else self.opened[move])
         finally:
             store.close()
 
 
-def prepare(database_url: str) -> Prepared:
+def prepare(database_url: str, phase: str = "voto") -> Prepared:
     """Create a demo-priorities workshop, open its dot-voting round (the workshop
-    moves to "voto") and return the placeholders for the phones' steps."""
+    moves to "voto") and return the placeholders for the phones' steps. With
+    ``phase="ascolto"`` the workshop listens instead and its round stays a draft
+    until the first :meth:`Prepared.advance` (the room scenario)."""
     store = Store(database_url)
     try:
         actor = w.Actor.command_line()
         rows = w.parse_priorities_csv(w.DEMO_FILE.read_bytes())
-        workshop = w.create_workshop(store, actor, TITLE, "", rows, dots=DOTS, max_per_item=MAX_PER_ITEM)
-        rnd = w.start_voting(store, actor, workshop.id)
+        if phase == "ascolto":
+            workshop = w.create_workshop(
+                store, actor, TITLE, "", rows, dots=DOTS, max_per_item=MAX_PER_ITEM, phase="ascolto"
+            )
+            rnd = db.list_rounds(store, workshop.id)[0]
+        else:
+            workshop = w.create_workshop(store, actor, TITLE, "", rows, dots=DOTS, max_per_item=MAX_PER_ITEM)
+            rnd = w.start_voting(store, actor, workshop.id)
         items = [p.id for p in db.list_priorities(store, workshop.id)]
     finally:
         store.close()

@@ -31,6 +31,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--burst", type=float, default=3.0, help=h("burst"))
     parser.add_argument("--think", type=float, default=20.0, help=h("think"))
     parser.add_argument("--duration", type=float, default=60.0, help=h("duration"))
+    parser.add_argument("--wait", type=float, default=3.0, help=h("wait"))
+    parser.add_argument("--spread", action="store_true", help=h("spread"))
     parser.add_argument("--no-observer", action="store_true", help=h("no_observer"))
     parser.add_argument("--no-compare", action="store_true", help=h("no_compare"))
     parser.add_argument("--timeout", type=float, default=60.0, help=h("timeout"))
@@ -71,6 +73,8 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
             burst=args.burst,
             think=args.think,
             duration=args.duration,
+            wait=args.wait,
+            spread=args.spread,
             observer=not args.no_observer,
             timeout=args.timeout,
             quickack=args.quickack,

@@ -58,7 +58,7 @@ def run_async(coroutine):
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL_APP = Path(__file__).resolve().parent / "minimal_app.py"
-SCENARIOS = ("burst", "realistic", "join", "idle")
+SCENARIOS = ("burst", "realistic", "join", "idle", "room")
 MINIMAL_LIVE_APP = Path(__file__).resolve().parent / "minimal_live.py"
 IDLE_SETTLE_S = 3.0  # after the last join, before the idle window: every phone's first long poll is in
 STARTUP_TIMEOUT = 60.0
@@ -172,6 +172,17 @@ class Target:
     live_path: str = "/api/live/{code}"
     advance: Callable[[object, Path], dict] | None = None
     follow_steps: list[Step] = field(default_factory=list)
+    # the room scenario (issue 16, bench/room.py): the phones' query, how they
+    # join, what shows the phase change and then the next round, how they vote
+    # ({round} is the round just opened); the facilitator's page and its login
+    # ({password}); ballots stored for the n-th move ((prepared, workdir, n) → count)
+    room_query: str = ""
+    room_join_steps: list[Step] = field(default_factory=list)
+    room_follow_steps: tuple[list[Step], list[Step]] = ([], [])
+    room_vote_steps: list[Step] = field(default_factory=list)
+    room_count: Callable[[object, Path, int], int | None] | None = None
+    facilitator_page: str = ""
+    facilitator_steps: list[Step] = field(default_factory=list)
 
 
 def _minimal_env(workdir: Path) -> dict[str, str]:
@@ -198,10 +209,25 @@ def _app_env(workdir: Path) -> dict[str, str]:
     }
 
 
-def _app_setup(database_url: str):
+def _app_setup(database_url: str, phase: str = "voto"):
     from bench.app_setup import prepare  # imports the app's core: only for the app target
 
-    return prepare(database_url)
+    return prepare(database_url, phase)
+
+
+def _app_room_count(prepared, workdir: Path, move: int) -> int:
+    return prepared.count(move)
+
+
+def _minimal_room_count(prepared, workdir: Path, move: int) -> int:
+    """Phones that voted in the ``move``-th round: each tap adds one to its row."""
+    conn = sqlite3.connect(workdir / "ballots.db")
+    try:
+        return conn.execute("SELECT count(*) FROM ballots WHERE taps >= ?", (move + 1,)).fetchone()[0]
+    except sqlite3.OperationalError:  # no vote ever reached the table
+        return 0
+    finally:
+        conn.close()
 
 
 def _app_advance(prepared, workdir: Path) -> dict:
@@ -231,6 +257,16 @@ APP_JOIN_STEPS = (
     "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1"
 )
 APP_VOTE_STEPS = "press:partecipa.vote.{round}; text:Voto registrato"
+# The room (bench/room.py): phones join while the workshop listens (the ascolto
+# screen), follow the vote's opening to the dots of round 1, vote (dots, tap),
+# follow the next round, vote again. The facilitator logs in and keeps the live panel.
+APP_ROOM_JOIN_STEPS = "press:partecipa.join; press:partecipa.profile.skip; wait:ascolto.task"
+APP_ROOM_FOLLOW_STEPS = "wait:partecipa.vote.{round}"
+APP_ROOM_VOTE_STEPS = (
+    "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1; "
+    "press:partecipa.vote.{round}; text:Voto registrato"
+)
+APP_FACILITATOR_STEPS = "set:facilitazione.password={password}; press:facilitazione.login; wait:facilitazione.pick"
 
 
 def minimal_target() -> Target:
@@ -250,6 +286,11 @@ def minimal_target() -> Target:
         live_path="/api/live/room",
         advance=_minimal_advance,
         follow_steps=parse_steps("text:Fase {version}"),
+        room_query="p={token}&room=1",
+        room_join_steps=parse_steps("wait:vota"),
+        room_follow_steps=(parse_steps("text:Fase {version}"), parse_steps("text:Fase {version}")),
+        room_vote_steps=parse_steps("press:vota; text:Voto registrato"),
+        room_count=_minimal_room_count,
     )
 
 
@@ -270,6 +311,13 @@ def app_target() -> Target:
         live_path="/api/live/{code}",
         advance=_app_advance,
         follow_steps=parse_steps("wait:partecipa.vote.{round}"),
+        room_query="code={code}",
+        room_join_steps=parse_steps(APP_ROOM_JOIN_STEPS),
+        room_follow_steps=(parse_steps(APP_ROOM_FOLLOW_STEPS), parse_steps(APP_ROOM_FOLLOW_STEPS)),
+        room_vote_steps=parse_steps(APP_ROOM_VOTE_STEPS),
+        room_count=_app_room_count,
+        facilitator_page="facilitazione",
+        facilitator_steps=parse_steps(APP_FACILITATOR_STEPS),
     )
 
 
@@ -381,13 +429,15 @@ class Scenario:
     timeout: float = 60.0  # per wait
     quickack: bool = False  # ACK every frame at once (see bench.protocol.Phone)
     nodelay: bool = False  # start the server with TCP_NODELAY (see bench.nodelay)
+    wait: float = 3.0  # the room's pauses between its steps (room)
+    spread: bool = False  # each phone from its own loopback address (room; through nginx's address hash)
 
     def check(self) -> None:
         if self.kind not in SCENARIOS:
             raise ValueError(f"unknown scenario {self.kind!r}; valid: {', '.join(SCENARIOS)}")
         if not 1 <= self.phones <= MAX_PHONES:
             raise ValueError(f"phones must be between 1 and {MAX_PHONES}")
-        for name in ("ramp", "burst", "think", "duration", "timeout"):
+        for name in ("ramp", "burst", "think", "duration", "timeout", "wait"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
 
@@ -441,6 +491,7 @@ class Report:
     rss_mb_idle: float | None = None
     follow: dict = field(default_factory=dict)  # room moved → new screen shown, per phone
     follow_cpu_s: float | None = None  # the server's CPU from the change until every phone followed
+    room: dict = field(default_factory=dict)  # the room scenario: per step, ballots per round (bench/room.py)
     loadgen_cpu_s: float | None = None  # this process, whole run: is the client the bottleneck?
     wall_s: float | None = None
 
@@ -803,13 +854,16 @@ def run_target(
     ``url`` the servers must use the same database, else nothing is set up and
     ballots are not counted)."""
     scenario.check()
+    from cantiere.ui.launch import raise_open_files  # no Streamlit import: safe for the bench
+
+    raise_open_files()  # 2 connections per phone (websocket, long poll): 1,000 phones need > 1,024
     report = Report(target=target.name, scenario=asdict(scenario))
     me = psutil.Process()
     my_cpu0 = sum(me.cpu_times()[:2])
     started = time.monotonic()
     urls = _as_list(url)
     pids = [int(p) for p in _as_list(pid)]
-    if scenario.kind == "idle" and target.live_script is not None:
+    if scenario.kind in ("idle", "room") and target.live_script is not None:
         # the minimal app needs its route: the same page, served through st.App
         target = replace(target, script=target.live_script, query=target.live_query or target.query)
     elif scenario.kind == "idle" and target.live_query is not None:
@@ -820,7 +874,7 @@ def run_target(
         db_url = database_url or env.get("CANTIERE_DATABASE_URL")
         prepared = None
         if target.setup is not None and db_url and (database_url or not urls):
-            prepared = target.setup(db_url)
+            prepared = target.setup(db_url, "ascolto") if scenario.kind == "room" else target.setup(db_url)
             env["CANTIERE_DATABASE_URL"] = db_url
             target = replace(
                 target,
@@ -830,7 +884,9 @@ def run_target(
             code = code or prepared.code
         placeholders = prepared.placeholders if prepared else {}
         advance = (lambda: target.advance(prepared, work)) if target.advance else None
-        if urls:
+        if scenario.kind == "room":
+            _run_room(target, scenario, urls, pids, report, seed, prepared, work, env, advance, projector_url)
+        elif urls:
             procs = [psutil.Process(p) for p in pids]
             run_async(_drive(target, scenario, urls, code, procs, report, seed, placeholders, projector_url, advance))
             if prepared is not None:
@@ -856,6 +912,32 @@ def run_target(
     return report
 
 
+def _run_room(target, scenario, urls, pids, report, seed, prepared, work, env, advance, projector_url) -> None:
+    """The room scenario (bench/room.py) on running servers (``urls``) or on one
+    started here."""
+    from bench import room
+
+    placeholders = prepared.placeholders if prepared else {}
+    # servers started elsewhere (serve) have the password of this environment; ours, the one we gave
+    password = os.environ.get("CANTIERE_ADMIN_PASSWORD", "") if urls else env.get("CANTIERE_ADMIN_PASSWORD", "")
+    count = (lambda move: target.room_count(prepared, work, move)) if target.room_count else (lambda move: None)
+    if prepared is None and target.setup is not None:
+        count = lambda move: None  # noqa: E731  (servers of another database: nothing to count)
+
+    def go(run_urls: list[str], procs: list[psutil.Process]) -> None:
+        run_async(
+            room.drive(
+                target, scenario, run_urls, procs, report, seed, placeholders, advance, count, projector_url, password
+            )
+        )
+
+    if urls:
+        go(urls, [psutil.Process(p) for p in pids])
+    else:
+        with Server(target.script, env, work, nodelay=scenario.nodelay) as server:
+            go([server.url], [psutil.Process(server.pid)])
+
+
 def compare(target: Target, scenario: Scenario, **kwargs) -> tuple[Report, Report | None, dict]:
     """Run ``target`` then the minimal app with the same scenario, one after the
     other (never together: they would share the CPU). Returns both reports and
@@ -874,6 +956,13 @@ def compare(target: Target, scenario: Scenario, **kwargs) -> tuple[Report, Repor
         ("follow_p95", main.follow.get("p95_ms"), floor.follow.get("p95_ms")),
     ):
         ratios[name] = round(a / b, 2) if a and b else None
+    for step, mine in (main.room or {}).get("steps", {}).items():  # the room: each step beside the floor's
+        floor_step = (floor.room or {}).get("steps", {}).get(step, {})
+        for what, a, b in (
+            ("p95", mine.get("p95_ms"), floor_step.get("p95_ms")),
+            ("cpu", mine.get("cpu_ms_each"), floor_step.get("cpu_ms_each")),
+        ):
+            ratios[f"{step}_{what}"] = round(a / b, 2) if a and b else None
     return main, floor, ratios
 
 
@@ -908,6 +997,10 @@ def format_report(report: Report) -> str:
             f"{report.idle_polls_per_s} long polls/s, RSS {report.rss_mb_idle} MB",
             f"  follow     {lat(report.follow)} (room moved → new screen), server CPU {report.follow_cpu_s} s",
         ]
+    if sc["kind"] == "room":
+        from bench.room import format_room
+
+        lines += format_room(report)
     lines += [
         f"  errors     {report.error_count}",
     ]

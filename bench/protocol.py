@@ -103,6 +103,21 @@ def check_url(base_url: str) -> tuple[str, int]:
     return parts.hostname, parts.port
 
 
+def check_source(source: str | None) -> str | None:
+    """A loopback source address (127.x.y.z) or None; anything else is refused."""
+    if source is None:
+        return None
+    parts = source.split(".")
+    if len(parts) != 4 or parts[0] != "127" or not all(p.isdigit() and 0 <= int(p) <= 255 for p in parts):
+        raise ValueError(f"source address {source!r}: only 127.x.y.z (loopback)")
+    return source
+
+
+def source_of(i: int) -> str:
+    """Phone ``i``'s own loopback address: 127.0.1.1, 127.0.1.2, … (up to 62,500)."""
+    return f"127.0.{1 + i // 250}.{1 + i % 250}"
+
+
 def key_of(widget_id: str) -> str | None:
     """The user ``key`` encoded at the end of a widget id (``$$ID-<hash>-<key>``)."""
     if not widget_id.startswith("$$ID-"):
@@ -145,8 +160,13 @@ class Phone:
         follow_auto_rerun: bool = True,
         on_auto_rerun: Callable[[float], None] | None = None,
         quickack: bool = False,
+        source: str | None = None,
     ):
         host, port = check_url(base_url)
+        # a loopback source address of its own (127.0.x.y): through nginx, whose
+        # upstream hashes the client address, simulated phones then spread over
+        # the processes as real phones do
+        self.source = check_source(source)
         # a path prefix (server.baseUrlPath, e.g. behind nginx) comes before the stream
         prefix = urlsplit(base_url).path.rstrip("/")
         self.url = f"ws://{host}:{port}{prefix}{STREAM_PATH}"
@@ -187,7 +207,12 @@ class Phone:
     async def connect(self) -> None:
         self.ws = await asyncio.wait_for(
             websockets.connect(
-                self.url, subprotocols=[SUBPROTOCOL], max_size=2**26, open_timeout=self.timeout, ping_interval=None
+                self.url,
+                subprotocols=[SUBPROTOCOL],
+                max_size=2**26,
+                open_timeout=self.timeout,
+                ping_interval=None,
+                **({"local_addr": (self.source, 0)} if self.source else {}),
             ),
             self.timeout,
         )
@@ -420,8 +445,9 @@ class LivePoll:
     keep-alive connection, reopened when the server closes it; every read has a
     timeout; only 127.0.0.1."""
 
-    def __init__(self, base_url: str, path: str, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(self, base_url: str, path: str, timeout: float = DEFAULT_TIMEOUT, source: str | None = None):
         self.host, self.port = check_url(base_url)
+        self.source = check_source(source)
         self.path = urlsplit(base_url).path.rstrip("/") + path
         self.timeout = timeout
         self.requests = 0
@@ -440,7 +466,10 @@ class LivePoll:
     async def _exchange(self, query: str, hold: float) -> tuple[int, bytes, bool]:
         if self._writer is None:
             self._reader, self._writer = await asyncio.wait_for(
-                asyncio.open_connection(self.host, self.port), self.timeout
+                asyncio.open_connection(
+                    self.host, self.port, **({"local_addr": (self.source, 0)} if self.source else {})
+                ),
+                self.timeout,
             )
         request = (
             f"GET {self.path}?{query} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"

@@ -15,9 +15,11 @@ STRINGS = {
     },
     "cli.bench.scenario": {
         "it": "burst (tutti votano in pochi secondi) | realistic (un'azione ogni ~think s) | join (solo ingresso) | "
-        "idle (i telefoni attendono la sala per duration s, poi la sala cambia e la seguono)",
+        "idle (i telefoni attendono la sala per duration s, poi la sala cambia e la seguono) | "
+        "room (la sala intera: ingresso, cambio di fase, voto, nuovo turno, voto; proiettore e facilitatore aperti)",
         "en": "burst (everyone votes within seconds) | realistic (one action every ~think s) | join (joining only) | "
-        "idle (phones wait on the room for duration s, then the room moves and they follow)",
+        "idle (phones wait on the room for duration s, then the room moves and they follow) | "
+        "room (the whole room: join, phase change, vote, next round, vote; projector and facilitator open)",
     },
     "cli.bench.phones": {"it": "numero di telefoni simulati", "en": "number of simulated phones"},
     "cli.bench.ramp": {
@@ -35,6 +37,14 @@ STRINGS = {
     "cli.bench.duration": {
         "it": "durata in secondi della fase realistic, o dell'attesa (idle)",
         "en": "length in seconds of the realistic phase, or of the wait (idle)",
+    },
+    "cli.bench.wait": {
+        "it": "secondi di attesa della sala tra un passo e l'altro (room)",
+        "en": "seconds the room waits between its steps (room)",
+    },
+    "cli.bench.spread": {
+        "it": "ogni telefono da un proprio indirizzo 127.0.x.y (room): attraverso nginx si distribuiscono sui processi",
+        "en": "each phone from its own 127.0.x.y address (room): through nginx they spread over the processes",
     },
     "cli.bench.no_observer": {"it": "senza la sessione del proiettore", "en": "without the projector session"},
     "cli.bench.no_compare": {

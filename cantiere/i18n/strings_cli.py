@@ -131,6 +131,18 @@ STRINGS = {
         "it": "avvia anche nginx con la configurazione scritta",
         "en": "also start nginx with the configuration written",
     },
+    "cli.arg.upstream": {
+        "it": "processi dell'app su altre macchine (HOST:PORTA,…) che nginx aggiunge ai propri; "
+        "con --processes 0 questa macchina fa solo da ingresso (docs/mille-telefoni.md)",
+        "en": "app processes on other hosts (HOST:PORT,…) that nginx adds to its own; "
+        "with --processes 0 this host is only the front (docs/mille-telefoni.md)",
+    },
+    "cli.arg.address": {
+        "it": "indirizzo su cui ascoltano i processi (predefinito 127.0.0.1; l'indirizzo di rete "
+        "della macchina se nginx è su un'altra)",
+        "en": "address the processes listen on (default 127.0.0.1; the host's network address "
+        "when nginx runs on another host)",
+    },
     "cli.arg.run_dir": {
         "it": "cartella per nginx.conf e i log (predefinito run/serve)",
         "en": "folder for nginx.conf and the logs (default run/serve)",

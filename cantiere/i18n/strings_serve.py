@@ -23,6 +23,10 @@ STRINGS = {
         "it": "--processes deve essere tra 1 e {max}, non {value}.",
         "en": "--processes must be between 1 and {max}, not {value}.",
     },
+    "cli.serve.error.upstream": {
+        "it": "--upstream: «{value}» non è HOST:PORTA (per esempio 192.168.1.21:8601).",
+        "en": "--upstream: '{value}' is not HOST:PORT (for example 192.168.1.21:8601).",
+    },
     "cli.serve.error.port": {
         "it": "porta {value} non valida: usare porte tra 1024 e 65535.",
         "en": "invalid port {value}: use ports between 1024 and 65535.",

@@ -203,10 +203,21 @@ def get_workshop(store: Store, workshop_id: int) -> Workshop:
     return _workshop(row)
 
 
+# The reads of every run of a phone's page (the workshop by its code, the
+# participant by token, the rounds): built once, executed with parameters, like
+# the vote's statements (docs/sviluppo.md §7; issue 16: a join is three page runs).
+_WORKSHOP_BY_CODE = sa.select(workshops).where(workshops.c.code == sa.bindparam("code"))
+_PARTICIPANT_BY_TOKEN = sa.select(participants).where(participants.c.token == sa.bindparam("token"))
+_ROUNDS_OF = sa.select(rounds).where(rounds.c.workshop_id == sa.bindparam("workshop_id")).order_by(rounds.c.position)
+_BALLOT_OF = sa.select(ballots).where(
+    ballots.c.round_id == sa.bindparam("round_id"), ballots.c.participant_id == sa.bindparam("participant_id")
+)
+
+
 def workshop_by_code(store: Store, code: str) -> Workshop | None:
     """The workshop with this join code, or None."""
     with store.read() as conn:
-        row = conn.execute(sa.select(workshops).where(workshops.c.code == code)).first()
+        row = conn.execute(_WORKSHOP_BY_CODE, {"code": code}).first()
     return _workshop(row) if row else None
 
 
@@ -401,9 +412,7 @@ def get_round(store: Store, round_id: int) -> Round:
 
 def list_rounds(store: Store, workshop_id: int) -> list[Round]:
     with store.read() as conn:
-        rows = conn.execute(
-            sa.select(rounds).where(rounds.c.workshop_id == workshop_id).order_by(rounds.c.position)
-        ).all()
+        rows = conn.execute(_ROUNDS_OF, {"workshop_id": workshop_id}).all()
     return [_round(r) for r in rows]
 
 
@@ -503,7 +512,7 @@ def update_profile(store: Store, participant_id: int, **profile) -> None:
 
 def participant_by_token(store: Store, token: str) -> Participant | None:
     with store.read() as conn:
-        row = conn.execute(sa.select(participants).where(participants.c.token == token)).first()
+        row = conn.execute(_PARTICIPANT_BY_TOKEN, {"token": token}).first()
     return _participant(row) if row else None
 
 
@@ -611,9 +620,7 @@ def _json_copy(value: Any) -> Any:
 
 def get_ballot(store: Store, round_id: int, participant_id: int) -> Ballot | None:
     with store.read() as conn:
-        row = conn.execute(
-            sa.select(ballots).where(ballots.c.round_id == round_id, ballots.c.participant_id == participant_id)
-        ).first()
+        row = conn.execute(_BALLOT_OF, {"round_id": round_id, "participant_id": participant_id}).first()
     return _ballot(row) if row else None
 
 

@@ -76,7 +76,42 @@ def favicon() -> str:
 
 
 def lang() -> str:
-    """The language of this session: ?lang=en in the URL, else the setting."""
+    """The language of this session: ?lang=en in the URL, else the setting.
+
+    Called for every string a page draws (~30 times a run), and each lookup in
+    Streamlit's session-state and query-parameter proxies costs a lock and, for
+    a missing key, an exception: the answer is kept for the rest of the run
+    (issue 16: ~3–10 % of a phone's page run). A run is one ``reset`` of the
+    script context, which gives it a new ``cursors`` dict; the language switch
+    drops the kept answer (``language_picker``)."""
+    ctx = _run_context()
+    if ctx is not None:
+        kept = getattr(ctx, _LANG_MEMO, None)
+        if kept is not None and kept[0] is ctx.cursors:
+            return kept[1]
+    chosen = _session_language()
+    if ctx is not None:
+        setattr(ctx, _LANG_MEMO, (ctx.cursors, chosen))
+    return chosen
+
+
+_LANG_MEMO = "_cantiere_lang"  # attribute of the script run context: (that run's cursors, language)
+
+
+def _run_context():
+    from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+    ctx = get_script_run_ctx(suppress_warning=True)
+    return ctx if ctx is not None and hasattr(ctx, "cursors") else None
+
+
+def _forget_language() -> None:
+    ctx = _run_context()
+    if ctx is not None:
+        setattr(ctx, _LANG_MEMO, None)
+
+
+def _session_language() -> str:
     chosen = st.session_state.get(state.LANG)
     if chosen in LANGUAGES:
         return chosen
@@ -127,6 +162,7 @@ def language_picker() -> None:
         # never overrides ?lang= in the address
         if st.session_state.get(state.LANG_WIDGET) in LANGUAGES:
             st.session_state[state.LANG] = st.session_state[state.LANG_WIDGET]
+            _forget_language()
 
     if st.session_state.get(state.LANG_WIDGET) != lang():
         st.session_state[state.LANG_WIDGET] = lang()

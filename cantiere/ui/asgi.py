@@ -75,8 +75,10 @@ def middleware() -> list:
     execute app.py again and get the same list)."""
     from starlette.middleware import Middleware
 
+    from cantiere.ui import speedups
     from cantiere.ui.frontend import FrontendAssets
 
+    speedups.install()  # Streamlit's per-run costs we remove (cantiere/ui/speedups.py)
     base = base_url_path()
     return [
         Middleware(SecurityHeaders, base_url_path=base),

@@ -39,8 +39,25 @@ def patch() -> None:
     starlette_server._bind_socket = bind_socket
 
 
+def raise_open_files(wanted: int = 65536) -> int:
+    """Raise this process's soft limit of open files towards its hard limit: every
+    phone holds two connections (the page's websocket and the room's long poll),
+    and a Debian default of 1,024 stops a process near 500 phones. Returns the limit."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not POSIX
+        return 0
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    target = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+    if soft != resource.RLIM_INFINITY and soft < target:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (target, hard))
+        return target
+    return soft
+
+
 def main(argv: list[str] | None = None) -> None:
     patch()
+    raise_open_files()
     from streamlit.web.cli import main as streamlit_main
 
     sys.argv = ["streamlit", *(sys.argv[1:] if argv is None else argv)]

@@ -57,7 +57,9 @@ def test_a_taken_port_is_refused_before_anything_starts(tmp_path):
 def test_nginx_config_is_sticky_and_keeps_the_websocket_host(tmp_path):
     text = cli_serve.nginx_config(plan(tmp_path, projector=True))
     upstream = text.split("upstream cantiere {")[1].split("}")[0]
-    assert "ip_hash;" in upstream
+    # the whole address: ip_hash keys on the first three octets only, and a hall's
+    # Wi-Fi (192.168.1.x) would all land on one process
+    assert "hash $remote_addr consistent;" in upstream and "ip_hash" not in upstream
     assert "server 127.0.0.1:28601;" in upstream and "server 127.0.0.1:28602;" in upstream
     assert "listen 28080;" in text
     assert "gzip on;" in text and "application/javascript" in text
@@ -67,6 +69,28 @@ def test_nginx_config_is_sticky_and_keeps_the_websocket_host(tmp_path):
         assert "proxy_set_header Upgrade $http_upgrade;" in location
         assert "proxy_set_header Connection $connection_upgrade;" in location
     assert "location /proiettore/" in text and "server 127.0.0.1:28603;" in text
+
+
+def test_upstreams_of_other_hosts_join_the_local_processes(tmp_path):
+    p = cli_serve.make_plan(0, 28601, True, 28080, tmp_path, upstreams=("192.168.1.21:8601", " app2.lan:8601"))
+    text = cli_serve.nginx_config(p)
+    upstream = text.split("upstream cantiere {")[1].split("}")[0]
+    assert p.app_ports == ()
+    assert "server 192.168.1.21:8601;" in upstream and "server app2.lan:8601;" in upstream
+    assert "127.0.0.1" not in upstream
+    assert "location /proiettore/" in text and "server 127.0.0.1:28601;" in text  # the projector stays on the front
+
+
+@pytest.mark.parametrize("bad", ["192.168.1.21", "host:port", ":8601", "a b:80", "h:70000", "x;y:80"])
+def test_a_bad_upstream_is_refused_in_italian(tmp_path, bad):
+    with pytest.raises(cli_serve.ServeError) as caught:
+        cli_serve.make_plan(0, 28601, False, 28080, tmp_path, upstreams=(bad,))
+    assert caught.value.message("it").startswith("--upstream: ")
+
+
+def test_without_upstreams_zero_processes_is_still_refused(tmp_path):
+    with pytest.raises(cli_serve.ServeError):
+        cli_serve.make_plan(0, 28601, False, 28080, tmp_path)
 
 
 def test_without_projector_process_there_is_no_projector_location(tmp_path):
