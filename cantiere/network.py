@@ -234,9 +234,7 @@ def parse_cinque_per_mille(filename: str, data: bytes) -> tuple[list[dict], int]
     keys = [presets.header_key(h) for h in table.headers]
     missing = [c for c in CINQUE_COLUMNS if c not in keys]
     if missing:
-        raise NetworkImportError(
-            [Problem(None, None, "network.error.cinque_columns", {"missing": ", ".join(missing)})]
-        )
+        raise NetworkImportError([Problem(None, None, "network.error.cinque_columns", {"missing": ", ".join(missing)})])
     at = {c: keys.index(c) for c in CINQUE_COLUMNS}
     preset = presets.get("cinque_per_mille")
     source = f"{preset.source} ({preset.attribution}, {preset.licence})"
@@ -333,7 +331,11 @@ def actor_gap(organisations: Sequence[Organisation], district: str | None = None
 
 
 def filter_register(
-    organisations: Sequence[Organisation], *, district: str | None = None, area: str | None = None, kind: str | None = None
+    organisations: Sequence[Organisation],
+    *,
+    district: str | None = None,
+    area: str | None = None,
+    kind: str | None = None,
 ) -> list[Organisation]:
     out = []
     district_comuni = set(territory.district(district).comuni) if district else None

@@ -20,31 +20,31 @@ import json
 import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import pandas as pd
 
-from cantiere import areas, evidence, network, territory
+from cantiere import areas, evidence, network, pacts_records, territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError, UnknownNameError
 from cantiere.export import escape_cell
 from cantiere.i18n import translate
+from cantiere.pacts_records import open_data, workshop_part
 from cantiere.store import Store
 from cantiere.store import listening as ldb
 from cantiere.store import network as ndb
 from cantiere.store import workshops as wdb
 from cantiere.store.network import LogLine, Milestone, Pact, PactConflictError
 
-__all__ = ["LogLine", "Milestone", "Pact", "PactConflictError"]
+__all__ = ["LogLine", "Milestone", "Pact", "PactConflictError", "open_data", "workshop_part"]
 
 # proposto → sottoscritto → in corso → concluso, or sospeso (from any but concluso)
 STATUSES = ("proposto", "sottoscritto", "in_corso", "concluso", "sospeso")
 ORDER = {"proposto": 0, "sottoscritto": 1, "in_corso": 2, "concluso": 3}
 TITLE_MAX = 200
 NOTE_MAX = 500
-OPEN_DATA_FORMAT = "cantiere-pacts-export/1"
 
 
 class PactError(CantiereError, ValueError):
@@ -269,9 +269,7 @@ def change_status(store: Store, actor: w.Actor, pact_id: int, status: object, no
     if new == pact.status:
         return pact
     if is_backwards(pact.status, new) and not clean:
-        raise PactError(
-            "pacts.error.note_needed", old=f"pacts.status.{pact.status}", new=f"pacts.status.{new}"
-        )
+        raise PactError("pacts.error.note_needed", old=f"pacts.status.{pact.status}", new=f"pacts.status.{new}")
     ndb.set_status(store, pact_id, new, pact.status, clean, who_of(actor))
     return ndb.get_pact(store, pact_id)
 
@@ -316,7 +314,9 @@ def filter_pacts(
     return [
         p
         for p in pacts
-        if (not district or p.district == district) and (not area or p.area == area) and (not status or p.status == status)
+        if (not district or p.district == district)
+        and (not area or p.area == area)
+        and (not status or p.status == status)
     ]
 
 
@@ -346,9 +346,7 @@ def summary_line(pact: Pact, lang: str = "it") -> str:
         comuni=network.comune_names(pact.comuni) or "—",
     )
     if upcoming is not None:
-        text += " " + translate(
-            "pacts.summary_next", lang, title=upcoming.title, due=upcoming.due.strftime("%d/%m/%Y")
-        )
+        text += " " + translate("pacts.summary_next", lang, title=upcoming.title, due=upcoming.due.strftime("%d/%m/%Y"))
     return text
 
 
@@ -460,107 +458,6 @@ def since_last(store: Store, workshop_id: int) -> SinceLast | None:
 # --- exports and minutes ------------------------------------------------------------
 
 
-def _time(value: datetime | date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def organisation_record(org: network.Organisation) -> dict:
-    return {
-        "id": org.id,
-        "name": org.name,
-        "tax_code": org.tax_code,
-        "kind": org.kind,
-        "comuni": list(org.comuni),
-        "fields": list(org.fields),
-        "services": list(org.services),
-        "contact_role": org.contact_role,
-        "source": org.source,
-        "is_demo": org.is_demo,
-    }
-
-
-def pact_record(p: Pact) -> dict:
-    return {
-        "id": p.id,
-        "title": p.title,
-        "status": p.status,
-        "progress": p.progress,
-        "lead_id": p.lead_id,
-        "lead": p.lead_name,
-        "partners": [
-            {"organisation_id": x.organisation_id, "name": x.name, "commitment": x.commitment, "due": _time(x.due)}
-            for x in p.partners
-        ],
-        "district": p.district,
-        "area": p.area,
-        "comuni": list(p.comuni),
-        "target_group": p.target_group,
-        "budget": p.budget,
-        "funding": [dict(f) for f in p.funding],
-        "milestones": [{"id": m.id, "title": m.title, "due": _time(m.due), "done": m.done} for m in p.milestones],
-        "story": p.story,
-        "workshop_id": p.workshop_id,
-        "priority_id": p.priority_id,
-        "is_demo": p.is_demo,
-        "created_at": _time(p.created_at),
-        "updated_at": _time(p.updated_at),
-    }
-
-
-def log_record(line: LogLine) -> dict:
-    return {"pact_id": line.pact_id, "at": _time(line.at), "who": line.who, "kind": line.kind, "detail": line.detail}
-
-
-def open_data(store: Store) -> dict[str, Any]:
-    """The open-data export of Monitoraggio: the register, every pact and its log."""
-    pacts = ndb.list_pacts(store)
-    return {
-        "format": OPEN_DATA_FORMAT,
-        "generated_at": _time(ndb.now()),
-        "organisations": [organisation_record(o) for o in ndb.list_organisations(store)],
-        "pacts": [pact_record(p) for p in pacts],
-        "pact_log": [log_record(x) for x in ndb.list_log(store)],
-    }
-
-
-def workshop_part(store: Store, workshop_id: int) -> dict[str, Any]:
-    """The pacts born in a workshop, their log and the organisations they name:
-    added to the workshop's export (``cantiere.export``)."""
-    pacts = ndb.list_pacts(store, workshop_id)
-    ids = {p.lead_id for p in pacts} | {x.organisation_id for p in pacts for x in p.partners}
-    return {
-        "organisations": [organisation_record(o) for o in ndb.list_organisations(store) if o.id in ids],
-        "pacts": [pact_record(p) for p in pacts],
-        "pact_log": [log_record(x) for x in ndb.list_log(store, [p.id for p in pacts])] if pacts else [],
-    }
-
-
-def flat_tables(data: Mapping[str, Any]) -> dict[str, pd.DataFrame]:
-    """organisations, pacts, pact_partners, pact_milestones, pact_log as flat
-    tables, cells escaped for spreadsheets (``export.escape_cell``)."""
-    join = " | ".join
-    rows = {
-        "organisations": [
-            {**o, "comuni": join(o["comuni"]), "fields": join(o["fields"]), "services": join(o["services"])}
-            for o in data.get("organisations", [])
-        ],
-        "pacts": [
-            {
-                **{k: v for k, v in p.items() if k not in ("partners", "milestones", "story", "funding")},
-                "comuni": join(p["comuni"]),
-                "partners": join(x["name"] for x in p["partners"]),
-                "funding": json.dumps(p["funding"], ensure_ascii=False),
-                "story": json.dumps(p["story"], ensure_ascii=False),
-            }
-            for p in data.get("pacts", [])
-        ],
-        "pact_partners": [{"pact_id": p["id"], **x} for p in data.get("pacts", []) for x in p["partners"]],
-        "pact_milestones": [{"pact_id": p["id"], **m} for p in data.get("pacts", []) for m in p["milestones"]],
-        "pact_log": [{**x, "detail": json.dumps(x["detail"], ensure_ascii=False)} for x in data.get("pact_log", [])],
-    }
-    return {name: pd.DataFrame(r).map(escape_cell) if r else pd.DataFrame() for name, r in rows.items()}
-
-
 def to_json(data: Mapping[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str).encode("utf-8")
 
@@ -568,7 +465,7 @@ def to_json(data: Mapping[str, Any]) -> bytes:
 def to_csv_zip(data: Mapping[str, Any]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, frame in flat_tables(data).items():
+        for name, frame in pacts_records.flat_tables(data, escape_cell).items():
             archive.writestr(f"{name}.csv", frame.to_csv(index=False, sep=";").encode("utf-8-sig"))
     return buffer.getvalue()
 
@@ -576,7 +473,7 @@ def to_csv_zip(data: Mapping[str, Any]) -> bytes:
 def to_xlsx(data: Mapping[str, Any]) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for name, frame in flat_tables(data).items():
+        for name, frame in pacts_records.flat_tables(data, escape_cell).items():
             frame.to_excel(writer, sheet_name=name, index=False)
     return buffer.getvalue()
 
@@ -607,9 +504,7 @@ def minutes_rows(store: Store, workshop_id: int, lang: str = "it") -> list[dict]
                 "status": status_label(p.status, lang),
                 "progress": p.progress,
                 "lead": p.lead_name,
-                "partners": ", ".join(
-                    f"{x.name} ({x.commitment})" if x.commitment else x.name for x in p.partners
-                ),
+                "partners": ", ".join(f"{x.name} ({x.commitment})" if x.commitment else x.name for x in p.partners),
                 "milestones": "; ".join(
                     f"{m.title} {m.due.strftime('%d/%m/%Y')}{' ✓' if m.done else ''}" for m in p.milestones
                 ),

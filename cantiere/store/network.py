@@ -370,9 +370,7 @@ def create_pact(
     stamp = now()
     with store.write() as conn:
         wanted = {values["lead_id"], *(p["organisation_id"] for p in partners)}
-        known = set(
-            conn.execute(sa.select(organisations.c.id).where(organisations.c.id.in_(wanted))).scalars().all()
-        )
+        known = set(conn.execute(sa.select(organisations.c.id).where(organisations.c.id.in_(wanted))).scalars().all())
         missing = sorted(wanted - known)
         if missing:
             raise NotFoundError(what="thing.organisation", id=missing[0])

@@ -20,6 +20,10 @@ def ensure_demo(database_url: str) -> str | None:
     if get_settings().demo != "1":
         return None
     created = w.ensure_demo(get_store())
+    if created:
+        from cantiere import network_demo  # issue 20: the district's history, labelled as examples
+
+        network_demo.ensure_demo(get_store(), created)
     return created.code if created else None
 
 

@@ -70,6 +70,7 @@ SECTIONS = (
     "facilitazione.section_export",
     "facilitazione.edit",
     "ascolto.fac.section",
+    "pacts.fac.section",
 )
 
 
@@ -261,6 +262,7 @@ def _panel(actor: w.Actor, workshop_id: int) -> None:
         lambda: _export(workshop),
         lambda: _edit_form(actor, workshop),
         lambda: _listening(actor, workshop),
+        lambda: _pacts(actor, workshop),
     )
     for tab, draw in zip(tabs, sections):
         if tab.open is not False:  # only the open tab is built
@@ -272,6 +274,12 @@ def _listening(actor: w.Actor, workshop: db.Workshop) -> None:
     from cantiere.ui import facilitazione_listening  # issue 5: proposals and pins
 
     facilitazione_listening.render(actor, workshop)
+
+
+def _pacts(actor: w.Actor, workshop: db.Workshop) -> None:
+    from cantiere.ui import pacts_view  # issue 20: district and year, areas, pacts, the register
+
+    pacts_view.facilitation_tab(actor, workshop)
 
 
 def _status(workshop: db.Workshop) -> None:
