@@ -90,8 +90,8 @@ def check_tax_code(value: object) -> str | None:
     text = "".join(str(value or "").split()).upper()
     if not text:
         return None
-    if text.isdigit() and len(text) < 11:
-        text = text.zfill(11)  # a spreadsheet ate the leading zeros
+    if text.isdigit() and 9 <= len(text) < 11:
+        text = text.zfill(11)  # a spreadsheet ate the leading zeros (00354730392: Comune di Ravenna)
     if not _TAX_CODE.match(text):
         raise NetworkError("network.error.tax_code", value=value)
     return text
