@@ -11,6 +11,7 @@ which checks it again. Organisation names and pact titles are shown with
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 
@@ -34,10 +35,21 @@ def _base_map(mode: str):
     return mapkit.base_map(mode)
 
 
+FLASH_SECONDS = 10  # the tab is in a panel that reruns every 3 s: keep the outcome on screen a while
+
+
 def _flash_and_show() -> None:
-    flash = st.session_state.pop(FLASH, None)
-    if flash:
-        (st.error if flash[0] == "error" else st.success)(flash[1])
+    flash = st.session_state.get(FLASH)
+    if not flash:
+        return
+    if len(flash) == 2:  # as set by a callback: start its clock now
+        flash = (*flash, time.monotonic() + FLASH_SECONDS)
+        st.session_state[FLASH] = flash
+    kind, message, until = flash
+    if time.monotonic() > until:
+        st.session_state.pop(FLASH, None)
+    else:
+        (st.error if kind == "error" else st.success)(message)
 
 
 def _act(action: Callable[[], object], success: str) -> None:
@@ -176,24 +188,33 @@ def projector_section(workshop: wdb.Workshop) -> None:
     since = pacts.since_last(store, workshop.id)
     if since is None:
         return
-    with st.expander(t("pacts.since_title"), expanded=workshop.phase in ("bozza", "ascolto")):
-        safe.heading(t("pacts.since_title"), 2)
-        st.text(
-            t(
-                "pacts.since_intro",
-                district=territory.district(since.district).name,
-                workshops=", ".join(f"{p.title} ({p.year or '—'})" for p in since.previous),
-            )
+    if workshop.phase in ("bozza", "ascolto"):  # the opening screen: in full view
+        with st.container(border=True, key="proiezione.since"):
+            safe.heading(t("pacts.since_title"), 2)
+            _since(since)
+    else:  # voting: folded under the QR code, a tap away
+        with st.expander(t("pacts.since_title"), expanded=False):
+            _since(since)
+
+
+def _since(since: pacts.SinceLast) -> None:
+    """The earlier workshops, each pact born there with its status and progress, the themes that come back."""
+    st.text(
+        t(
+            "pacts.since_intro",
+            district=territory.district(since.district).name,
+            workshops=", ".join(f"{p.title} ({p.year or '—'})" for p in since.previous),
         )
-        if not since.pacts:
-            st.text(t("pacts.since_none"))
-        for n, pact in enumerate(since.pacts, start=1):
-            with st.container(border=True, key=f"proiezione.pact.{pact.id}"):
-                safe.heading(f"{n}. {pact.title}", 3)
-                st.text(pacts.summary_line(pact, lang()))
-                st.progress(pact.progress / 100, text=t("pacts.progress_text", progress=pact.progress))
-        for area in since.recurring:
-            st.text(t("pacts.since_recurring", area=t(areas.AREAS[area])))
+    )
+    if not since.pacts:
+        st.text(t("pacts.since_none"))
+    for n, pact in enumerate(since.pacts, start=1):
+        with st.container(border=True, key=f"proiezione.pact.{pact.id}"):
+            safe.heading(f"{n}. {pact.title}", 3)
+            st.text(pacts.summary_line(pact, lang()))
+            st.progress(pact.progress / 100, text=t("pacts.progress_text", progress=pact.progress))
+    for area in since.recurring:
+        st.text(t("pacts.since_recurring", area=t(areas.AREAS[area])))
 
 
 # --- Facilitazione: «Patti e memoria» ---------------------------------------------------

@@ -94,7 +94,7 @@ def test_cycle_priority_to_pact_to_monitoring_to_next_workshop(env):
     assert "Nessun patto con questi filtri." in [i.value for i in mon.info]
 
     proj = page("proiezione", code=following.code)
-    assert proj.expander[0].label == "Cosa è successo dall'ultimo laboratorio"
+    assert not proj.expander  # the opening screen (ascolto) shows it in full, not folded
     shown = [t.value for t in proj.text]
     assert any("Laboratorio Lugo 2025 (2025)" in s for s in shown)
     assert any(s.startswith("In corso, 0 % · capofila Unione Bassa Romagna") for s in shown)

@@ -10,6 +10,7 @@ the app's database before the server starts. Screenshots: artifacts/network/.
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from cantiere import areas, network, pacts
@@ -66,8 +67,17 @@ def _choose(page, label: str, option: str) -> None:
     page.get_by_role("option", name=option).first.click()
 
 
-def _drawn(page) -> None:
+def _drawn(page, with_map: bool = True) -> None:
+    """Wait until the page has drawn: no skeletons, the script finished, the map's circles drawn."""
     expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=60_000)
+    try:
+        page.wait_for_load_state("networkidle", timeout=15_000)
+    except PlaywrightTimeoutError:  # a page that refreshes itself (the projector) is never idle
+        pass
+    expect(page.locator('[data-testid="stStatusWidget"]')).to_have_count(0, timeout=60_000)
+    if with_map:
+        frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').first
+        expect(frame.locator(".leaflet-container").first).to_be_attached(timeout=60_000)
 
 
 def test_priority_to_pact_to_monitoring_to_the_next_workshop(browser, cycle_app):
@@ -127,8 +137,11 @@ def test_priority_to_pact_to_monitoring_to_the_next_workshop(browser, cycle_app)
     page.screenshot(path=str(SHOTS / "monitoraggio-1366.png"), full_page=True)
 
     page.goto(f"{base}/proiezione?code={prepared['next']}")
-    _drawn(page)
-    expect(page.get_by_role("heading", name="Cosa è successo dall'ultimo laboratorio").first).to_be_visible()
+    _drawn(page, with_map=False)
+    page.screenshot(path=str(SHOTS / "proiezione-1366.png"))
+    expect(page.get_by_role("heading", name="Cosa è successo dall'ultimo laboratorio").first).to_be_visible(
+        timeout=60_000
+    )
     expect(page.get_by_text("Proposto, 0 % · capofila Unione Bassa Romagna", exact=False)).to_be_visible()
     page.screenshot(path=str(SHOTS / "proiezione-1366.png"), full_page=True)
     laptop.close()
@@ -140,9 +153,16 @@ def test_priority_to_pact_to_monitoring_to_the_next_workshop(browser, cycle_app)
     _drawn(small)
     expect(small.get_by_text("1. Trasporto sociale verso i servizi")).to_be_visible(timeout=60_000)
     assert small.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
-    small.screenshot(path=str(SHOTS / "monitoraggio-390.png"), full_page=True)
+    small.locator('iframe[title="streamlit_folium.st_folium"]').first.scroll_into_view_if_needed()
+    small.wait_for_function(
+        "() => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
+        " return f && f.getBoundingClientRect().height > 300; }",
+        timeout=60_000,
+    )  # the map has its height (the component sets it once Leaflet has drawn)
+    small.screenshot(path=str(SHOTS / "monitoraggio-390.png"))
     small.goto(f"{base}/rete")
     _drawn(small)
     expect(small.get_by_text("Vuoti di attori")).to_be_visible()
+    expect(small.get_by_role("combobox", name="Distretto")).to_be_visible()
     small.screenshot(path=str(SHOTS / "rete-390.png"), full_page=True)
     phone.close()
