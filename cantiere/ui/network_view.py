@@ -16,8 +16,9 @@ KIND = "rete.kind"
 ALL = ""
 
 
-@st.cache_resource(show_spinner=False)
 def _base_map(mode: str):
+    """A fresh base map each run: folium objects are not shared between sessions
+    (a map cached for the process came out 0 px high in the second session)."""
     return mapkit.base_map(mode)
 
 

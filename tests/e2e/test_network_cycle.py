@@ -24,6 +24,8 @@ from tests.e2e.conftest import ARTIFACTS, _start, _stop
 LAPTOP = {"width": 1366, "height": 768}
 PHONE = {"width": 390, "height": 844}
 SHOTS = ARTIFACTS / "network"
+MAP_HEIGHT = """() => Math.max(0, ...[...document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]')]
+    .map(f => f.getBoundingClientRect().height))"""
 ROWS = [{"title": "Trasporto sociale verso i servizi", "comuni": "Lugo"}, {"title": "Posti al nido"}]
 
 
@@ -154,11 +156,13 @@ def test_priority_to_pact_to_monitoring_to_the_next_workshop(browser, cycle_app)
     expect(small.get_by_text("1. Trasporto sociale verso i servizi")).to_be_visible(timeout=60_000)
     assert small.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
     small.locator('iframe[title="streamlit_folium.st_folium"]').first.scroll_into_view_if_needed()
-    small.wait_for_function(
-        "() => { const f = document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]');"
-        " return f && f.getBoundingClientRect().height > 300; }",
-        timeout=60_000,
-    )  # the map has its height (the component sets it once Leaflet has drawn)
+    heights = []
+    for _ in range(60):  # the component sets the map's height once Leaflet has drawn
+        heights.append(small.evaluate(MAP_HEIGHT))
+        if heights[-1] > 300:
+            break
+        small.wait_for_timeout(1000)
+    assert heights[-1] > 300, heights
     small.screenshot(path=str(SHOTS / "monitoraggio-390.png"))
     small.goto(f"{base}/rete")
     _drawn(small)
