@@ -273,6 +273,11 @@ def _create(actor: w.Actor, workshop_id: int) -> None:
         priority_id=priority_id,
     )
     _act(lambda: pacts.create_pact(get_store(), actor, draft), "pacts.created")
+    if st.session_state[FLASH][0] == "success":  # an empty form: a second click makes no twin pact
+        for key in ("priority", "title", "lead", "partners", "target", "funding", "m1.title", "m2.title"):
+            st.session_state.pop(K + key, None)
+        for key in ("filled_for", "budget", "m1.due", "m2.due", "comuni", "pact_area"):
+            st.session_state.pop(K + key, None)
 
 
 def _status(actor: w.Actor, pact_id: int) -> None:

@@ -73,6 +73,7 @@ def test_cycle_priority_to_pact_to_monitoring_to_next_workshop(env):
     assert {p.name for p in pact.partners} == {"Coop. Il Ponte", "Associazione Famiglie"}
     assert [m.title for m in pact.milestones] == ["Avvio del servizio", "Primo bilancio con le famiglie"]
     assert pact.partners[0].commitment == "Due autisti entro marzo"
+    assert at.selectbox(key="patti.lead").value == 0 and at.text_input(key="patti.title").value == ""  # form emptied
 
     # a step back without a note is refused on the page too
     at.selectbox(key=f"patti.status.{pact.id}").set_value("in_corso")
