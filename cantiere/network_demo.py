@@ -8,7 +8,7 @@ a handful of inserts, no ballots (keeps the first start fast).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from cantiere import areas, pacts
 from cantiere import workshop as w
@@ -157,6 +157,18 @@ PACTS = [
 ]
 
 
+def first_start(store: Store) -> wdb.Workshop | None:
+    """On an empty database: the district's history first, then the demo
+    workshop (``workshop.ensure_demo``), which becomes the district's next
+    workshop and, created last, comes first in the lists. Otherwise nothing."""
+    if wdb.count_workshops(store):
+        return None
+    ensure_demo(store)
+    demo = w.create_demo(store, w.Actor(w.Role.FACILITATOR, "first-start"))
+    areas.set_workshop_place(store, w.Actor(w.Role.FACILITATOR, "demo"), demo.id, DISTRICT, 2026)
+    return demo
+
+
 def ensure_demo(store: Store, current: wdb.Workshop | None = None) -> bool:
     """Create the demo history on a database with no organisations and no pacts;
     ``current`` (the demo workshop, if any) becomes the district's next workshop.
@@ -193,6 +205,9 @@ def ensure_demo(store: Store, current: wdb.Workshop | None = None) -> bool:
             is_demo=True,
         )
         areas.set_workshop_place(store, actor, ws.id, DISTRICT, year)
+        ndb.backdate_workshop(
+            store, ws.id, datetime(year, 11, 15, 17, 0, tzinfo=UTC)
+        )  # past: listed after the live demo
         saved = wdb.list_priorities(store, ws.id)
         for priority, (_, area, _) in zip(saved, priorities):
             areas.set_priority_area(store, actor, priority.id, area)

@@ -251,6 +251,12 @@ def set_workshop_place(store: Store, workshop_id: int, district: str | None, yea
         raise NotFoundError(what="thing.workshop", id=workshop_id)
 
 
+def backdate_workshop(store: Store, workshop_id: int, when: datetime) -> None:
+    """Set when a workshop took place (the demo's past workshops, so lists show them in their years)."""
+    with store.write() as conn:
+        conn.execute(workshops.update().where(workshops.c.id == workshop_id).values(created_at=when))
+
+
 @dataclass(frozen=True)
 class WorkshopPlace:
     id: int

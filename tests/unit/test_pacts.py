@@ -254,3 +254,15 @@ def test_demo_history_of_a_district_labelled_as_examples(fresh_store):
     since = pacts.since_last(fresh_store, demo.id)
     assert [p.year for p in since.previous] == [2024, 2025] and len(since.pacts) == 5
     assert set(since.recurring) == {"anziani", "casa"}
+
+
+def test_first_start_puts_the_live_demo_first_and_its_history_behind_it(fresh_store):
+    demo = network_demo.first_start(fresh_store)
+    assert network_demo.first_start(fresh_store) is None  # only on an empty database
+    listed = db.list_workshops(fresh_store)
+    assert listed[0].id == demo.id and demo.phase == "voto"
+    assert [x.title for x in listed[1:]] == [
+        "[ESEMPIO] Laboratorio Bassa Romagna 2025",
+        "[ESEMPIO] Laboratorio Bassa Romagna 2024",
+    ]
+    assert len(pacts.since_last(fresh_store, demo.id).pacts) == 5
