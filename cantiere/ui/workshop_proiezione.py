@@ -20,7 +20,17 @@ import streamlit as st
 from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
-from cantiere.ui import evidence_view, get_store, lang, live, pacts_view, safe, show_error, t
+from cantiere.ui import (
+    evidence_view,
+    facilitazione_listening,
+    get_store,
+    lang,
+    live,
+    pacts_view,
+    safe,
+    show_error,
+    t,
+)
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -82,7 +92,6 @@ def render() -> None:
                 st.caption(t("live.proj.draft"))
     pacts_view.projector_section(workshop)  # issue 20: «Cosa è successo dall'ultimo laboratorio»
     _live(workshop.code)
-    from cantiere.ui import facilitazione_listening  # issue 5: pins map and top proposals
 
     facilitazione_listening.projector_section(workshop.code)
 
