@@ -43,6 +43,13 @@ else:
             ),
             st.Page("views/atlante.py", title=t("nav.atlante"), icon=":material/map:", url_path="atlante"),
             st.Page("views/servizi.py", title=t("nav.servizi"), icon=":material/medical_services:", url_path="servizi"),
+            st.Page("views/rete.py", title=t("nav.rete"), icon=":material/hub:", url_path="rete"),
+            st.Page(
+                "views/monitoraggio.py",
+                title=t("nav.monitoraggio"),
+                icon=":material/timeline:",
+                url_path="monitoraggio",
+            ),
         ],
         t("nav.section.laboratorio"): [
             st.Page(

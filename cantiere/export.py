@@ -28,8 +28,8 @@ from typing import Any
 
 import pandas as pd
 
+from cantiere import pacts_records, voting
 from cantiere import pins as pin_rules
-from cantiere import voting
 from cantiere import workshop as w
 from cantiere.errors import UnknownNameError
 from cantiere.i18n import translate
@@ -40,6 +40,7 @@ from cantiere.store import workshops as db
 FORMAT_VERSION = "cantiere-workshop-export/1"
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TABLES = ("priorities", "rounds", "ballots", "tallies", "comments", "events", "proposals", "supports", "pins")
+NETWORK_TABLES = ("organisations", "pacts", "pact_partners", "pact_milestones", "pact_log")  # issue 20
 PRIVATE_DETAIL_KEYS = {"participant_id", "token"}
 
 
@@ -140,6 +141,9 @@ def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[
         ]
     )
     out.update(listening_part(store, workshop, public=public))
+    out.update(
+        pacts_records.workshop_part(store, workshop.id)
+    )  # issue 20: pacts born here, their log, their organisations
     return out
 
 
@@ -232,7 +236,8 @@ def tables(data: dict[str, Any]) -> dict[str, pd.DataFrame]:
             for f in data.get("pins", {}).get("features", [])
         ],
     }
-    return {name: pd.DataFrame(rows[name]).map(escape_cell) if rows[name] else pd.DataFrame() for name in TABLES}
+    out = {name: pd.DataFrame(rows[name]).map(escape_cell) if rows[name] else pd.DataFrame() for name in TABLES}
+    return out | pacts_records.flat_tables(data, escape_cell)  # issue 20
 
 
 def to_json(data: dict[str, Any]) -> bytes:

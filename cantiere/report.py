@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from cantiere import evidence, fmt, results, territory, voting
+from cantiere import evidence, fmt, pacts, results, territory, voting
 from cantiere.errors import UnknownNameError
 from cantiere.export import escape_cell
 from cantiere.i18n import translate
@@ -75,6 +75,7 @@ class Report:
     datasets: list[dict] = field(default_factory=list)
     round_data: list[dict] = field(default_factory=list)  # position, recorded_at, lines (issue 18)
     card_repeats: list[dict] = field(default_factory=list)  # cards typed more than once (issue 19)
+    pacts: list[dict] = field(default_factory=list)  # pacts born here and their log (issue 20)
 
 
 # --- proposals and pins (the listening phase, another issue) ------------------------
@@ -237,6 +238,7 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
         ],
         round_data=round_data(store, workshop, lang),
         card_repeats=card_repeats(store, workshop, lang),
+        pacts=pacts.minutes_rows(store, workshop.id, lang),
     )
 
 
@@ -448,6 +450,7 @@ def to_html(report: Report) -> str:
             else f'<p class="note">{_e(tr("report.none"))}</p>'
         )
 
+    parts.append(pacts_html(report))  # issue 20
     parts.append(f"<h2>{_e(tr('report.section.data'))}</h2>")
     parts.append(f"<p>{_e(tr('report.istat_year', year=report.istat_year))}</p>")
     parts.append("<ul>" + "".join(f"<li>{_e(s)}</li>" for s in report.sources) + "</ul>")
@@ -514,6 +517,23 @@ def _card_repeats_html(report: Report, tr) -> str:
     return head + _table([tr(f"report.col.repeat_{h}") for h in headers], rows).replace(
         "<table>", '<table class="card-repeats">', 1
     )
+
+
+def pacts_html(report: Report) -> str:
+    """The section «Patti nati da questo laboratorio»: status, lead, partners, milestones, the change log."""
+    lang = report.lang
+    parts = [f"<h2>{_e(translate('report.section.pacts', lang))}</h2>"]
+    if not report.pacts:
+        parts.append(f'<p class="note">{_e(translate("report.no_pacts", lang))}</p>')
+    for p in report.pacts:
+        parts.append(f"<h3>{_e(p['title'])}</h3>")
+        parts.append(
+            f"<p>{_e(translate('report.pact_line', lang, status=p['status'], progress=p['progress'], lead=p['lead'], partners=p['partners'] or '—'))}</p>"
+        )
+        if p["milestones"]:
+            parts.append(f"<p>{_e(translate('pacts.col.milestones', lang))}: {_e(p['milestones'])}</p>")
+        parts.append('<ul class="pact-log">' + "".join(f"<li>{_e(x)}</li>" for x in p["log"]) + "</ul>")
+    return "\n".join(parts)
 
 
 # --- XLSX -------------------------------------------------------------------------------
@@ -642,6 +662,15 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             tr("report.col.repeat_helper"),
             tr("report.col.repeat_first_helper"),
             tr("report.col.repeat_when"),
+        ],
+    )
+    frames[tr("report.sheet.pacts")] = pd.DataFrame(  # issue 20
+        [
+            (p["title"], p["status"], p["progress"], p["lead"], p["partners"], p["milestones"], "\n".join(p["log"]))
+            for p in report.pacts
+        ],
+        columns=[
+            tr(f"pacts.col.{c}") for c in ("title", "status", "progress", "lead", "partners", "milestones", "log")
         ],
     )
     return {name[:31]: frame.map(escape_cell) for name, frame in frames.items()}

@@ -345,3 +345,99 @@ helper_pins = sa.Table(
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
 )
+
+# --- the network, pacts and memory (issue 20, 0013_network): cantiere/store/network.py ---
+# Organisations are merged by tax code (unique, a DB rule); a pact cannot lose
+# its lead nor a partner (RESTRICT), its status is one of five and its progress
+# 0–100 (CHECKs). Workshops carry a district and a year, priorities and
+# proposals an area of the Piano di Zona (added to the tables defined above).
+
+workshops.append_column(sa.Column("district", sa.String(16), nullable=True))
+workshops.append_column(sa.Column("year", sa.Integer, nullable=True))
+priorities.append_column(sa.Column("area", sa.String(40), nullable=True))
+proposals.append_column(sa.Column("area", sa.String(40), nullable=True))
+
+organisations = sa.Table(
+    "organisations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("tax_code", sa.String(16), nullable=True, unique=True),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("comuni", sa.JSON, nullable=False),  # ISTAT codes
+    sa.Column("fields", sa.JSON, nullable=False),  # keys of network.FIELDS
+    sa.Column("services", sa.JSON, nullable=False),  # names of the services it runs
+    sa.Column("contact_role", sa.String(120), nullable=False, server_default=""),  # a role, never a person
+    sa.Column("source", sa.String(255), nullable=False, server_default=""),
+    sa.Column("is_demo", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+pacts = sa.Table(
+    "pacts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("workshop_id", sa.Integer, sa.ForeignKey("workshops.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("priority_id", sa.Integer, sa.ForeignKey("priorities.id", ondelete="SET NULL"), nullable=True),
+    sa.Column(
+        "lead_id", sa.Integer, sa.ForeignKey("organisations.id", ondelete="RESTRICT"), nullable=False, index=True
+    ),
+    sa.Column("district", sa.String(16), nullable=False, server_default=""),
+    sa.Column("area", sa.String(40), nullable=False, server_default=""),
+    sa.Column("comuni", sa.JSON, nullable=False),
+    sa.Column("target_group", sa.String(200), nullable=False, server_default=""),
+    sa.Column("budget", sa.Float, nullable=True),
+    sa.Column("funding", sa.JSON, nullable=False),  # [{"source": …, "amount": …}]
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("progress", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("story", sa.JSON, nullable=False),  # the workshop, priority, votes, proposals, evidence it came from
+    sa.Column("is_demo", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.CheckConstraint(
+        "status IN ('proposto', 'sottoscritto', 'in_corso', 'concluso', 'sospeso')", name="ck_pacts_status"
+    ),
+    sa.CheckConstraint("progress >= 0 AND progress <= 100", name="ck_pacts_progress"),
+    sa.CheckConstraint("budget IS NULL OR budget >= 0", name="ck_pacts_budget"),
+)
+
+pact_partners = sa.Table(
+    "pact_partners",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("pact_id", sa.Integer, sa.ForeignKey("pacts.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "organisation_id",
+        sa.Integer,
+        sa.ForeignKey("organisations.id", ondelete="RESTRICT"),
+        nullable=False,
+        index=True,
+    ),
+    sa.Column("commitment", sa.Text, nullable=False, server_default=""),
+    sa.Column("due", sa.Date, nullable=True),
+    sa.UniqueConstraint("pact_id", "organisation_id", name="uq_pact_partners_pact_id"),
+)
+
+pact_milestones = sa.Table(
+    "pact_milestones",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("pact_id", sa.Integer, sa.ForeignKey("pacts.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("title", sa.String(200), nullable=False),
+    sa.Column("due", sa.Date, nullable=False),
+    sa.Column("done", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+pact_log = sa.Table(
+    "pact_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("pact_id", sa.Integer, sa.ForeignKey("pacts.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("who", sa.String(64), nullable=False),  # the role and how it signed in, never a name
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("detail", sa.JSON, nullable=False),
+)

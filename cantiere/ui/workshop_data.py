@@ -19,7 +19,9 @@ def ensure_demo(database_url: str) -> str | None:
     workshop. Cached per process and database, so it runs once."""
     if get_settings().demo != "1":
         return None
-    created = w.ensure_demo(get_store())
+    from cantiere import network_demo  # issue 20: the demo with its district's history, labelled as examples
+
+    created = network_demo.first_start(get_store())
     return created.code if created else None
 
 

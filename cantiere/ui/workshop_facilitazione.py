@@ -70,6 +70,7 @@ SECTIONS = (
     "facilitazione.edit",
     "ascolto.fac.section",
     "cards.fac.section",
+    "pacts.fac.section",
 )
 
 
@@ -244,6 +245,7 @@ def _panel(actor: w.Actor, workshop_id: int) -> None:
         lambda: _edit_form(actor, workshop),
         lambda: _listening(actor, workshop),
         lambda: _cards(actor, workshop),
+        lambda: _pacts(actor, workshop),
     )
     for tab, draw in zip(tabs, sections):
         if tab.open is not False:  # only the open tab is built
@@ -260,6 +262,12 @@ def _cards(actor: w.Actor, workshop: db.Workshop) -> None:
     from cantiere.ui import cards_view  # issue 19: paper cards and helper PINs
 
     cards_view.facilitator_panel(actor, workshop)
+
+
+def _pacts(actor: w.Actor, workshop: db.Workshop) -> None:
+    from cantiere.ui import pacts_view  # issue 20: district and year, areas, pacts, the register
+
+    pacts_view.facilitation_tab(actor, workshop)
 
 
 def _status(workshop: db.Workshop) -> None:

@@ -20,7 +20,17 @@ import streamlit as st
 from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
-from cantiere.ui import evidence_view, facilitazione_listening, get_store, lang, live, safe, show_error, t
+from cantiere.ui import (
+    evidence_view,
+    facilitazione_listening,
+    get_store,
+    lang,
+    live,
+    pacts_view,
+    safe,
+    show_error,
+    t,
+)
 from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 
 REFRESH_SECONDS = 2
@@ -80,6 +90,7 @@ def render() -> None:
                 st.caption(t("proiezione.public_url_hint"))
             if workshop.phase == "bozza":
                 st.caption(t("live.proj.draft"))
+    pacts_view.projector_section(workshop)  # issue 20: «Cosa è successo dall'ultimo laboratorio»
     _live(workshop.code)
 
     facilitazione_listening.projector_section(workshop.code)

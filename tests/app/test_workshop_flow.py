@@ -289,8 +289,14 @@ def test_demo_on_first_start(env, monkeypatch):
     monkeypatch.setenv("CANTIERE_DEMO", "1")
     page("panoramica")
     page("panoramica")  # a second session: still one demo
-    (demo,) = db.list_workshops(env)
-    assert demo.is_demo and "DEMO" in demo.title
+    workshops = db.list_workshops(env)
+    (demo,) = [x for x in workshops if "DEMO" in x.title]
+    assert demo.is_demo
+    # issue 20: beside it, the district's history — two past workshops labelled as examples
+    assert sorted(x.title for x in workshops if x is not demo) == [
+        "[ESEMPIO] Laboratorio Bassa Romagna 2024",
+        "[ESEMPIO] Laboratorio Bassa Romagna 2025",
+    ]
     projector = page("proiezione")  # no code: it asks for one, never guesses (issue 13)
     assert texts(projector, "info")[0].startswith("Quale laboratorio vuoi proiettare?")
     assert texts(projector, "caption") == []

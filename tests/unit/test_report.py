@@ -98,6 +98,7 @@ def test_cli_report_of_the_demo_is_a_valid_html_document(demo, capsys, tmp_path)
         "Votazioni e risultati",
         "Commenti",
         "Proposte",
+        "Patti nati da questo laboratorio",
         "Versione dei dati",
     ]
     assert tree.current["h1"][0].startswith("Verbale del laboratorio: [DEMO]")
@@ -139,6 +140,7 @@ def test_cli_report_to_stdout_and_xlsx(demo, capsys, tmp_path):
         "Segnalazioni",
         "Dati",
         "Canali e schede",
+        "Patti",
     ]
     results = list(book["Risultati"].iter_rows(values_only=True))
     assert results[0] == ("Votazione", "Metodo:", "Voti", "Posizione", "Priorità", "Punteggio", "Dettagli")

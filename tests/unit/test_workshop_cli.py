@@ -112,7 +112,7 @@ def test_export_spreadsheets_escape_formulas(cli_env, capsys, tmp_path):
     assert run(capsys, "workshop", "export", join_code, "--format", "csv", "--out", str(zipped))[0] == 0
     with zipfile.ZipFile(zipped) as archive:
         comments_csv = archive.read("comments.csv").decode("utf-8-sig")
-        assert set(archive.namelist()) == {f"{t}.csv" for t in export.TABLES}
+        assert set(archive.namelist()) == {f"{t}.csv" for t in (*export.TABLES, *export.NETWORK_TABLES)}
     assert ";'=1+1;" in comments_csv and ";=1+1" not in comments_csv
 
 
