@@ -29,6 +29,7 @@ ALLOWED = {
     ("alembic_version", "version_num"),
     ("app_meta", "name"),
     ("indicator_defs", "name"),  # an indicator's name («Reddito medio»), not a person's
+    ("organisations", "name"),  # a cooperative's or a body's name from the register (issue 20), not a person's
 }
 
 
