@@ -21,8 +21,9 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, live, methods, safe, show_error, state, t
+from cantiere.ui import error_message, get_store, guard, live, methods, safe, show_error, state, t
 from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
+from cantiere.ratelimit import ThrottledError
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"
@@ -49,7 +50,7 @@ def _join_cb(code_key: str | None, code: str | None = None) -> None:
     """Entra (callback): join, and put the identity in the URL before the run
     that follows, so that one run already shows the next screen (no st.rerun)."""
     try:
-        workshop, who = w.join(get_store(), st.session_state.get(code_key, "") if code_key else code)
+        workshop, who = guard.join(get_store(), st.session_state.get(code_key, "") if code_key else code)
     except CantiereError as exc:
         st.session_state[_FLASH] = error_message(exc)
         return
@@ -116,8 +117,8 @@ def render() -> None:
         _code_form()
         return
     try:
-        workshop = w.find_workshop(store, code)
-    except WrongCodeError as exc:
+        workshop = guard.find_workshop(store, code)
+    except (WrongCodeError, ThrottledError) as exc:
         show_error(exc)
         st.query_params.clear()
         _code_form()
@@ -242,6 +243,7 @@ def _send_comment(token: str) -> None:
     store = get_store()
     try:
         who = db.participant_by_token(store, token)
+        guard.allow("comment", token)
         w.add_comment(store, who, st.session_state.get(COMMENT_PRIORITY), st.session_state.get(COMMENT_TEXT, ""))
     except CantiereError as exc:
         st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("error", error_message(exc))

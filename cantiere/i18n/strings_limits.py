@@ -1,0 +1,54 @@
+"""Strings of rate limits, throttled secrets, bounded imports and safe exports (issue 17)."""
+
+STRINGS = {
+    "limits.too_fast": {
+        "it": "Stai andando troppo veloce ({action}): aspetta {seconds} secondi e riprova. "
+        "Se siete in tanti sullo stesso telefono o sulla stessa rete, chiedi a chi facilita.",
+        "en": "You are going too fast ({action}): wait {seconds} seconds and try again. "
+        "If many of you share this phone or network, ask the facilitator.",
+    },
+    "limits.throttled": {
+        "it": "Troppi tentativi sbagliati da questo dispositivo: aspetta {seconds} secondi prima di riprovare.",
+        "en": "Too many wrong attempts from this device: wait {seconds} seconds before trying again.",
+    },
+    "limits.action.join": {"it": "ingressi", "en": "joins"},
+    "limits.action.vote": {"it": "voti", "en": "votes"},
+    "limits.action.pin": {"it": "segnaposti", "en": "pins"},
+    "limits.action.support": {"it": "«Anch'io»", "en": "“Me too”"},
+    "limits.action.support_one": {"it": "«Anch'io» sulla stessa proposta", "en": "“Me too” on the same proposal"},
+    "limits.action.comment": {"it": "commenti", "en": "comments"},
+    "limits.action.proposal": {"it": "proposte", "en": "proposals"},
+    "limits.workshop_full": {
+        "it": "Questo laboratorio ha già {count} {what}, il massimo ({limit}): chiedi a chi facilita.",
+        "en": "This workshop already has {count} {what}, the maximum ({limit}): ask the facilitator.",
+    },
+    "limits.what.comment": {"it": "commenti", "en": "comments"},
+    "limits.what.proposal": {"it": "proposte", "en": "proposals"},
+    "limits.what.priority": {"it": "priorità", "en": "priorities"},
+    "limits.import_budget": {
+        "it": "La lettura del file ha superato il limite di {seconds} secondi o {mb} MB di memoria ed è stata "
+        "interrotta: il file è troppo grande o costruito per rallentare il server. Dividilo in file più piccoli.",
+        "en": "Reading the file went over the limit of {seconds} seconds or {mb} MB of memory and was stopped: "
+        "the file is too large or built to slow the server down. Split it into smaller files.",
+    },
+    "limits.xlsx_dimension": {
+        "it": "Il foglio «{sheet}» dichiara {rows} righe × {columns} colonne ({ref}): il massimo è "
+        "{max_rows} righe e {max_columns} colonne. Copia i soli dati in un foglio nuovo e riprova.",
+        "en": "Sheet “{sheet}” declares {rows} rows × {columns} columns ({ref}): the maximum is "
+        "{max_rows} rows and {max_columns} columns. Copy only the data to a new sheet and try again.",
+    },
+    "limits.too_many_columns": {
+        "it": "Il file ha {columns} colonne (o nomi di proprietà diversi): il massimo è {limit}.",
+        "en": "The file has {columns} columns (or distinct property names): the maximum is {limit}.",
+    },
+    "limits.json_too_deep": {
+        "it": "Il file JSON è annidato più di {limit} livelli: non è un GeoJSON di punti.",
+        "en": "The JSON file is nested more than {limit} levels deep: it is not a GeoJSON of points.",
+    },
+    "limits.export_failed": {
+        "it": "L'esportazione non è riuscita ({what}). Nessun dato è andato perso: riprova, e se l'errore "
+        "si ripete scarica il formato CSV o JSON e avvisa chi gestisce il server.",
+        "en": "The export failed ({what}). No data was lost: try again, and if it happens again "
+        "download the CSV or JSON format and tell whoever runs the server.",
+    },
+}
