@@ -20,10 +20,10 @@ import streamlit as st
 from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
+from cantiere.ratelimit import ThrottledError
 from cantiere.store import workshops as db
 from cantiere.ui import error_message, get_store, guard, live, methods, safe, show_error, state, t
 from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
-from cantiere.ratelimit import ThrottledError
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
 CODE_INPUT = "partecipa.code_input"

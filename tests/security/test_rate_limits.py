@@ -57,11 +57,15 @@ def test_thirty_sessions_join_and_vote_in_a_loop_are_held_to_the_limit(env, one_
     elapsed = time.perf_counter() - started
     assert confirmed == limit == len(db.list_ballots(env, rnd.id)) == db.count_participants(env, ws.id)
     assert len(refused) == 30 - limit
-    assert all(any(m.startswith("Stai andando troppo veloce (ingressi): aspetta") for m in e) for e in refused), refused[0]
+    assert all(any(m.startswith("Stai andando troppo veloce (ingressi): aspetta") for m in e) for e in refused), (
+        refused[0]
+    )
     print(refused[0])
     with capsys.disabled():
-        print(f"\n30 sessions from one address: {confirmed} ballots confirmed, {len(refused)} joins refused "
-              f"({elapsed:.1f} s)")
+        print(
+            f"\n30 sessions from one address: {confirmed} ballots confirmed, {len(refused)} joins refused "
+            f"({elapsed:.1f} s)"
+        )
 
 
 def test_another_address_still_joins_while_one_is_held(env, monkeypatch):
