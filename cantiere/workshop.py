@@ -41,6 +41,7 @@ from cantiere.workshop_errors import (
     PriorityError,
     RoundAlreadyOpenError,
     UnknownParticipantError,
+    WorkshopFullError,
     WorkshopNotOpenError,
     WrongCodeError,
 )
@@ -60,6 +61,9 @@ PHASE_MOVES: dict[str, tuple[str, ...]] = {
 JOINABLE_PHASES = ("ascolto", "voto")
 COMMENT_PHASES = ("ascolto", "voto")
 COMMENT_MAX_CHARS = 500
+# per workshop (issue 17): a room of 300 writes a few hundred; a script must not fill the wall
+MAX_COMMENTS = 5_000
+MAX_PRIORITIES = 200
 TITLE_MAX_CHARS = 200
 ROLES = ("cittadino", "operatore", "ente_pubblico", "terzo_settore", "altro")
 COMUNE_OUTSIDE = "fuori provincia"
@@ -247,6 +251,9 @@ def add_priorities(store: Store, actor: Actor, workshop_id: int, rows: Sequence[
     workshop = db.get_workshop(store, workshop_id)
     if workshop.phase == "chiuso":
         raise PhaseError("workshop.error.closed")
+    existing = len(db.list_priorities(store, workshop_id))
+    if existing + len(rows) > MAX_PRIORITIES:
+        raise WorkshopFullError(what="limits.what.priority", count=existing + len(rows), limit=MAX_PRIORITIES)
     return db.add_priorities(store, workshop_id, [check_priority(r) for r in rows])
 
 
@@ -319,6 +326,8 @@ def _priority_rows(reader) -> list[dict]:
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
+        if len(rows) >= MAX_PRIORITIES:  # stop reading: 100,000 rows were accepted once (issue 17)
+            raise CsvError("limits.csv_priorities", row=number, limit=MAX_PRIORITIES)
         if len(values) != len(fields):
             raise CsvError("workshop.error.csv_width", row=number, found=len(values), expected=len(fields))
         raw = dict(zip(fields, (v.strip() for v in values)))
@@ -597,7 +606,7 @@ def add_comment(store: Store, who: Participant, priority_id: int, text: str) -> 
         raise PhaseError("workshop.error.comments_closed")
     if priority_id not in {p.id for p in db.list_priorities(store, workshop.id)}:
         raise NotFoundError(what="thing.priority", id=priority_id)
-    return db.add_comment(store, priority_id, who.id, clean)
+    return db.add_comment(store, priority_id, who.id, clean, max_per_workshop=MAX_COMMENTS)
 
 
 def hide_comment(store: Store, actor: Actor, comment_id: int, hidden: bool = True) -> Comment:

@@ -92,3 +92,10 @@ class RoundAlreadyOpenError(PhaseError):
     """A voting round is already open (a double click on "Apri la votazione"): no second one."""
 
     key = "live.error.round_open"
+
+
+class WorkshopFullError(WorkshopError):
+    """A workshop already holds the most comments, proposals or priorities it may (issue 17)."""
+
+    key = "limits.workshop_full"
+    key_params = ("what",)  # "limits.what.comment", …

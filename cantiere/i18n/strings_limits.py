@@ -22,6 +22,12 @@ STRINGS = {
         "it": "Questo laboratorio ha già {count} {what}, il massimo ({limit}): chiedi a chi facilita.",
         "en": "This workshop already has {count} {what}, the maximum ({limit}): ask the facilitator.",
     },
+    "limits.csv_priorities": {
+        "it": "Riga {row}: il file ha più di {limit} priorità, il massimo per un laboratorio. "
+        "Tieni le priorità principali e riprova.",
+        "en": "Row {row}: the file has more than {limit} priorities, the maximum for a workshop. "
+        "Keep the main ones and try again.",
+    },
     "limits.what.comment": {"it": "commenti", "en": "comments"},
     "limits.what.proposal": {"it": "proposte", "en": "proposals"},
     "limits.what.priority": {"it": "priorità", "en": "priorities"},
@@ -40,6 +46,12 @@ STRINGS = {
     "limits.too_many_columns": {
         "it": "Il file ha {columns} colonne (o nomi di proprietà diversi): il massimo è {limit}.",
         "en": "The file has {columns} columns (or distinct property names): the maximum is {limit}.",
+    },
+    "limits.too_many_properties": {
+        "it": "Il file usa più di {limit} nomi di proprietà diversi: non è un elenco di servizi. "
+        "Controlla che ogni punto abbia le stesse colonne (nome, tipo, comune, posti…).",
+        "en": "The file uses more than {limit} distinct property names: it is not a list of services. "
+        "Check that every point has the same columns (nome, tipo, comune, posti…).",
     },
     "limits.json_too_deep": {
         "it": "Il file JSON è annidato più di {limit} livelli: non è un GeoJSON di punti.",
