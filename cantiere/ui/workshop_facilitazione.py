@@ -27,11 +27,13 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
 from cantiere.ui import (  # method choice; minutes downloads
+    downloads,
     error_message,
     evidence_view,
     facilitazione_rounds,
     get_settings,
     get_store,
+    lang,
     live_routes,
     results_view,
     state,
@@ -421,14 +423,14 @@ def _export(workshop: db.Workshop) -> None:
         ("csv", "facilitazione.export_csv"),
         ("xlsx", "facilitazione.export_xlsx"),
     ):
-        writer, _, mime = export.FORMATS[fmt]
+        writer, extension, mime = export.FORMATS[fmt]
 
         def build(writer=writer):
             return writer(export.build(store, workshop))
 
         st.download_button(
             t(label),
-            data=build,
+            data=downloads.guarded(build, extension, export.filename(workshop, fmt), lang()),
             file_name=export.filename(workshop, fmt),
             mime=mime,
             key=f"facilitazione.export.{fmt}",
