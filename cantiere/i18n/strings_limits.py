@@ -57,6 +57,10 @@ STRINGS = {
         "it": "Il file JSON è annidato più di {limit} livelli: non è un GeoJSON di punti.",
         "en": "The JSON file is nested more than {limit} levels deep: it is not a GeoJSON of points.",
     },
+    "atlante.bad_param_plain": {
+        "it": "Parametro «{param}» dell'indirizzo non valido: la pagina mostra il valore predefinito.",
+        "en": "Invalid “{param}” parameter in the address: the page shows the default value.",
+    },
     "limits.export_failed": {
         "it": "L'esportazione non è riuscita ({what}). Nessun dato è andato perso: riprova, e se l'errore "
         "si ripete scarica il formato CSV o JSON e avvisa chi gestisce il server.",
