@@ -143,7 +143,7 @@ def find_workshop(store: Store, code: str) -> Workshop:
 
 
 def _check_title(title: str) -> str:
-    clean = " ".join(str(title or "").split())
+    clean = " ".join(str(title or "").replace("\x00", "").split())
     if not clean:
         raise PriorityError("workshop.error.title_empty")
     if len(clean) > TITLE_MAX_CHARS:
@@ -226,7 +226,7 @@ def change_phase(store: Store, actor: Actor, workshop_id: int, phase: str, expec
 
 def check_priority(row: Mapping[str, Any]) -> dict:
     """A clean priority dict (title required, ≤ 200 chars; comuni as a tuple)."""
-    title = " ".join(str(row.get("title") or "").split())
+    title = " ".join(str(row.get("title") or "").replace("\x00", "").split())
     if not title:
         raise PriorityError("workshop.error.priority_title")
     if len(title) > TITLE_MAX_CHARS:
@@ -595,8 +595,10 @@ def my_ballot(store: Store, who: Participant, round_id: int) -> Ballot | None:
 
 def add_comment(store: Store, who: Participant, priority_id: int, text: str) -> Comment:
     """A comment on a priority of the participant's workshop: not empty, at most
-    COMMENT_MAX_CHARS characters, only while listening or voting."""
-    clean = str(text or "").strip()
+    COMMENT_MAX_CHARS characters, only while listening or voting. A NUL byte is
+    dropped (PostgreSQL cannot store it); other characters are kept as typed
+    (exports clean them, ``export.clean_text``)."""
+    clean = str(text or "").replace("\x00", "").strip()
     if not clean:
         raise CommentError("workshop.error.comment_empty")
     if len(clean) > COMMENT_MAX_CHARS:
