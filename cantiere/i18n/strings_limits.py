@@ -67,4 +67,45 @@ STRINGS = {
         "en": "The export failed ({what}). No data was lost: try again, and if it happens again "
         "download the CSV or JSON format and tell whoever runs the server.",
     },
+    "thing.entry_mode": {"it": "modalità di ingresso", "en": "entry mode"},
+    "entry.error.key": {
+        "it": "Il codice per entrare è cambiato (cambia ogni {seconds} secondi): inquadra di nuovo il QR code sul "
+        "proiettore, oppure scrivi il codice che vedi ora, lettere e cifre.",
+        "en": "The join code has changed (it changes every {seconds} seconds): scan the QR code on the projector "
+        "again, or type the code you see now, letters and digits.",
+    },
+    "entry.mode.label": {"it": "Come si entra", "en": "How people join"},
+    "entry.mode.codice": {
+        "it": "Con il codice del laboratorio (fisso)",
+        "en": "With the workshop's code (fixed)",
+    },
+    "entry.mode.codice_a_tempo": {
+        "it": "Con un codice che cambia sul proiettore ogni {seconds} secondi (solo chi è in sala)",
+        "en": "With a code that changes on the projector every {seconds} seconds (only people in the room)",
+    },
+    "entry.mode.help": {
+        "it": "Con il codice che cambia, il QR code e il codice sul proiettore hanno 4 cifre in più che "
+        "valgono pochi minuti: chi ha ricevuto il collegamento fuori dalla sala non può entrare. "
+        "Chi è già entrato resta dentro.",
+        "en": "With the changing code, the projector's QR code and code carry 4 more digits valid for a few "
+        "minutes: a link passed on outside the room does not let anyone in. People already in stay in.",
+    },
+    "entry.projector.changes": {
+        "it": "Il codice cambia tra {seconds} secondi.",
+        "en": "The code changes in {seconds} seconds.",
+    },
+    "entry.minutes.codice": {
+        "it": "Ingresso: con il codice del laboratorio (fisso); un browser è un partecipante e ingressi, voti "
+        "e commenti sono limitati per telefono e per indirizzo di rete.",
+        "en": "Entry: with the workshop's code (fixed); one browser is one participant, and joins, votes "
+        "and comments are limited per phone and per network address.",
+    },
+    "entry.minutes.codice_a_tempo": {
+        "it": "Ingresso: con un codice che cambiava sul proiettore ogni {seconds} secondi (solo chi era in "
+        "sala); un browser è un partecipante e ingressi, voti e commenti sono limitati per telefono e per "
+        "indirizzo di rete.",
+        "en": "Entry: with a code that changed on the projector every {seconds} seconds (only people in the "
+        "room); one browser is one participant, and joins, votes and comments are limited per phone and "
+        "per network address.",
+    },
 }

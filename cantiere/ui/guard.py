@@ -54,27 +54,37 @@ def secret_ok(secret: str) -> None:
 
 
 def find_workshop(store, code: str):
-    """``workshop.find_workshop`` for a code typed or put in the URL: a wrong
-    code counts as a guess of this client, and guessing slows down."""
+    """``workshop.find_workshop`` for a code typed or put in the URL (a rotating
+    key typed after it is ignored here): a wrong code counts as a guess of this
+    client, and guessing slows down."""
+    from cantiere import entry
     from cantiere import workshop as w
     from cantiere.workshop_errors import WrongCodeError
 
     secret_allowed("code")
     try:
-        return w.find_workshop(store, code)
+        return w.find_workshop(store, entry.split_typed(code)[0])
     except WrongCodeError:
         secret_failed("code")
         raise
 
 
-def join(store, code: str):
-    """Entra: the code checked as a guess (:func:`find_workshop`), then one
-    join of this client counted, then ``workshop.join``."""
+def join(store, code: str, key: str | None = None):
+    """Entra: the code checked as a guess (:func:`find_workshop`), the rotating
+    key when the workshop asks for one (typed after the code, or ``key`` from
+    the link), then one join of this client counted, then ``workshop.join``."""
+    from cantiere import entry
     from cantiere import workshop as w
+    from cantiere.ui import entry_view
 
-    find_workshop(store, code)
+    workshop = find_workshop(store, code)
+    try:
+        entry.check_entry(store, entry_view.secret(), workshop, key or entry.split_typed(code)[1])
+    except entry.EntryKeyError:
+        secret_failed("code")
+        raise
     allow("join")
-    return w.join(store, code)
+    return w.join(store, workshop.code)
 
 
 def allow_support(token: str, proposal_id: int) -> None:

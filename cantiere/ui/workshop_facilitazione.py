@@ -28,6 +28,7 @@ from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
 from cantiere.ui import (  # method choice; minutes downloads
     downloads,
+    entry_view,
     error_message,
     evidence_view,
     facilitazione_rounds,
@@ -323,6 +324,8 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
             on_click=_phase,
             args=(actor, workshop.id, phase, workshop.phase),
         )
+    if workshop.phase != "chiuso":
+        entry_view.mode_control(actor, workshop)  # fixed or rotating join code (issue 17)
     if st.session_state.get(state.FACILITAZIONE_CONFIRM_CLOSE) == workshop.id and workshop.phase != "chiuso":
         with st.container(border=True):
             st.warning(t("live.fac.close_confirm"))

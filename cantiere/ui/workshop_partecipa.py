@@ -50,10 +50,12 @@ def _join_cb(code_key: str | None, code: str | None = None) -> None:
     """Entra (callback): join, and put the identity in the URL before the run
     that follows, so that one run already shows the next screen (no st.rerun)."""
     try:
-        workshop, who = guard.join(get_store(), st.session_state.get(code_key, "") if code_key else code)
+        typed = st.session_state.get(code_key, "") if code_key else code
+        workshop, who = guard.join(get_store(), typed, key=None if code_key else st.query_params.get("k"))
     except CantiereError as exc:
         st.session_state[_FLASH] = error_message(exc)
         return
+    st.query_params.pop("k", None)  # a rotating key is for joining only
     st.query_params["code"] = workshop.code
     st.query_params["p"] = who.token
     _remember(workshop.code, who.token)
@@ -98,7 +100,7 @@ def _show_flash() -> None:
 
 def _code_form() -> None:
     st.write(t("partecipa.intro"))
-    st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=12, placeholder="ABC234")
+    st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=14, placeholder="ABC234")
     st.button(t("partecipa.enter"), key=ENTER, type="primary", width="stretch", on_click=_join_cb, args=(CODE_INPUT,))
     _show_flash()
 
