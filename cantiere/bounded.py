@@ -39,7 +39,7 @@ MAX_CELLS = 5_000_000  # rows × columns of one file (100,000 rows × 50 columns
 MAX_ROW_NUMBER = 150_000  # highest sheet row read (100,000 data rows, titles and gaps)
 MAX_JSON_DEPTH = 64  # a GeoJSON of points nests 5 levels
 MAX_ZIP_ENTRIES = 10_000
-BUDGET_SECONDS = 30.0  # to read one file (a 20 MB, 100,000-row file takes ~5 s here)
+BUDGET_SECONDS = 120.0  # to read and check one file (100,000 services: ~15 s on a quiet 2-core machine)
 BUDGET_MB = 1024  # memory the worker may add to what the app's process already uses
 DIMENSION_SCAN_BYTES = 64 * 1024  # <dimension> is at the start of a sheet's XML
 
@@ -119,7 +119,17 @@ def _virtual_memory() -> int:
         return 0
 
 
+_IN_WORKER = False
+
+
+def in_worker() -> bool:
+    """True inside a worker started by :func:`run` (no second worker is started from one)."""
+    return _IN_WORKER
+
+
 def _child(conn, func, args, kwargs, memory_mb: int) -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
     if memory_mb and _virtual_memory():
         limit = _virtual_memory() + memory_mb * 2**20
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))

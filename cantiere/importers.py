@@ -552,7 +552,7 @@ def read_table(kind: str, filename: str, data: bytes, max_bytes: int) -> Table:
         raise ImportValidationError(
             "imp.file.too_big", mb=fmt.number(len(data) / 2**20, 1), limit=fmt.number(max_bytes / 2**20, 0)
         )
-    if not IN_WORKER:
+    if not IN_WORKER or bounded.in_worker():
         return _read_table(kind, filename, data, max_bytes)
     return bounded.run(_read_table, kind, filename, data, max_bytes)
 
@@ -982,6 +982,35 @@ def validate(
     Raises UnknownNameError for a bad ``kind``.
     """
     check_kind(kind)
+    if len(data) > max_bytes:  # refused before any work, and before a worker starts
+        return file_report(
+            kind,
+            filename,
+            "imp.file.too_big",
+            mb=fmt.number(len(data) / 2**20, 1),
+            limit=fmt.number(max_bytes / 2**20, 0),
+        )
+    if not IN_WORKER or bounded.in_worker():
+        return _validate(kind, filename, data, max_bytes, source, year, choice)
+    # the whole check runs in a worker: reading and validating 100,000 rows costs seconds
+    # of CPU that would otherwise hold the GIL of the process where phones vote
+    try:
+        return bounded.run(
+            _validate, kind, filename, data, max_bytes, source, year, choice, seconds=bounded.BUDGET_SECONDS
+        )
+    except bounded.BudgetExceededError as exc:
+        return file_report(kind, filename, exc.key, **exc.params)
+
+
+def _validate(
+    kind: str,
+    filename: str,
+    data: bytes,
+    max_bytes: int,
+    source: str,
+    year: int | None,
+    choice: Choice | None,
+) -> Report:
     try:
         table = read_table(kind, filename, data, max_bytes)
         if not table.headers or not any(h.strip() for h in table.headers):
