@@ -11,8 +11,8 @@ Two layers, so that no upload can slow the room:
    old GeoJSON reader quadratic). See :func:`xlsx_dimensions`, :func:`json_depth`
    and the limits below; the readers themselves are in ``cantiere.importers``.
 2. **A budget the parse cannot overrun**: :func:`run` calls the reader in a
-   worker process (``fork``: no re-import, a few milliseconds) with a memory
-   limit (``RLIMIT_AS``) and kills it when the time is spent, whatever it is
+   worker process (``fork``: no re-import, a few milliseconds) and kills it
+   when the time is spent or its memory grows past the budget, whatever it is
    doing. The app's process — where every phone's vote runs — only waits on
    a pipe, so the GIL stays free while a file is being read.
 
@@ -26,7 +26,7 @@ import logging
 import multiprocessing
 import os
 import re
-import resource
+import time
 import zipfile
 
 from cantiere import fmt
@@ -41,6 +41,7 @@ MAX_JSON_DEPTH = 64  # a GeoJSON of points nests 5 levels
 MAX_ZIP_ENTRIES = 10_000
 BUDGET_SECONDS = 120.0  # to read and check one file (100,000 services: ~15 s on a quiet 2-core machine)
 BUDGET_MB = 1024  # memory the worker may add to what the app's process already uses
+POLL = 0.05  # seconds between two looks at the worker
 DIMENSION_SCAN_BYTES = 64 * 1024  # <dimension> is at the start of a sheet's XML
 
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension\b[^>]*\bref\s*=\s*[\"']([A-Za-z$0-9:]+)[\"']")
@@ -110,12 +111,12 @@ def json_depth(text: str) -> int:
 # --- the worker --------------------------------------------------------------------
 
 
-def _virtual_memory() -> int:
-    """Bytes of address space this process uses now (Linux)."""
+def _resident(pid: int | str = "self") -> int:
+    """Bytes of memory process ``pid`` has resident now (Linux; 0 when unknown)."""
     try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    except (OSError, ValueError):
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
         return 0
 
 
@@ -127,12 +128,9 @@ def in_worker() -> bool:
     return _IN_WORKER
 
 
-def _child(conn, func, args, kwargs, memory_mb: int) -> None:
+def _child(conn, func, args, kwargs) -> None:
     global _IN_WORKER
     _IN_WORKER = True
-    if memory_mb and _virtual_memory():
-        limit = _virtual_memory() + memory_mb * 2**20
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         result = ("ok", func(*args, **kwargs))
     except MemoryError:
@@ -143,8 +141,8 @@ def _child(conn, func, args, kwargs, memory_mb: int) -> None:
         result = ("crash", type(exc).__name__)
     try:
         conn.send(result)
-    except Exception as exc:  # the result itself too big to send within the memory limit
-        conn.send(("crash" if not isinstance(exc, MemoryError) else "memory", type(exc).__name__))
+    except Exception as exc:  # a result that cannot be sent
+        conn.send(("crash", type(exc).__name__))
     finally:
         conn.close()
 
@@ -156,25 +154,37 @@ def _rebuild(cls: type, key: str, params: dict) -> CantiereError:
 
 
 def run(func, *args, seconds: float = BUDGET_SECONDS, memory_mb: int = BUDGET_MB, **kwargs):
-    """``func(*args, **kwargs)`` in a worker process, stopped after ``seconds``
-    or when it needs more than ``memory_mb`` MB beyond the app's own memory.
+    """``func(*args, **kwargs)`` in a worker process, killed after ``seconds``
+    or when its resident memory grows ``memory_mb`` MB beyond the app's own
+    (watched every POLL seconds: an address-space limit would break allocators
+    that reserve large ranges up front, such as Arrow's).
 
     Raises what ``func`` raises when it is a CantiereError (rebuilt from its
     class, key and parameters), BudgetExceededError when the budget is spent,
     RuntimeError (its type only, never its text) for anything else."""
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    worker = context.Process(target=_child, args=(send, func, args, kwargs, memory_mb), daemon=True)
+    ceiling = _resident() + memory_mb * 2**20
+    worker = context.Process(target=_child, args=(send, func, args, kwargs), daemon=True)
     worker.start()
     send.close()
+    deadline = time.monotonic() + seconds
+    kind, value = "memory", None
     try:
-        if not receive.poll(seconds):
-            log.warning("file reading stopped: over its budget of %s s", seconds)
-            raise BudgetExceededError(seconds=fmt_number(seconds), mb=fmt_number(memory_mb))
-        try:
-            kind, value = receive.recv()
-        except EOFError:  # killed by the kernel (memory) or crashed before answering
-            kind, value = "memory", None
+        while not receive.poll(POLL):
+            if time.monotonic() > deadline:
+                log.warning("file reading stopped: over its budget of %s s", seconds)
+                raise BudgetExceededError(seconds=fmt_number(seconds), mb=fmt_number(memory_mb))
+            if _resident(worker.pid) > ceiling:
+                log.warning("file reading stopped: over its memory budget of %s MB", memory_mb)
+                raise BudgetExceededError(seconds=fmt_number(seconds), mb=fmt_number(memory_mb))
+            if not worker.is_alive() and not receive.poll(0):
+                break  # died without answering (killed by the kernel): counted as memory
+        else:
+            try:
+                kind, value = receive.recv()
+            except EOFError:
+                kind, value = "memory", None
     finally:
         if worker.is_alive():
             worker.kill()

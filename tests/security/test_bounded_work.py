@@ -131,7 +131,7 @@ def test_worker_stops_a_reader_over_its_time_budget():
 
 def test_worker_stops_a_reader_over_its_memory_budget():
     def greedy():
-        return bytearray(2 * 2**30)  # 2 GB
+        return b"x" * (2 * 2**30)  # 2 GB, written
 
     with pytest.raises(bounded.BudgetExceededError):
         bounded.run(greedy, memory_mb=256, seconds=30)
