@@ -24,6 +24,7 @@ cost reads as a ratio to the framework's floor.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import random
 import secrets
@@ -42,6 +43,18 @@ from pathlib import Path
 import psutil
 
 from bench.protocol import LivePoll, Phone
+
+
+def run_async(coroutine):
+    """``asyncio.run``, also from a thread whose event loop is already running
+    (Playwright's sync API leaves one in the test process): then in a new thread."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL_APP = Path(__file__).resolve().parent / "minimal_app.py"
@@ -819,12 +832,12 @@ def run_target(
         advance = (lambda: target.advance(prepared, work)) if target.advance else None
         if urls:
             procs = [psutil.Process(p) for p in pids]
-            asyncio.run(_drive(target, scenario, urls, code, procs, report, seed, placeholders, projector_url, advance))
+            run_async(_drive(target, scenario, urls, code, procs, report, seed, placeholders, projector_url, advance))
             if prepared is not None:
                 report.ballots_stored = prepared.count()
         else:
             with Server(target.script, env, work, nodelay=scenario.nodelay) as server:
-                asyncio.run(
+                run_async(
                     _drive(
                         target,
                         scenario,

@@ -21,7 +21,7 @@ from cantiere import listening as lis
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, mapassets, show_error, t
+from cantiere.ui import flash, get_store, mapassets, show_error, t
 
 FLASH = "ascolto.fac.flash"
 PICK = "ascolto.fac.pick"
@@ -42,12 +42,7 @@ PROJECTOR_REFRESH_SECONDS = 10
 
 
 def _act(action: Callable[[], object], success: Callable[[object], str]) -> None:
-    try:
-        result = action()
-    except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))
-    else:
-        st.session_state[FLASH] = ("success", success(result))
+    flash.act(FLASH, action, success)
 
 
 def _status(p) -> str:
@@ -126,11 +121,7 @@ def _live(actor: w.Actor, workshop: db.Workshop) -> None:
     """New proposals and pins appear by themselves: the Facilitazione panel around
     it is live (issue 13); an action here reruns only this part."""
     store = get_store()
-    kind, message = st.session_state.pop(FLASH, (None, None))
-    if kind == "error":
-        st.error(message)
-    elif kind == "success":
-        st.success(message)
+    flash.show(FLASH)
     st.subheader(t("ascolto.fac.proposals"), anchor=False)
     found = lis.all_proposals(store, actor, workshop.id)
     if not found:

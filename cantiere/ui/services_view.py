@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from cantiere import fmt, importers, maps_services, services, territory
-from cantiere.ui import lang, t
+from cantiere.ui import facilitazione_listening, lang, t
 from cantiere.ui.mapassets import map_mode
 
 # session-state and widget keys of these pages, defined once
@@ -133,8 +133,6 @@ def services_map(frame: pd.DataFrame) -> None:
         st.caption(t("svc.no_coordinates", n=missing))
     left, right = st.columns([3, 1])
     with left:
-        from cantiere.ui import facilitazione_listening  # issue 5: workshop pins layer
-
         extra = facilitazione_listening.coordinator_layers(facilitazione_listening.LAYER_TOGGLE_SERVIZI)
         show_map(
             maps_services.services_base(mode=map_mode()),

@@ -16,7 +16,6 @@ shown (a double click moves once), and closing asks for a confirmation.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pandas as pd
@@ -24,14 +23,14 @@ import streamlit as st
 
 from cantiere import export, territory, voting
 from cantiere import workshop as w
-from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
 from cantiere.ui import (  # method choice; minutes downloads
     downloads,
     entry_view,
-    error_message,
     evidence_view,
+    facilitazione_listening,
     facilitazione_rounds,
+    flash,
     get_settings,
     get_store,
     lang,
@@ -89,19 +88,13 @@ def moderate_key(comment_id: int) -> str:
 
 
 def _flash(kind: str, message: str) -> None:
-    st.session_state[state.FACILITAZIONE_FLASH] = (kind, message)
+    flash.put(state.FACILITAZIONE_FLASH, kind, message)
 
 
 def _act(action: Callable[[], object], success: Callable[[object], str] | None = None) -> None:
-    """Run a privileged action from a callback; remember its outcome for the next draw."""
-    try:
-        result = action()
-    except CantiereError as exc:
-        _flash("error", error_message(exc))
-    else:
-        live_routes.watch().poke()  # phones waiting on this process hear of a phase or round change at once
-        if success:
-            _flash("success", success(result))
+    """Run a privileged action from a callback; remember its outcome for the next draw.
+    Phones waiting on this process hear of a phase or round change at once."""
+    flash.act(state.FACILITAZIONE_FLASH, action, success, after=lambda _: live_routes.watch().poke())
 
 
 # --- callbacks -----------------------------------------------------------------
@@ -202,19 +195,7 @@ FLASH_SECONDS = {"success": 8, "error": 30}  # the panel refreshes every 3 s: a 
 def _show_flash() -> None:
     """The outcome of the last action, for some seconds (the live panel runs
     again every few seconds; a newer action replaces it)."""
-    flash = st.session_state.get(state.FACILITAZIONE_FLASH)
-    if not flash:
-        return
-    if len(flash) == 2:  # (kind, message) as set by a callback: start its clock now
-        flash = (*flash, time.monotonic() + FLASH_SECONDS.get(flash[0], 8))
-        st.session_state[state.FACILITAZIONE_FLASH] = flash
-    kind, message, until = flash
-    if time.monotonic() > until:
-        st.session_state.pop(state.FACILITAZIONE_FLASH, None)
-    elif kind == "error":
-        st.error(message)
-    elif kind == "success":
-        st.success(message)
+    flash.show(state.FACILITAZIONE_FLASH, seconds=FLASH_SECONDS)
 
 
 def render(actor: w.Actor) -> None:
@@ -272,7 +253,6 @@ def _panel(actor: w.Actor, workshop_id: int) -> None:
 
 
 def _listening(actor: w.Actor, workshop: db.Workshop) -> None:
-    from cantiere.ui import facilitazione_listening  # issue 5: proposals and pins
 
     facilitazione_listening.render(actor, workshop)
 

@@ -22,7 +22,19 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.ratelimit import ThrottledError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, guard, live, methods, safe, show_error, state, t
+from cantiere.ui import (
+    error_message,
+    flash,
+    get_store,
+    guard,
+    live,
+    methods,
+    partecipa_listening,
+    safe,
+    show_error,
+    state,
+    t,
+)
 from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
@@ -53,7 +65,7 @@ def _join_cb(code_key: str | None, code: str | None = None) -> None:
         typed = st.session_state.get(code_key, "") if code_key else code
         workshop, who = guard.join(get_store(), typed, key=None if code_key else st.query_params.get("k"))
     except CantiereError as exc:
-        st.session_state[_FLASH] = error_message(exc)
+        flash.put(_FLASH, flash.ERROR, error_message(exc))
         return
     st.query_params.pop("k", None)  # a rotating key is for joining only
     st.query_params["code"] = workshop.code
@@ -93,9 +105,7 @@ def _show_moved(workshop: db.Workshop) -> None:
 
 
 def _show_flash() -> None:
-    message = st.session_state.pop(_FLASH, None)
-    if message:
-        st.error(message)
+    flash.show(_FLASH)
 
 
 def _code_form() -> None:
@@ -184,8 +194,6 @@ def render() -> None:
             with comment_tab:
                 _comment_panel(workshop.id, who.token)
     else:
-        from cantiere.ui import partecipa_listening  # issue 5: the ascolto task
-
         partecipa_listening.render(workshop, who, lambda: _comment_panel(workshop.id, who.token))
     _new_person(workshop.code)
 
@@ -236,22 +244,25 @@ def _profile_cb(who: db.Participant, save: bool) -> None:
     try:
         w.set_profile(get_store(), who, *values)
     except CantiereError as exc:
-        ss[_FLASH] = error_message(exc)
+        flash.put(_FLASH, flash.ERROR, error_message(exc))
 
 
 def _send_comment(token: str) -> None:
     """Button callback: store the comment, then clear the box (allowed only here,
     before the text area is drawn again)."""
     store = get_store()
-    try:
+
+    def send() -> None:
         who = db.participant_by_token(store, token)
         guard.allow("comment", token)
         w.add_comment(store, who, st.session_state.get(COMMENT_PRIORITY), st.session_state.get(COMMENT_TEXT, ""))
-    except CantiereError as exc:
-        st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("error", error_message(exc))
-    else:
-        st.session_state[state.PARTECIPA_COMMENT_RESULT] = ("success", t("partecipa.comment_saved"))
-        st.session_state[COMMENT_TEXT] = ""
+
+    flash.act(
+        state.PARTECIPA_COMMENT_RESULT,
+        send,
+        success=lambda _: t("partecipa.comment_saved"),
+        after=lambda _: st.session_state.update({COMMENT_TEXT: ""}),
+    )
 
 
 @st.fragment
@@ -271,11 +282,7 @@ def _comment_panel(workshop_id: int, token: str) -> None:
         height=100,
     )
     st.button(t("partecipa.send_comment"), key=COMMENT_SEND, width="stretch", on_click=_send_comment, args=(token,))
-    kind, message = st.session_state.pop(state.PARTECIPA_COMMENT_RESULT, (None, None))
-    if kind == "error":
-        st.error(message)
-    elif kind == "success":
-        st.success(message, icon="✅")
+    flash.show(state.PARTECIPA_COMMENT_RESULT, success_icon="✅")
     visible = [c for c in db.list_comments(store, workshop_id) if c.priority_id == pick]
     if visible:
         st.caption(t("partecipa.comments_of"))

@@ -20,7 +20,7 @@ import streamlit as st
 from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
-from cantiere.ui import entry_view, evidence_view, get_store, lang, live, safe, show_error, t
+from cantiere.ui import entry_view, evidence_view, facilitazione_listening, get_store, lang, live, safe, show_error, t
 from cantiere.ui.workshop_data import projector_snapshot
 
 REFRESH_SECONDS = 2
@@ -70,7 +70,6 @@ def render() -> None:
     else:
         entry_view.join_panel(workshop)  # QR code and join code; rotating ones redrawn (issue 17)
     _live(workshop.code)
-    from cantiere.ui import facilitazione_listening  # issue 5: pins map and top proposals
 
     facilitazione_listening.projector_section(workshop.code)
 

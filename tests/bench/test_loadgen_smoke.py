@@ -129,7 +129,7 @@ def test_a_phone_keeps_the_token_the_app_writes_into_its_url(tmp_path):
             return token
 
     with loadgen.Server(target.script, target.env(tmp_path), tmp_path) as server:
-        token = asyncio.run(vote(server.url))
+        token = loadgen.run_async(vote(server.url))
 
     assert len(token) >= 12
     assert stored_participants(tmp_path) == {token}

@@ -13,7 +13,7 @@ import random
 
 import pytest
 
-from bench import app_setup
+from bench import app_setup, loadgen
 from bench.protocol import Phone
 from cantiere import cli_serve, httpheaders
 from cantiere.store import Store
@@ -62,7 +62,7 @@ def test_two_processes_share_the_database(tmp_path, shared_url):
     try:
         assert all(cli_serve.healthy(port) for port in plan.app_ports)
         url_a, url_b = (f"http://127.0.0.1:{p}" for p in plan.app_ports)
-        first, second = asyncio.run(vote_on_a_then_again_on_b(url_a, url_b, prepared))
+        first, second = loadgen.run_async(vote_on_a_then_again_on_b(url_a, url_b, prepared))
     finally:
         procs.stop()
     assert any(text.startswith("Voto registrato. Puoi cambiarlo") for text in first)
@@ -171,7 +171,7 @@ def test_through_the_generated_nginx_a_phone_votes_and_javascript_is_gzipped(tmp
                 await phone.set_value(f"partecipa.dots.{r}.{a}", 1)
                 return (await phone.press(f"partecipa.vote.{r}")).texts
 
-        texts = asyncio.run(vote())
+        texts = loadgen.run_async(vote())
     finally:
         procs.stop()
     assert any(text.startswith("Voto registrato") for text in texts)

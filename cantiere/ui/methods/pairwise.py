@@ -12,9 +12,8 @@ import streamlit as st
 
 from cantiere import voting
 from cantiere import workshop as w
-from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, evidence_view, get_store, t
+from cantiere.ui import evidence_view, flash, get_store, t
 from cantiere.ui.methods.common import Screen, no_form, no_params, remember_ballot, round_context
 
 
@@ -43,13 +42,12 @@ def _answer(who: db.Participant, round_id: int, answer: list) -> None:
     store = get_store()
     mine = w.my_ballot(store, who, round_id)
     comparisons = list(mine.payload.get("comparisons", ())) if mine else []
-    try:
-        ballot, _ = w.cast_ballot(store, who, round_id, {"comparisons": [*comparisons, answer]})
-    except CantiereError as exc:
-        st.session_state[_flash_key(round_id)] = ("error", error_message(exc))
-    else:
-        remember_ballot(round_id, ballot.payload)
-        st.session_state[_flash_key(round_id)] = ("success", t("partecipa.vote_saved"))
+    flash.act(
+        _flash_key(round_id),
+        lambda: w.cast_ballot(store, who, round_id, {"comparisons": [*comparisons, answer]}),
+        success=lambda _: t("partecipa.vote_saved"),
+        after=lambda outcome: remember_ballot(round_id, outcome[0].payload),
+    )
 
 
 @st.fragment
@@ -61,11 +59,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     mine = list(previous.get("comparisons", ()))
     by_id = {item.id: item for item in items}
     st.caption(t("metodi.pairwise.rule"))
-    kind, message = st.session_state.pop(_flash_key(round_id), (None, None))
-    if kind == "error":
-        st.error(message)
-    elif kind == "success":
-        st.success(message, icon="✅")
+    flash.show(_flash_key(round_id), success_icon="✅")
     # seeded by phone and answer count: the pair stays put across reruns until answered
     rng = random.Random(f"{who.token}:{round_id}:{len(mine)}")
     pair = voting.next_pair(items, _all_comparisons(round_id), rng, mine=mine)
