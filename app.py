@@ -60,6 +60,7 @@ else:
                 icon=":material/admin_panel_settings:",
                 url_path="facilitazione",
             ),
+            st.Page("views/schede.py", title=t("nav.schede"), icon=":material/edit_note:", url_path="schede"),
             st.Page("views/dati.py", title=t("nav.dati"), icon=":material/upload_file:", url_path="dati"),
         ],
     }

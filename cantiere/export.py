@@ -93,7 +93,13 @@ def build(store: Store, workshop: db.Workshop, *, public: bool = False) -> dict[
         ballots = db.list_ballots(store, rnd.id)
         # numbered in storage order, with no link to the participant
         out["ballots"] += [
-            {"round_id": rnd.id, "ballot": n, "payload": dict(b.payload), "cast_at": _time(b.cast_at)}
+            {
+                "round_id": rnd.id,
+                "ballot": n,
+                "channel": b.channel,  # phone, paper or assisted (issue 19)
+                "payload": dict(b.payload),
+                "cast_at": _time(b.cast_at),
+            }
             for n, b in enumerate(ballots, start=1)
         ]
         result = w.tally_round(store, rnd.id)

@@ -46,6 +46,7 @@ class RoundSection:
     explanation: list[str]
     details: list[tuple[str, dict[int, str]]]  # method-specific columns (results.details)
     tie_rule: str = ""  # how the method decides ties (results.tie_rule)
+    channels: list[tuple[str, int]] = field(default_factory=list)  # ballots per channel, small ones merged
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class Report:
     datasets: list[dict] = field(default_factory=list)
     round_data: list[dict] = field(default_factory=list)  # position, recorded_at, lines (issue 18)
     entry: str = ""  # how people entered: the code, fixed or rotating (issue 17, cantiere.entry)
+    card_repeats: list[dict] = field(default_factory=list)  # cards typed more than once (issue 19)
 
 
 # --- proposals and pins (the listening phase, another issue) ------------------------
@@ -153,6 +155,8 @@ def group_label(group: str, dimension: str, lang: str) -> str:
         return translate("workshop.outside", lang)
     if dimension == "role":
         return translate(f"workshop.role.{group}", lang)
+    if dimension == "channel":
+        return translate(f"cards.channel.{group}", lang)
     return group
 
 
@@ -183,6 +187,7 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
             voting.explain(r.result, lang),
             results.details(r.result, lang),
             results.tie_rule(r.method, lang),
+            [(group_label(g, "channel", lang), n) for g, n in results.channel_counts(r)],
         )
         for r in data.rounds
     ]
@@ -233,7 +238,27 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
         ],
         round_data=round_data(store, workshop, lang),
         entry=entry.describe(store, workshop.id, lang),
+        card_repeats=card_repeats(store, workshop, lang),
     )
+
+
+def card_repeats(store, workshop, lang: str = "it") -> list[dict]:
+    """Cards typed more than once, with who and when (never their votes)."""
+    from cantiere import cards
+    from cantiere.store import workshops as db
+
+    positions = {r.id: r.position for r in db.list_rounds(store, workshop.id)}
+    return [
+        {
+            "card": d["card"],
+            "position": positions.get(d["round_id"], "?"),
+            "what": translate(f"report.card_repeat.{d['kind']}", lang),
+            "helper": d["helper"],
+            "first_helper": d["first_helper"],
+            "at": d["at"],
+        }
+        for d in cards.duplicates(store, workshop.id)
+    ]
 
 
 def round_data(store, workshop, lang: str = "it") -> list[dict]:
@@ -381,6 +406,7 @@ def to_html(report: Report) -> str:
         parts.append('<ul class="explanation">' + "".join(f"<li>{_e(line)}</li>" for line in rnd.explanation) + "</ul>")
         if rnd.tie_rule:
             parts.append(f'<p class="note">{_e(rnd.tie_rule)}</p>')
+        parts.append(_channels_html(rnd, tr))
     if report.comparison:
         parts.append(f"<h3>{_e(tr('risultati.compare'))}</h3>")
         parts.append(
@@ -391,6 +417,7 @@ def to_html(report: Report) -> str:
             )
         )
 
+    parts.append(_card_repeats_html(report, tr))
     parts.append(f"<h2>{_e(tr('report.section.comments'))}</h2>")
     parts.append(
         _table(
@@ -466,6 +493,31 @@ def to_html(report: Report) -> str:
     parts.append(f'<p class="note">{_e(tr("report.footer"))}</p>')
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def _channels_html(rnd: RoundSection, tr) -> str:
+    """Ballots per channel (phone, paper card, assisted), small channels merged."""
+    head = f"<h4>{_e(tr('report.channels'))}</h4>"
+    if not rnd.channels:
+        return head + f'<p class="note">{_e(tr("report.channels_hidden", min=results.MIN_GROUP))}</p>'
+    rows = [[g, n] for g, n in rnd.channels] + [[tr("report.total"), sum(n for _, n in rnd.channels)]]
+    return head + _table([tr("report.col.channel"), tr("report.col.ballots")], rows, {1}).replace(
+        "<table>", '<table class="channels">', 1
+    )
+
+
+def _card_repeats_html(report: Report, tr) -> str:
+    head = f"<h3>{_e(tr('report.card_repeats'))}</h3>"
+    if not report.card_repeats:
+        return head + f'<p class="note">{_e(tr("report.none"))}</p>'
+    rows = [
+        [d["card"], d["position"], d["what"], d["helper"], d["first_helper"], _date(d["at"], report.lang)]
+        for d in report.card_repeats
+    ]
+    headers = ["card", "round", "what", "helper", "first_helper", "when"]
+    return head + _table([tr(f"report.col.repeat_{h}") for h in headers], rows).replace(
+        "<table>", '<table class="card-repeats">', 1
+    )
 
 
 # --- XLSX -------------------------------------------------------------------------------
@@ -580,6 +632,23 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
             ],
         ),
     }
+    # issue 19: ballots per channel and the cards typed more than once
+    frames[tr("report.sheet.channels")] = pd.DataFrame(
+        [(r.position, g, n, None, None, None, None) for r in report.rounds for g, n in r.channels]
+        + [
+            (d["position"], d["what"], None, d["card"], d["helper"], d["first_helper"], _date(d["at"], lang))
+            for d in report.card_repeats
+        ],
+        columns=[
+            tr("report.col.round"),
+            tr("report.col.channel"),
+            tr("report.col.ballots"),
+            tr("report.col.repeat_card"),
+            tr("report.col.repeat_helper"),
+            tr("report.col.repeat_first_helper"),
+            tr("report.col.repeat_when"),
+        ],
+    )
     return {name[:31]: frame.map(escape_cell) for name, frame in frames.items()}
 
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cantiere import territory, voting
 from cantiere.errors import UnknownNameError
 from cantiere.i18n import translate
 
 MIN_GROUP = 5  # same threshold as the projector (workshop.RESULTS_MIN_BALLOTS)
-DIMENSIONS = ("district", "comune", "role")
+DIMENSIONS = ("district", "comune", "role", "channel")  # channel: phone, paper, assisted (issue 19)
+CHANNEL_DEFAULT = "phone"
 OTHERS = "altri"
 UNKNOWN = "non indicato"
 OUTSIDE = "fuori provincia"
@@ -70,6 +71,7 @@ class RoundResult:
     items: tuple[voting.Item, ...]
     result: voting.Result
     ballots: tuple[tuple[int, Mapping], ...]
+    channels: Mapping[int, str] = field(default_factory=dict)  # participant id → channel of their ballot
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,8 @@ def group_of(voter: Voter | None, dimension: str) -> str:
     """The group label of ``voter`` for ``dimension`` (district, comune or role)."""
     if dimension not in DIMENSIONS:
         raise UnknownNameError("thing.dimension", dimension, DIMENSIONS)
+    if dimension == "channel":  # a property of each ballot, not of the person: see ``breakdown``
+        return UNKNOWN
     if voter is None:
         return UNKNOWN
     if dimension == "role":
@@ -166,8 +170,11 @@ def breakdown(
     params: Mapping,
     dimension: str,
     min_size: int = MIN_GROUP,
+    channels: Mapping[int, str] | None = None,
 ) -> Breakdown:
-    """The round's tally per group of voters (district, comune or role).
+    """The round's tally per group of voters (district, comune or role), or
+    per channel of the ballot (``channels``: participant id → phone, paper,
+    assisted; absent = phone).
 
     Groups are sized by the ballots of this round; groups smaller than
     ``min_size`` are merged into "altri", and "altri" is dropped when it is
@@ -175,7 +182,7 @@ def breakdown(
     """
     by_group: dict[str, list[Mapping]] = {}
     for participant_id, payload in ballots:
-        by_group.setdefault(group_of(voters.get(participant_id), dimension), []).append(payload)
+        by_group.setdefault(_label(participant_id, voters, dimension, channels), []).append(payload)
     target = merge_small({g: len(b) for g, b in by_group.items()}, min_size)
     shown: dict[str, list[Mapping]] = {}
     for group, payloads in by_group.items():
@@ -193,6 +200,28 @@ def breakdown(
         merged_any=any(t == OTHERS and g != OTHERS for g, t in target.items()),
         suppressed_any=any(t is None for t in target.values()),
     )
+
+
+def _label(participant_id: int, voters: Mapping[int, Voter], dimension: str, channels) -> str:
+    if dimension == "channel":
+        return (channels or {}).get(participant_id, CHANNEL_DEFAULT)
+    return group_of(voters.get(participant_id), dimension)
+
+
+def channel_counts(rnd: RoundResult, min_size: int = MIN_GROUP) -> list[tuple[str, int]]:
+    """Ballots of the round per channel, small channels merged into "altri" (or
+    left out when the round has fewer than ``min_size`` ballots), largest
+    first. What is shown adds up to the round's ballots whenever anything is shown."""
+    sizes = Counter(rnd.channels.get(pid, CHANNEL_DEFAULT) for pid, _ in rnd.ballots)
+    target = merge_small(sizes, min_size)
+    shown: Counter = Counter()
+    for group, n in sizes.items():
+        if target[group] is not None:
+            shown[target[group]] += n
+    rows = sorted(((g, n) for g, n in shown.items() if g != OTHERS), key=lambda r: (-r[1], r[0]))
+    if OTHERS in shown:
+        rows.append((OTHERS, shown[OTHERS]))
+    return rows
 
 
 # --- ranks across rounds ----------------------------------------------------------
@@ -249,9 +278,13 @@ def collect(store, workshop) -> WorkshopResults:
         if rnd.status == "draft":
             continue
         items = tuple(w.items_of(store, workshop.id, rnd.params))
-        ballots = tuple((b.participant_id, b.payload) for b in db.list_ballots(store, rnd.id))
+        stored = db.list_ballots(store, rnd.id)
+        ballots = tuple((b.participant_id, b.payload) for b in stored)
         result = voting.tally(rnd.method, [p for _, p in ballots], items, rnd.params)
+        channels = {b.participant_id: b.channel for b in stored}
         rounds.append(
-            RoundResult(rnd.id, rnd.position, rnd.method, dict(rnd.params), rnd.status, items, result, ballots)
+            RoundResult(
+                rnd.id, rnd.position, rnd.method, dict(rnd.params), rnd.status, items, result, ballots, channels
+            )
         )
     return WorkshopResults(workshop, tuple(rounds), voters)

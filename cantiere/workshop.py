@@ -77,14 +77,20 @@ DEMO_PARAMS = {"dots": 5, "max_per_item": 2}
 class Role(enum.Enum):
     FACILITATOR = "facilitatore"
     PARTICIPANT = "partecipante"
+    HELPER = "aiutante"  # enters paper cards with a PIN of the day (issue 19, cantiere.cards)
 
 
 @dataclass(frozen=True)
 class Actor:
-    """Who is acting; privileged functions check ``role``."""
+    """Who is acting; privileged functions check ``role``. A helper carries the
+    id and label of their PIN and its workshop: the PIN is checked again in
+    every card entry's transaction (``cantiere.cards``)."""
 
     role: Role
     via: str = ""
+    pin_id: int | None = None
+    label: str = ""
+    workshop_id: int | None = None
 
     @classmethod
     def command_line(cls) -> Actor:
@@ -579,14 +585,23 @@ def cast_ballot(store: Store, who: Participant, round_id: int, ballot: Mapping) 
     upsert and the event, so the ballot is checked against what is stored at
     the moment it is stored."""
 
+    return db.upsert_ballot(store, round_id, who.id, {}, validate=ballot_validator(who.workshop_id, ballot))
+
+
+def ballot_validator(workshop_id: int, ballot: Mapping):
+    """The check a ballot passes inside its write transaction, whatever the
+    channel (phone, paper card, assisted): the round is of this workshop, the
+    items are its priorities (or ``params["items"]``), and the method's
+    ``validate`` returns the normalised ballot or raises BallotError."""
+
     def validate(rnd: Round, rows: list[tuple[int, str, float | None]]) -> dict:
-        if rnd.workshop_id != who.workshop_id:
+        if rnd.workshop_id != workshop_id:
             raise UnknownParticipantError()
         chosen = rnd.params.get("items") if rnd.params else None
         items = [voting.Item(i, title, cost) for i, title, cost in rows if not chosen or i in chosen]
         return voting.method(rnd.method).validate(ballot, items, rnd.params)
 
-    return db.upsert_ballot(store, round_id, who.id, {}, validate=validate)
+    return validate
 
 
 def my_ballot(store: Store, who: Participant, round_id: int) -> Ballot | None:

@@ -99,3 +99,61 @@ class WorkshopFullError(WorkshopError):
 
     key = "limits.workshop_full"
     key_params = ("what",)  # "limits.what.comment", …
+
+
+# --- paper cards and assisted voting (issue 19) ---------------------------------
+
+
+class CardCodeError(WorkshopError, ValueError):
+    """A card code typed wrong: not 8 letters and digits, or its check character does not match."""
+
+    key = "cards.error.bad_code"
+
+
+class UnknownCardError(WorkshopError, LookupError):
+    """A well-formed card code that no printed card has."""
+
+    key = "cards.error.unknown"
+
+
+class CardOtherWorkshopError(WorkshopError):
+    """The card was printed for another workshop."""
+
+    key = "cards.error.other_workshop"
+
+
+class CardOtherRoundError(WorkshopError):
+    """The card was printed for another voting round of this workshop."""
+
+    key = "cards.error.other_round"
+
+
+class CardAlreadyEnteredError(WorkshopError):
+    """The card was already entered with the same votes (or twice already): refused, not counted again."""
+
+    key = "cards.error.already"
+
+
+class CardsNotOnPaperError(WorkshopError):
+    """The round's method cannot be voted on a paper card (pairwise comparisons)."""
+
+    key = "cards.error.not_on_paper"
+    key_params = ("method",)  # the method's label key
+
+
+class PinError(WorkshopError, PermissionError):
+    """The helper PIN typed matches no active PIN of this workshop."""
+
+    key = "cards.error.pin_wrong"
+
+
+class PinRevokedError(WorkshopError, PermissionError):
+    """The helper's PIN was revoked or expired since they logged in: nothing was saved."""
+
+    key = "cards.error.pin_revoked"
+
+
+class PinLockedError(WorkshopError, PermissionError):
+    """Too many wrong helper PINs for this workshop lately: PIN logins wait a few minutes."""
+
+    key = "cards.error.pin_locked"

@@ -21,8 +21,11 @@ from cantiere.store import Store
 from cantiere.store.schema import (
     audit_log,
     ballots,
+    card_entries,
+    cards,
     comments,
     events,
+    helper_pins,
     participants,
     pins,
     priorities,
@@ -60,6 +63,10 @@ WORKSHOP_CHILDREN: tuple[tuple[sa.Table, Any], ...] = (
     (supports, lambda wid: supports.c.proposal_id.in_(sa.select(proposals.c.id).where(proposals.c.workshop_id == wid))),
     (pins, lambda wid: pins.c.workshop_id == wid),
     (proposals, lambda wid: proposals.c.workshop_id == wid),
+    # issue 19: card entries, cards and helper PINs go before ballots and participants
+    (card_entries, lambda wid: card_entries.c.card_id.in_(sa.select(cards.c.id).where(cards.c.workshop_id == wid))),
+    (cards, lambda wid: cards.c.workshop_id == wid),
+    (helper_pins, lambda wid: helper_pins.c.workshop_id == wid),
     (ballots, lambda wid: ballots.c.round_id.in_(sa.select(rounds.c.id).where(rounds.c.workshop_id == wid))),
     (
         comments,

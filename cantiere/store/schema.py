@@ -99,6 +99,9 @@ ballots = sa.Table(
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("cast_at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("round_id", "participant_id", name="uq_ballots_round_participant"),
+    # 0015_cards: how the ballot came in (issue 19); a card's ballot is never replaced
+    sa.Column("channel", sa.String(16), nullable=False, server_default="phone"),
+    sa.CheckConstraint("channel IN ('phone', 'paper', 'assisted')", name="channel"),
 )
 
 comments = sa.Table(
@@ -284,4 +287,61 @@ audit_log = sa.Table(
     sa.Column("detail", sa.JSON, nullable=False),
     sa.Column("via", sa.String(32), nullable=False, server_default=""),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+
+# --- paper cards and assisted voting (issue 19, 0015_cards): cantiere/store/cards.py ---
+# A card is a participant of one round's workshop with a printed one-time code;
+# its ballot goes in ``ballots`` (channel paper or assisted) under the same
+# unique (round, participant) rule as a phone. Every typing of a card is a row of
+# ``card_entries``: at most two per card (double entry), the second never
+# counted — it confirms the first or is flagged as a mismatch. Helper PINs are
+# stored hashed, one set per workshop, revocable.
+
+cards = sa.Table(
+    "cards",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("workshop_id", sa.Integer, sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("round_id", sa.Integer, sa.ForeignKey("rounds.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column(
+        "participant_id", sa.Integer, sa.ForeignKey("participants.id", ondelete="CASCADE"), nullable=False, unique=True
+    ),
+    sa.Column("code", sa.String(12), nullable=False, unique=True),
+    # printed as "da inserire due volte": a second entry by another helper confirms it
+    sa.Column("double_entry", sa.Boolean, nullable=False, server_default=sa.false()),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+
+card_entries = sa.Table(
+    "card_entries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("card_id", sa.Integer, sa.ForeignKey("cards.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("entry_no", sa.Integer, nullable=False),
+    sa.Column("helper", sa.String(120), nullable=False),
+    sa.Column("channel", sa.String(16), nullable=False),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),  # counted | match | mismatch
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("card_id", "entry_no", name="uq_card_entries_card_entry"),
+    sa.CheckConstraint("entry_no IN (1, 2)", name="entry_no"),
+    sa.CheckConstraint("channel IN ('paper', 'assisted')", name="channel"),
+    # only the first entry counts: the second confirms or is flagged, never a second ballot
+    sa.CheckConstraint(
+        "(entry_no = 1 AND status = 'counted') OR (entry_no = 2 AND status IN ('match', 'mismatch'))", name="status"
+    ),
+)
+
+helper_pins = sa.Table(
+    "helper_pins",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("workshop_id", sa.Integer, sa.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("label", sa.String(60), nullable=False),
+    sa.Column("pin_hash", sa.String(128), nullable=False),  # PBKDF2-SHA256, hex
+    sa.Column("salt", sa.String(32), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
 )

@@ -92,6 +92,7 @@ class Ballot:
     payload: Mapping[str, Any]
     version: int
     cast_at: datetime
+    channel: str = "phone"  # phone | paper | assisted (issue 19)
 
 
 @dataclass(frozen=True)
@@ -156,7 +157,7 @@ def _participant(row) -> Participant:
 
 
 def _ballot(row) -> Ballot:
-    return Ballot(row.id, row.round_id, row.participant_id, dict(row.payload), row.version, row.cast_at)
+    return Ballot(row.id, row.round_id, row.participant_id, dict(row.payload), row.version, row.cast_at, row.channel)
 
 
 # --- workshops ---------------------------------------------------------------

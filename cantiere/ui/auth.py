@@ -88,3 +88,14 @@ def facilitator() -> w.Actor | None:
     if failure:
         st.error(failure)
     return None
+
+
+def current() -> w.Actor | None:
+    """The facilitator of this browser (logged in this session, or a valid
+    session cookie), without drawing anything; None otherwise."""
+    if not get_settings().admin_enabled:
+        return None
+    actor = st.session_state.get(state.FACILITAZIONE_ACTOR)
+    if not isinstance(actor, w.Actor):
+        actor = _resumed()
+    return actor if isinstance(actor, w.Actor) and actor.role is w.Role.FACILITATOR else None

@@ -153,3 +153,9 @@ def keep_session(token: str) -> None:
 def forget_session() -> None:
     """Ask the server to delete the session cookie of this browser (logout)."""
     _mount({"post": {"url": f"{base_path()}/api/sessione/esci", "body": "", "header": CSRF_HEADER}}, "live.session")
+
+
+def remember(name: str, value: str, days: int, *, key: str) -> None:
+    """Keep ``value`` in this browser's cookie ``name`` for ``days`` ("" deletes
+    it): a choice of the device, such as the large text of issue 19."""
+    _mount({"cookie": {"name": name, "value": value, "path": base_path() or "/", "max_age": days * 86400}}, key)

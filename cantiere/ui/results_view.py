@@ -138,7 +138,7 @@ def _breakdown(rnd: results.RoundResult, voters) -> None:
         horizontal=True,
         format_func=lambda d: t(f"risultati.dimension.{d}"),
     )
-    bd = results.breakdown(rnd.method, rnd.ballots, voters, rnd.items, rnd.params, dimension)
+    bd = results.breakdown(rnd.method, rnd.ballots, voters, rnd.items, rnd.params, dimension, channels=rnd.channels)
     if not bd.groups:
         st.info(t("risultati.breakdown_none", min=results.MIN_GROUP))
     else:

@@ -72,6 +72,7 @@ SECTIONS = (
     "facilitazione.section_export",
     "facilitazione.edit",
     "ascolto.fac.section",
+    "cards.fac.section",
 )
 
 
@@ -245,6 +246,7 @@ def _panel(actor: w.Actor, workshop_id: int) -> None:
         lambda: _export(workshop),
         lambda: _edit_form(actor, workshop),
         lambda: _listening(actor, workshop),
+        lambda: _cards(actor, workshop),
     )
     for tab, draw in zip(tabs, sections):
         if tab.open is not False:  # only the open tab is built
@@ -255,6 +257,12 @@ def _panel(actor: w.Actor, workshop_id: int) -> None:
 def _listening(actor: w.Actor, workshop: db.Workshop) -> None:
 
     facilitazione_listening.render(actor, workshop)
+
+
+def _cards(actor: w.Actor, workshop: db.Workshop) -> None:
+    from cantiere.ui import cards_view  # issue 19: paper cards and helper PINs
+
+    cards_view.facilitator_panel(actor, workshop)
 
 
 def _status(workshop: db.Workshop) -> None:

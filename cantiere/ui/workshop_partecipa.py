@@ -27,6 +27,7 @@ from cantiere.ui import (
     flash,
     get_store,
     guard,
+    large_text,
     live,
     methods,
     partecipa_listening,
@@ -189,6 +190,7 @@ def render() -> None:
         vote_tab, comment_tab = st.tabs(labels, key=TAB, on_change="rerun")
         if vote_tab.open is not False:
             with vote_tab:
+                large_text.switch(rnd.method)  # issue 19: «Testo grande», kept on the device
                 methods.vote_panel(rnd, who)  # the screen of the round's method (cantiere/ui/methods)
         if comment_tab.open is not False:
             with comment_tab:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from cantiere import export, importers, privacy
+from cantiere import cards, export, importers, privacy
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
@@ -38,6 +38,7 @@ class World:
     comment_a: db.Comment
     member_a: db.Participant
     member_b: db.Participant
+    card_a: str = ""  # a printed card of round A (issue 19)
 
 
 def build(store) -> World:
@@ -51,7 +52,11 @@ def build(store) -> World:
     _, member_b = w.join(store, b.code)
     prio = db.list_priorities(store, a.id)[0]
     comment = w.add_comment(store, member_a, prio.id, "primo commento")
-    return World(store, db.get_workshop(store, a.id), rnd, draft, prio, comment, member_a, member_b)
+    # issue 19: helper PIN 1 of workshop A (id 1) and PIN 2 of workshop B (id 2), one card of round A
+    cards.create_helper_pin(store, boot, a.id, "Tavolo A")
+    cards.create_helper_pin(store, boot, b.id, "Tavolo B")
+    (card,) = cards.print_cards(store, boot, rnd.id, 1)
+    return World(store, db.get_workshop(store, a.id), rnd, draft, prio, comment, member_a, member_b, card.code)
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,16 @@ ROLES = {
     # a participant of workshop B acting on workshop A with their real identity
     "partecipante di un altro laboratorio": Who(PARTICIPANT_ACTOR, lambda world: world.member_b),
     "facilitatore": Who(FAC, _no_participant),
+    # issue 19: a helper with a PIN of workshop A, and one with a PIN of workshop B
+    "aiutante": Who(w.Actor(w.Role.HELPER, "pin", pin_id=1, label="Tavolo A", workshop_id=1), _forged),
+    "aiutante di un altro laboratorio": Who(
+        w.Actor(w.Role.HELPER, "pin", pin_id=2, label="Tavolo B", workshop_id=2), _forged
+    ),
 }
 
 FACILITATOR = {"facilitatore"}
 MEMBER = {"partecipante"}
+CARD_ENTRY = {"facilitatore", "aiutante"}
 
 # action: (roles allowed, what it does)
 ACTIONS: dict[str, tuple[set[str], Callable[[World, Who], object]]] = {
@@ -109,10 +120,25 @@ ACTIONS: dict[str, tuple[set[str], Callable[[World, Who], object]]] = {
         lambda x, r: w.cast_ballot(x.store, r.participant(x), x.round_a.id, {"dots": {x.priority_a.id: 2}}),
     ),
     "commenta": (MEMBER, lambda x, r: w.add_comment(x.store, r.participant(x), x.priority_a.id, "un commento")),
+    # issue 19: paper cards
+    "stampa schede": (FACILITATOR, lambda x, r: cards.print_cards(x.store, r.actor, x.round_a.id, 2)),
+    "scarica schede": (FACILITATOR, lambda x, r: cards.cards_document(x.store, r.actor, x.round_a.id, "http://x/")),
+    "crea PIN": (FACILITATOR, lambda x, r: cards.create_helper_pin(x.store, r.actor, x.a.id, "Nuovo")),
+    "revoca PIN": (FACILITATOR, lambda x, r: cards.revoke_helper_pin(x.store, r.actor, 1)),
+    "inserisci scheda": (
+        CARD_ENTRY,
+        lambda x, r: cards.enter_card(x.store, r.actor, x.a.id, x.card_a, {"dots": {x.priority_a.id: 1}}),
+    ),
+    "voto assistito": (
+        CARD_ENTRY,
+        lambda x, r: cards.enter_card(
+            x.store, r.actor, x.a.id, x.card_a, {"dots": {x.priority_a.id: 2}}, channel="assisted"
+        ),
+    ),
     # issue 5: "proponi": (MEMBER, lambda x, r: ...), "segnala sulla mappa": (MEMBER, lambda x, r: ...),
 }
 
-READ_ONLY = {"esporta laboratorio"}
+READ_ONLY = {"esporta laboratorio", "scarica schede"}
 
 
 CELLS = [(action, role) for action in ACTIONS for role in ROLES]

@@ -138,6 +138,7 @@ def test_cli_report_to_stdout_and_xlsx(demo, capsys, tmp_path):
         "Proposte",
         "Segnalazioni",
         "Dati",
+        "Canali e schede",
     ]
     results = list(book["Risultati"].iter_rows(values_only=True))
     assert results[0] == ("Votazione", "Metodo:", "Voti", "Posizione", "Priorità", "Punteggio", "Dettagli")
