@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cantiere.errors import CantiereError
 from cantiere.i18n import translate
+from cantiere.text import terminal_safe
 
 LANG = "it"
 
@@ -258,11 +259,35 @@ def run_bench(argv: Sequence[str]) -> int:
     return subprocess.call([sys.executable, "-m", "bench", *argv], env={**os.environ, "PYTHONPATH": path})
 
 
+class _TerminalSafe:
+    """A text stream that writes control characters as visible escapes
+    (``text.terminal_safe``): cells of imported files and workshop texts reach
+    the terminal as text, never as commands to it."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, data: str) -> int:
+        return self._stream.write(terminal_safe(data))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["bench"]:
         return run_bench(argv[1:])
     args = build_parser().parse_args(argv)
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafe(out), _TerminalSafe(err)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _run(args) -> int:
     try:
         return args.handler(args)
     except BrokenPipeError:

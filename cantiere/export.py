@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -195,11 +196,33 @@ def listening_part(store: Store, workshop: db.Workshop, *, public: bool = False)
     }
 
 
+# Characters XML 1.0 (hence XLSX) cannot hold, and lone surrogates UTF-8 cannot:
+# one in a comment made «Scarica Excel» fail (openpyxl's IllegalCharacterError,
+# issue 17); U+FFFE/U+FFFF gave files spreadsheets refuse to open.
+_ILLEGAL = re.compile("[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_LINE_BREAKS = re.compile("\r\n?")
+
+
+def clean_text(text: str) -> str:
+    """``text`` as a file can hold it: Word's soft line break (``\x0b``) becomes a
+    line break, every other character XML and spreadsheets reject becomes U+FFFD.
+    The database keeps the original; only files get the cleaned text."""
+    return _ILLEGAL.sub("\ufffd", text.replace("\x0b", "\n"))
+
+
 def escape_cell(value: Any) -> Any:
-    """Text starting like a formula gets a leading apostrophe; other values pass."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+    """A text cell for a spreadsheet (XLSX or CSV): cleaned (:func:`clean_text`),
+    line breaks as ``\n`` (a bare CR started a new row in some spreadsheets),
+    and an apostrophe before the cell and before every line that starts like a
+    formula (``=``, ``+``, ``-``, ``@``, tab, CR). Other values pass."""
+    if not isinstance(value, str):
+        return value
+    text = _LINE_BREAKS.sub("\n", clean_text(value))
+    if "\n" in text:
+        text = "\n".join("'" + line if line.startswith(FORMULA_PREFIXES) else line for line in text.split("\n"))
+    elif text.startswith(FORMULA_PREFIXES):
+        text = "'" + text
+    return text
 
 
 def tables(data: dict[str, Any]) -> dict[str, pd.DataFrame]:

@@ -37,7 +37,7 @@ from functools import lru_cache
 import pandas as pd
 import shapely
 
-from cantiere import fmt, service_types, territory
+from cantiere import bounded, fmt, service_types, territory
 from cantiere.errors import CantiereError, UnknownNameError
 from cantiere.text import fold
 
@@ -50,6 +50,8 @@ MAX_TEXT = 200  # longest name, address or operator accepted
 # uncompressed XLSX content may be this many times the upload limit (real
 # spreadsheets compress 5-10x; a zip bomb compresses 1000x)
 XLSX_EXPANSION = 5
+# read files in a bounded worker process (cantiere.bounded); tests of pure reading may switch it off
+IN_WORKER = True
 # lat/lon bounds of the province with a small margin: outside them a point is
 # plainly elsewhere (or swapped), inside them the polygon test decides
 _BBOX = (43.9, 44.9, 11.3, 12.6)
@@ -338,9 +340,17 @@ def _read_csv(data: bytes) -> Table:
     separator = _sniff_separator(lines[start])
     if separator is None:
         raise ImportValidationError("imp.file.separator", header=lines[start][:80])
+    del text  # the lines are enough: one copy of the file less in memory
     reader = csv.reader(io.StringIO("\n".join(lines[start:])), delimiter=separator, strict=True)
+    del lines[start:]
+    records = []
+    cells = 0
     try:
-        records = list(reader)
+        for record in reader:  # bounded: columns per row and cells in all (issue 17)
+            cells += _check_width(len(record))
+            if cells > bounded.MAX_CELLS:
+                raise ImportValidationError("imp.file.too_many_rows", limit=fmt.number(MAX_ROWS))
+            records.append(record)
     except csv.Error:
         raise ImportValidationError("imp.file.csv_syntax", line=start + reader.line_num) from None
     headers = [h.strip() for h in records[0]]
@@ -366,6 +376,31 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+def _check_width(columns: int) -> int:
+    """``columns`` of one row, or ImportValidationError over bounded.MAX_COLUMNS."""
+    if columns > bounded.MAX_COLUMNS:
+        raise ImportValidationError(
+            "limits.too_many_columns", columns=fmt.number(columns), limit=fmt.number(bounded.MAX_COLUMNS)
+        )
+    return columns
+
+
+def _check_dimensions(archive: zipfile.ZipFile) -> None:
+    """The size every sheet declares, before any sheet is parsed (issue 17: a
+    1.7 KB file declaring A1:XFD1048576 held a core for 13 minutes)."""
+    for path, ref, rows, columns in bounded.xlsx_dimensions(archive):
+        if rows > bounded.MAX_ROW_NUMBER or columns > bounded.MAX_COLUMNS:
+            raise ImportValidationError(
+                "limits.xlsx_dimension",
+                sheet=path.rsplit("/", 1)[-1].removesuffix(".xml"),
+                ref=ref,
+                rows=fmt.number(rows),
+                columns=fmt.number(columns),
+                max_rows=fmt.number(bounded.MAX_ROW_NUMBER),
+                max_columns=fmt.number(bounded.MAX_COLUMNS),
+            )
+
+
 def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -376,10 +411,11 @@ def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
     # fails the CRC), so checking them before opening stops zip bombs
     expanded = sum(e.file_size for e in entries)
     limit = max_bytes * XLSX_EXPANSION
-    if expanded > limit or len(entries) > 10_000:
+    if expanded > limit or len(entries) > bounded.MAX_ZIP_ENTRIES:
         raise ImportValidationError(
             "imp.file.xlsx_expands", mb=fmt.number(expanded / 2**20, 1), limit=fmt.number(limit / 2**20, 0)
         )
+    _check_dimensions(archive)
     import openpyxl
 
     try:
@@ -388,9 +424,20 @@ def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
         raise ImportValidationError("imp.file.xlsx_invalid") from None
     try:
         sheets = {}
+        cells_read = 0
         for ws in book.worksheets:
             rows = []
+            # the declared dimension was checked; it is then ignored, so that empty rows
+            # stay empty tuples instead of being padded to the declared width
+            ws.reset_dimensions()
             for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+                if number > bounded.MAX_ROW_NUMBER:
+                    raise ImportValidationError("imp.file.too_many_rows", limit=fmt.number(MAX_ROWS))
+                if not values:
+                    continue
+                cells_read += _check_width(len(values))
+                if cells_read > bounded.MAX_CELLS:
+                    raise ImportValidationError("imp.file.too_many_rows", limit=fmt.number(MAX_ROWS))
                 cells = [_cell_text(v) for v in values]
                 if any(cells):
                     rows.append((number, cells))
@@ -431,10 +478,14 @@ def _read_xlsx(data: bytes, kind: str, max_bytes: int) -> Table:
 
 
 def _read_geojson(data: bytes) -> Table:
+    text = _decode(data)
+    if bounded.json_depth(text) > bounded.MAX_JSON_DEPTH:  # before parsing: no recursion, no quadratic work
+        raise ImportValidationError("limits.json_too_deep", limit=bounded.MAX_JSON_DEPTH)
     try:
-        doc = json.loads(_decode(data))
+        doc = json.loads(text)
     except (ValueError, RecursionError):
         raise ImportValidationError("imp.file.json_invalid") from None
+    del text
     if isinstance(doc, dict) and doc.get("type") == "Feature":
         doc = {"type": "FeatureCollection", "features": [doc]}
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
@@ -443,15 +494,17 @@ def _read_geojson(data: bytes) -> Table:
     if not features:
         raise ImportValidationError("imp.file.no_rows")
     coordinate_names = set(ALIASES["lat"]) | set(ALIASES["lon"])
-    headers: list[str] = []
+    found: dict[str, None] = {}  # property names in order of appearance (a dict: linear, issue 17)
     records = []
     problems = []
     for number, feature in enumerate(features, start=1):
         props = feature.get("properties") if isinstance(feature, dict) else None
         props = props if isinstance(props, dict) else {}
         for name in props:
-            if str(name) not in headers and _header_key(str(name)) not in coordinate_names:
-                headers.append(str(name))
+            if str(name) not in found and _header_key(str(name)) not in coordinate_names:
+                found[str(name)] = None
+                if len(found) > bounded.MAX_COLUMNS:
+                    raise ImportValidationError("limits.too_many_properties", limit=fmt.number(bounded.MAX_COLUMNS))
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
         lat = lon = ""
         reason = _geometry_problem(geometry)
@@ -460,6 +513,9 @@ def _read_geojson(data: bytes) -> Table:
         else:
             lon, lat = (_cell_text(float(v)) for v in geometry["coordinates"][:2])
         records.append((number, props, lat, lon))
+    headers = list(found)
+    if len(records) * (len(headers) + 2) > bounded.MAX_CELLS:
+        raise ImportValidationError("imp.file.too_many_rows", limit=fmt.number(MAX_ROWS))
     rows = []
     for number, props, lat, lon in records:
         rows.append(
@@ -489,7 +545,19 @@ def _geometry_problem(geometry: object) -> str | None:
 
 
 def read_table(kind: str, filename: str, data: bytes, max_bytes: int) -> Table:
-    """The file as a table of strings. Raises ImportValidationError when it cannot be read."""
+    """The file as a table of strings. Raises ImportValidationError when it cannot
+    be read, BudgetExceededError when reading it took more than its time or
+    memory budget (``cantiere.bounded``: the reading runs in a worker process)."""
+    if len(data) > max_bytes:
+        raise ImportValidationError(
+            "imp.file.too_big", mb=fmt.number(len(data) / 2**20, 1), limit=fmt.number(max_bytes / 2**20, 0)
+        )
+    if not IN_WORKER or bounded.in_worker():
+        return _read_table(kind, filename, data, max_bytes)
+    return bounded.run(_read_table, kind, filename, data, max_bytes)
+
+
+def _read_table(kind: str, filename: str, data: bytes, max_bytes: int) -> Table:
     if len(data) > max_bytes:
         raise ImportValidationError(
             "imp.file.too_big", mb=fmt.number(len(data) / 2**20, 1), limit=fmt.number(max_bytes / 2**20, 0)
@@ -914,6 +982,35 @@ def validate(
     Raises UnknownNameError for a bad ``kind``.
     """
     check_kind(kind)
+    if len(data) > max_bytes:  # refused before any work, and before a worker starts
+        return file_report(
+            kind,
+            filename,
+            "imp.file.too_big",
+            mb=fmt.number(len(data) / 2**20, 1),
+            limit=fmt.number(max_bytes / 2**20, 0),
+        )
+    if not IN_WORKER or bounded.in_worker():
+        return _validate(kind, filename, data, max_bytes, source, year, choice)
+    # the whole check runs in a worker: reading and validating 100,000 rows costs seconds
+    # of CPU that would otherwise hold the GIL of the process where phones vote
+    try:
+        return bounded.run(
+            _validate, kind, filename, data, max_bytes, source, year, choice, seconds=bounded.BUDGET_SECONDS
+        )
+    except bounded.BudgetExceededError as exc:
+        return file_report(kind, filename, exc.key, **exc.params)
+
+
+def _validate(
+    kind: str,
+    filename: str,
+    data: bytes,
+    max_bytes: int,
+    source: str,
+    year: int | None,
+    choice: Choice | None,
+) -> Report:
     try:
         table = read_table(kind, filename, data, max_bytes)
         if not table.headers or not any(h.strip() for h in table.headers):

@@ -24,10 +24,11 @@ from cantiere.store import listening as db
 from cantiere.store import workshops as wdb
 from cantiere.store.listening import Pin, Proposal
 from cantiere.store.workshops import Participant, Priority
-from cantiere.workshop_errors import NotFoundError, PhaseError
+from cantiere.workshop_errors import NotFoundError, PhaseError, WorkshopFullError
 
 LISTENING_PHASES = ("ascolto",)
 TARGET_GROUP_MAX = 200
+MAX_PROPOSALS = 1_000  # visible proposals per workshop (issue 17)
 HEAT_CELL_METERS = 750  # coordinators' heat map: ~0.75 km cells
 
 
@@ -84,6 +85,8 @@ def submit_proposal(
     row = clean_proposal(title, description, target_group, comuni)
 
     def refuse_duplicate(existing: dict[int, str]) -> None:
+        if len(existing) >= MAX_PROPOSALS:  # visible proposals of the workshop, read in the write transaction
+            raise WorkshopFullError(what="limits.what.proposal", count=len(existing), limit=MAX_PROPOSALS)
         found = pins.find_duplicate(row["title"], existing)
         if found is not None:
             raise DuplicateProposalError(id=found, title=existing[found])

@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from cantiere import evidence, fmt, pacts, results, territory, voting
+from cantiere import entry, evidence, fmt, pacts, results, territory, voting
 from cantiere.errors import UnknownNameError
 from cantiere.export import escape_cell
 from cantiere.i18n import translate
@@ -74,6 +74,7 @@ class Report:
     sources: list[str]
     datasets: list[dict] = field(default_factory=list)
     round_data: list[dict] = field(default_factory=list)  # position, recorded_at, lines (issue 18)
+    entry: str = ""  # how people entered: the code, fixed or rotating (issue 17, cantiere.entry)
     card_repeats: list[dict] = field(default_factory=list)  # cards typed more than once (issue 19)
     pacts: list[dict] = field(default_factory=list)  # pacts born here and their log (issue 20)
 
@@ -237,6 +238,7 @@ def build(store, workshop, lang: str = "it", now: datetime | None = None) -> Rep
             for r in imported.itertuples(index=False)
         ],
         round_data=round_data(store, workshop, lang),
+        entry=entry.describe(store, workshop.id, lang),
         card_repeats=card_repeats(store, workshop, lang),
         pacts=pacts.minutes_rows(store, workshop.id, lang),
     )
@@ -333,6 +335,8 @@ def to_html(report: Report) -> str:
 
     parts.append(f"<h2>{_e(tr('report.section.participants'))}</h2>")
     parts.append(f"<p>{_e(tr('report.participants_total', n=report.participants))}</p>")
+    if report.entry:
+        parts.append(f"<p>{_e(report.entry)}</p>")
     for key, rows in (("report.by_role", report.by_role), ("report.by_district", report.by_district)):
         parts.append(f"<h3>{_e(tr(key))}</h3>")
         parts.append(
@@ -553,6 +557,7 @@ def sheets(report: Report) -> dict[str, pd.DataFrame]:
         (tr("report.col.created"), _date(report.created_at, lang)),
         (tr("report.col.generated"), _date(report.generated_at, lang)),
         (tr("report.col.people"), report.participants),
+        *(((tr("entry.mode.label"), report.entry),) if report.entry else ()),
         (tr("report.istat_label"), report.istat_year),
         *((tr("report.col.source"), s) for s in report.sources),
     ]

@@ -41,6 +41,7 @@ from cantiere.workshop_errors import (
     PriorityError,
     RoundAlreadyOpenError,
     UnknownParticipantError,
+    WorkshopFullError,
     WorkshopNotOpenError,
     WrongCodeError,
 )
@@ -60,6 +61,9 @@ PHASE_MOVES: dict[str, tuple[str, ...]] = {
 JOINABLE_PHASES = ("ascolto", "voto")
 COMMENT_PHASES = ("ascolto", "voto")
 COMMENT_MAX_CHARS = 500
+# per workshop (issue 17): a room of 300 writes a few hundred; a script must not fill the wall
+MAX_COMMENTS = 5_000
+MAX_PRIORITIES = 200
 TITLE_MAX_CHARS = 200
 ROLES = ("cittadino", "operatore", "ente_pubblico", "terzo_settore", "altro")
 COMUNE_OUTSIDE = "fuori provincia"
@@ -145,7 +149,7 @@ def find_workshop(store: Store, code: str) -> Workshop:
 
 
 def _check_title(title: str) -> str:
-    clean = " ".join(str(title or "").split())
+    clean = " ".join(str(title or "").replace("\x00", "").split())
     if not clean:
         raise PriorityError("workshop.error.title_empty")
     if len(clean) > TITLE_MAX_CHARS:
@@ -228,7 +232,7 @@ def change_phase(store: Store, actor: Actor, workshop_id: int, phase: str, expec
 
 def check_priority(row: Mapping[str, Any]) -> dict:
     """A clean priority dict (title required, ≤ 200 chars; comuni as a tuple)."""
-    title = " ".join(str(row.get("title") or "").split())
+    title = " ".join(str(row.get("title") or "").replace("\x00", "").split())
     if not title:
         raise PriorityError("workshop.error.priority_title")
     if len(title) > TITLE_MAX_CHARS:
@@ -253,6 +257,9 @@ def add_priorities(store: Store, actor: Actor, workshop_id: int, rows: Sequence[
     workshop = db.get_workshop(store, workshop_id)
     if workshop.phase == "chiuso":
         raise PhaseError("workshop.error.closed")
+    existing = len(db.list_priorities(store, workshop_id))
+    if existing + len(rows) > MAX_PRIORITIES:
+        raise WorkshopFullError(what="limits.what.priority", count=existing + len(rows), limit=MAX_PRIORITIES)
     return db.add_priorities(store, workshop_id, [check_priority(r) for r in rows])
 
 
@@ -299,7 +306,7 @@ def parse_priorities_csv(data: bytes | str) -> list[dict]:
         text = data
     if not text.strip():
         raise CsvError("workshop.error.csv_empty")
-    first = text.splitlines()[0]
+    first = next(iter(text[:65_536].splitlines()), "")  # not the whole file: it may be 100 MB
     delimiter = ";" if first.count(";") >= first.count(",") else ","
     try:
         return _priority_rows(csv.reader(io.StringIO(text), delimiter=delimiter))
@@ -325,6 +332,8 @@ def _priority_rows(reader) -> list[dict]:
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
+        if len(rows) >= MAX_PRIORITIES:  # stop reading: 100,000 rows were accepted once (issue 17)
+            raise CsvError("limits.csv_priorities", row=number, limit=MAX_PRIORITIES)
         if len(values) != len(fields):
             raise CsvError("workshop.error.csv_width", row=number, found=len(values), expected=len(fields))
         raw = dict(zip(fields, (v.strip() for v in values)))
@@ -601,8 +610,10 @@ def my_ballot(store: Store, who: Participant, round_id: int) -> Ballot | None:
 
 def add_comment(store: Store, who: Participant, priority_id: int, text: str) -> Comment:
     """A comment on a priority of the participant's workshop: not empty, at most
-    COMMENT_MAX_CHARS characters, only while listening or voting."""
-    clean = str(text or "").strip()
+    COMMENT_MAX_CHARS characters, only while listening or voting. A NUL byte is
+    dropped (PostgreSQL cannot store it); other characters are kept as typed
+    (exports clean them, ``export.clean_text``)."""
+    clean = str(text or "").replace("\x00", "").strip()
     if not clean:
         raise CommentError("workshop.error.comment_empty")
     if len(clean) > COMMENT_MAX_CHARS:
@@ -612,7 +623,7 @@ def add_comment(store: Store, who: Participant, priority_id: int, text: str) -> 
         raise PhaseError("workshop.error.comments_closed")
     if priority_id not in {p.id for p in db.list_priorities(store, workshop.id)}:
         raise NotFoundError(what="thing.priority", id=priority_id)
-    return db.add_comment(store, priority_id, who.id, clean)
+    return db.add_comment(store, priority_id, who.id, clean, max_per_workshop=MAX_COMMENTS)
 
 
 def hide_comment(store: Store, actor: Actor, comment_id: int, hidden: bool = True) -> Comment:

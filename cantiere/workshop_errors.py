@@ -94,6 +94,13 @@ class RoundAlreadyOpenError(PhaseError):
     key = "live.error.round_open"
 
 
+class WorkshopFullError(WorkshopError):
+    """A workshop already holds the most comments, proposals or priorities it may (issue 17)."""
+
+    key = "limits.workshop_full"
+    key_params = ("what",)  # "limits.what.comment", …
+
+
 # --- paper cards and assisted voting (issue 19) ---------------------------------
 
 

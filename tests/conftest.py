@@ -88,3 +88,13 @@ def app_env(monkeypatch, sqlite_url):
     yield {"database_url": sqlite_url, "password": "segreto-di-prova"}
     st.cache_resource.clear()
     st.cache_data.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate limits live in process memory (cantiere.ratelimit): each test starts with none counted."""
+    from cantiere import ratelimit
+
+    ratelimit.reset()
+    yield
+    ratelimit.reset()

@@ -32,3 +32,16 @@ def server_secret(store: Store, name: str) -> str:
     except IntegrityError:  # another process created it first (PostgreSQL): use theirs
         with store.read() as conn:
             return conn.execute(select).scalar_one()
+
+
+def get_value(store: Store, name: str) -> str | None:
+    """The value stored under ``name``, or None."""
+    with store.read() as conn:
+        return conn.execute(sa.select(app_meta.c.value).where(app_meta.c.name == name)).scalar_one_or_none()
+
+
+def set_value(store: Store, name: str, value: str) -> None:
+    """Store ``value`` under ``name`` (replacing any earlier one), in one transaction."""
+    with store.write() as conn:
+        conn.execute(app_meta.delete().where(app_meta.c.name == name))
+        conn.execute(app_meta.insert().values(name=name, value=value))

@@ -31,7 +31,7 @@ from cantiere.store.schema import (
     rounds,
     workshops,
 )
-from cantiere.workshop_errors import NotFoundError, PhaseChangedError, RoundNotOpenError
+from cantiere.workshop_errors import NotFoundError, PhaseChangedError, RoundNotOpenError, WorkshopFullError
 
 
 class CodeTakenError(Exception):
@@ -640,14 +640,25 @@ def count_ballots(store: Store, round_id: int) -> int:
 # --- comments ----------------------------------------------------------------
 
 
-def add_comment(store: Store, priority_id: int, participant_id: int | None, text: str) -> Comment:
-    """A new visible comment on a priority (text already validated)."""
+def add_comment(
+    store: Store, priority_id: int, participant_id: int | None, text: str, max_per_workshop: int | None = None
+) -> Comment:
+    """A new visible comment on a priority (text already validated). NotFoundError;
+    WorkshopFullError when the workshop already has ``max_per_workshop`` comments."""
     with store.write() as conn:
         workshop_id = conn.execute(
             sa.select(priorities.c.workshop_id).where(priorities.c.id == priority_id)
         ).scalar_one_or_none()
         if workshop_id is None:
             raise NotFoundError(what="thing.priority", id=priority_id)
+        if max_per_workshop is not None:
+            count = conn.execute(
+                sa.select(sa.func.count())
+                .select_from(comments.join(priorities, priorities.c.id == comments.c.priority_id))
+                .where(priorities.c.workshop_id == workshop_id)
+            ).scalar_one()
+            if count >= max_per_workshop:
+                raise WorkshopFullError(what="limits.what.comment", count=count, limit=max_per_workshop)
         comment_id = conn.execute(
             comments.insert()
             .values(priority_id=priority_id, participant_id=participant_id, text=text, hidden=False, created_at=now())

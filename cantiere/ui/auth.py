@@ -20,7 +20,8 @@ from __future__ import annotations
 import streamlit as st
 
 from cantiere import workshop as w
-from cantiere.ui import get_settings, live, state, t
+from cantiere.ratelimit import ThrottledError
+from cantiere.ui import error_message, get_settings, guard, live, state, t
 
 PASSWORD_KEY = "facilitazione.password"
 LOGIN_KEY = "facilitazione.login"
@@ -31,10 +32,18 @@ _FAILED = "facilitazione.login_failed"
 def _login() -> None:
     typed = st.session_state.get(PASSWORD_KEY, "")
     st.session_state[PASSWORD_KEY] = ""  # never keep the password in session state
+    try:  # after a few failures from this client every attempt waits (issue 17)
+        guard.secret_allowed("password")
+    except ThrottledError as exc:
+        st.session_state[_FAILED] = error_message(exc)
+        return
     actor = w.authenticate(typed, get_settings().admin_password)
     st.session_state[state.FACILITAZIONE_ACTOR] = actor
-    st.session_state[_FAILED] = actor is None
-    if actor is not None:
+    if actor is None:
+        guard.secret_failed("password")  # logged as a count: never the typed text
+        st.session_state[_FAILED] = t("facilitazione.wrong_password")
+    else:
+        guard.secret_ok("password")
         st.session_state[state.FACILITAZIONE_SESSION] = live.new_session()
         st.session_state.pop(state.FACILITAZIONE_LOGGED_OUT, None)
 
@@ -75,8 +84,9 @@ def facilitator() -> w.Actor | None:
         live.forget_session()
     st.text_input(t("facilitazione.password"), type="password", key=PASSWORD_KEY)
     st.button(t("facilitazione.login"), key=LOGIN_KEY, on_click=_login, type="primary")
-    if st.session_state.pop(_FAILED, False):
-        st.error(t("facilitazione.wrong_password"))
+    failure = st.session_state.pop(_FAILED, None)
+    if failure:
+        st.error(failure)
     return None
 
 

@@ -21,7 +21,7 @@ from cantiere import mapkit, maps_listening, pins, territory
 from cantiere.errors import CantiereError
 from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, mapassets, t
+from cantiere.ui import error_message, get_store, guard, mapassets, t
 
 TASK = "ascolto.task"
 TASKS = ("proposals", "map", "comment")
@@ -86,6 +86,7 @@ def _send_proposal(token: str) -> None:
     store = get_store()
     try:
         who = db.participant_by_token(store, token)
+        guard.allow("proposal", token)
         created = lis.submit_proposal(
             store,
             who,
@@ -105,6 +106,7 @@ def _send_proposal(token: str) -> None:
 def _support(token: str, proposal_id: int) -> None:
     store = get_store()
     try:
+        guard.allow_support(token, proposal_id)
         added = lis.support(store, db.participant_by_token(store, token), proposal_id)
     except CantiereError as exc:
         st.session_state[P_RESULT] = ("error", error_message(exc))
@@ -175,6 +177,7 @@ def _category_label(category: str) -> str:
 def _confirm(token: str, point: tuple[float, float]) -> None:
     store = get_store()
     try:
+        guard.allow("pin", token)
         pin = lis.add_pin(
             store,
             db.participant_by_token(store, token),

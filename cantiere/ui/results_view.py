@@ -15,7 +15,7 @@ import streamlit as st
 from cantiere import charts_voting, report, results, voting
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import evidence_view, get_store, lang, state, t
+from cantiere.ui import downloads, evidence_view, get_store, lang, state, t
 
 PICK = "risultati.pick"
 DIMENSION = "risultati.dimension"
@@ -82,14 +82,14 @@ def report_buttons(store, workshop, key_prefix: str) -> None:
     language = lang()  # read here: the callable runs outside the script thread
     a, b = st.columns(2)
     for col, name, label in ((a, "report", "risultati.download_html"), (b, "report-xlsx", "risultati.download_xlsx")):
-        writer, _, mime = report.WRITERS[name]
+        writer, extension, mime = report.WRITERS[name]
 
         def build(writer=writer):
             return writer(report.build(store, workshop, language))
 
         col.download_button(
             t(label),
-            data=build,
+            data=downloads.guarded(build, extension, report.filename(workshop, name), language),
             file_name=report.filename(workshop, name),
             mime=mime,
             key=f"{key_prefix}.{name}",

@@ -24,13 +24,16 @@ import streamlit as st
 from cantiere import export, territory, voting
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import (
+from cantiere.ui import (  # method choice; minutes downloads
+    downloads,
+    entry_view,
     evidence_view,
     facilitazione_listening,
     facilitazione_rounds,
     flash,
     get_settings,
     get_store,
+    lang,
     live_routes,
     results_view,
     state,
@@ -317,6 +320,8 @@ def _phases(actor: w.Actor, workshop: db.Workshop) -> None:
             on_click=_phase,
             args=(actor, workshop.id, phase, workshop.phase),
         )
+    if workshop.phase != "chiuso":
+        entry_view.mode_control(actor, workshop)  # fixed or rotating join code (issue 17)
     if st.session_state.get(state.FACILITAZIONE_CONFIRM_CLOSE) == workshop.id and workshop.phase != "chiuso":
         with st.container(border=True):
             st.warning(t("live.fac.close_confirm"))
@@ -417,14 +422,14 @@ def _export(workshop: db.Workshop) -> None:
         ("csv", "facilitazione.export_csv"),
         ("xlsx", "facilitazione.export_xlsx"),
     ):
-        writer, _, mime = export.FORMATS[fmt]
+        writer, extension, mime = export.FORMATS[fmt]
 
         def build(writer=writer):
             return writer(export.build(store, workshop))
 
         st.download_button(
             t(label),
-            data=build,
+            data=downloads.guarded(build, extension, export.filename(workshop, fmt), lang()),
             file_name=export.filename(workshop, fmt),
             mime=mime,
             key=f"facilitazione.export.{fmt}",

@@ -20,11 +20,13 @@ import streamlit as st
 from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
+from cantiere.ratelimit import ThrottledError
 from cantiere.store import workshops as db
 from cantiere.ui import (
     error_message,
     flash,
     get_store,
+    guard,
     large_text,
     live,
     methods,
@@ -61,10 +63,12 @@ def _join_cb(code_key: str | None, code: str | None = None) -> None:
     """Entra (callback): join, and put the identity in the URL before the run
     that follows, so that one run already shows the next screen (no st.rerun)."""
     try:
-        workshop, who = w.join(get_store(), st.session_state.get(code_key, "") if code_key else code)
+        typed = st.session_state.get(code_key, "") if code_key else code
+        workshop, who = guard.join(get_store(), typed, key=None if code_key else st.query_params.get("k"))
     except CantiereError as exc:
         flash.put(_FLASH, flash.ERROR, error_message(exc))
         return
+    st.query_params.pop("k", None)  # a rotating key is for joining only
     st.query_params["code"] = workshop.code
     st.query_params["p"] = who.token
     _remember(workshop.code, who.token)
@@ -107,7 +111,7 @@ def _show_flash() -> None:
 
 def _code_form() -> None:
     st.write(t("partecipa.intro"))
-    st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=12, placeholder="ABC234")
+    st.text_input(t("partecipa.code"), key=CODE_INPUT, max_chars=14, placeholder="ABC234")
     st.button(t("partecipa.enter"), key=ENTER, type="primary", width="stretch", on_click=_join_cb, args=(CODE_INPUT,))
     _show_flash()
 
@@ -126,8 +130,8 @@ def render() -> None:
         _code_form()
         return
     try:
-        workshop = w.find_workshop(store, code)
-    except WrongCodeError as exc:
+        workshop = guard.find_workshop(store, code)
+    except (WrongCodeError, ThrottledError) as exc:
         show_error(exc)
         st.query_params.clear()
         _code_form()
@@ -252,6 +256,7 @@ def _send_comment(token: str) -> None:
 
     def send() -> None:
         who = db.participant_by_token(store, token)
+        guard.allow("comment", token)
         w.add_comment(store, who, st.session_state.get(COMMENT_PRIORITY), st.session_state.get(COMMENT_TEXT, ""))
 
     flash.act(

@@ -21,6 +21,7 @@ from cantiere import charts_voting, results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.ui import (
+    entry_view,
     evidence_view,
     facilitazione_listening,
     get_store,
@@ -31,7 +32,7 @@ from cantiere.ui import (
     show_error,
     t,
 )
-from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
+from cantiere.ui.workshop_data import projector_snapshot
 
 REFRESH_SECONDS = 2
 CODE_INPUT = "proiezione.code_input"
@@ -78,18 +79,7 @@ def render() -> None:
     if workshop.phase == "chiuso":
         st.info(t("live.proj.closed"))
     else:
-        url, configured = join_url(workshop.code)
-        left, right = st.columns([1, 2], vertical_alignment="center")
-        with left:
-            st.image(qr_png(url), width=320)
-        with right:
-            st.write(t("proiezione.join_at"))
-            st.html(f'<div class="cantiere-code">{workshop.code}</div>')  # generated code: [A-Z2-9] only
-            st.text(url)
-            if not configured:
-                st.caption(t("proiezione.public_url_hint"))
-            if workshop.phase == "bozza":
-                st.caption(t("live.proj.draft"))
+        entry_view.join_panel(workshop)  # QR code and join code; rotating ones redrawn (issue 17)
     pacts_view.projector_section(workshop)  # issue 20: «Cosa è successo dall'ultimo laboratorio»
     _live(workshop.code)
 

@@ -46,6 +46,66 @@ def _as_text(data: bytes) -> str:
         return data.decode("cp1252")
 
 
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def minimal_xlsx(sheet_xml: str) -> bytes:
+    """The smallest XLSX openpyxl opens: one sheet whose XML is ``sheet_xml``."""
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships'
+        '+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override '
+        'PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        'spreadsheetml.worksheet+xml"/></Types>',
+        "_rels/.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        f'relationships"><Relationship Id="r1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+        "</Relationships>",
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+        '<sheet name="servizi" sheetId="1" r:id="r1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        f'package/2006/relationships"><Relationship Id="r1" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+        "</Relationships>",
+        "xl/worksheets/sheet1.xml": sheet_xml,
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, body in parts.items():
+            archive.writestr(name, body)
+    return out.getvalue()
+
+
+def _cell(ref: str, text: str) -> str:
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+def dimension_bomb_xlsx(dimension: str | None = "A1:XFD1048576", last: str = "A1048576") -> bytes:
+    """The issue-17 file (1.7 KB): a sheet declaring ``dimension`` with a header
+    and one cell at ``last`` (openpyxl padded every row between to the declared width)."""
+    header = "".join(_cell(f"{c}1", n) for c, n in zip("ABCD", ("nome", "tipo", "comune", "posti")))
+    row = "".join(ch for ch in last if ch.isdigit())
+    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
+    return minimal_xlsx(
+        f'<?xml version="1.0"?><worksheet xmlns="{_MAIN}">{declared}<sheetData><row r="1">{header}</row>'
+        f'<row r="{row}">{_cell(last, "x")}</row></sheetData></worksheet>'
+    )
+
+
+def many_keys_geojson(names: int = 150_000, per_feature: int = 100) -> bytes:
+    """GeoJSON points whose properties use ``names`` distinct names, ``per_feature``
+    on each point (the old reader was quadratic in the distinct names: 97 s of CPU)."""
+    features = [
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [12.2, 44.4]},
+            "properties": {f"k{i}": 1 for i in range(start, min(start + per_feature, names))},
+        }
+        for start in range(0, names, per_feature)
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}).encode()
+
+
 def _cut_mid_row(data: bytes) -> bytes:
     """Cut inside the last data row, between two separators."""
     text = data.rstrip(b"\r\n")
@@ -226,6 +286,15 @@ def corpus():
     yield "services: xlsx billion laughs (entità XML)", "services", "servizi.xlsx", _billion_laughs()
     yield "services: xlsx con collegamenti esterni", "services", "servizi.xlsx", _xlsx_external_link()
     yield "services: xlsx con formule", "services", "servizi.xlsx", _xlsx_formulas()
+    yield "services: xlsx che dichiara A1:XFD1048576 (1,7 KB)", "services", "servizi.xlsx", dimension_bomb_xlsx()
+    yield (
+        "services: xlsx con una riga a 1.048.576 e nessuna dimensione",
+        "services",
+        "servizi.xlsx",
+        (dimension_bomb_xlsx(None)),
+    )
+    yield "services: xlsx con una cella in colonna XFD", "services", "servizi.xlsx", dimension_bomb_xlsx(None, "XFD2")
+    yield "services: geojson con 150.000 nomi di proprietà", "services", "servizi.geojson", many_keys_geojson()
     yield "services: geojson troncato", "services", "servizi.geojson", SERVICES_GEOJSON[: len(SERVICES_GEOJSON) // 2]
     yield "services: geojson annidato 100.000 livelli", "services", "servizi.geojson", _deep_geojson(100_000)
     yield "services: geojson annidato 500 livelli", "services", "servizi.geojson", _deep_geojson(500)

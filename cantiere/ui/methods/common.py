@@ -29,7 +29,7 @@ from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.i18n import translate
 from cantiere.store import workshops as db
-from cantiere.ui import get_store, lang, show_error, state, t
+from cantiere.ui import get_store, guard, lang, show_error, state, t
 from cantiere.workshop_errors import RoundNotOpenError
 
 BallotReader = Callable[[int, tuple[int, ...]], dict]
@@ -90,6 +90,7 @@ def _submit(
         translate("partecipa.submit_vote", language), key=submit_key(round_id), type="primary", width="stretch"
     ):
         try:
+            guard.allow("vote", who.token)
             _, replaced = w.cast_ballot(get_store(), who, round_id, read_ballot(round_id, item_ids))
         except RoundNotOpenError:  # closed since the screen was drawn: say so on the current screen
             st.session_state[state.PARTECIPA_MOVED] = translate("live.vote_too_late", language)
