@@ -76,13 +76,20 @@ def favicon() -> str:
 
 
 def lang() -> str:
-    """The language of this session: ?lang=en in the URL, else the setting."""
+    """The language of this session: ?lang=en in the URL, else the one this
+    browser chose (cookie ``cantiere_lang``, ``ui.lang_route``), else the setting."""
     chosen = st.session_state.get(state.LANG)
     if chosen in LANGUAGES:
         return chosen
     from_url = st.query_params.get("lang")
     if from_url in LANGUAGES:
         return from_url
+    try:
+        remembered = st.context.cookies.get("cantiere_lang")
+    except Exception:  # no browser behind this run (AppTest, a bare script)
+        remembered = None
+    if remembered in LANGUAGES:
+        return remembered
     return get_settings().language
 
 
@@ -117,19 +124,3 @@ def show_error(exc: Exception) -> None:
     else:
         log.exception("unexpected error")
         st.error(t("error.unexpected"))
-
-
-def language_picker() -> None:
-    """A small it/en switch in the sidebar."""
-
-    def chosen() -> None:
-        # only a tap on the switch changes the language; a stale widget value
-        # never overrides ?lang= in the address
-        if st.session_state.get(state.LANG_WIDGET) in LANGUAGES:
-            st.session_state[state.LANG] = st.session_state[state.LANG_WIDGET]
-
-    if st.session_state.get(state.LANG_WIDGET) != lang():
-        st.session_state[state.LANG_WIDGET] = lang()
-    st.sidebar.segmented_control(
-        t("app.language"), LANGUAGES, key=state.LANG_WIDGET, format_func=str.upper, on_change=chosen
-    )

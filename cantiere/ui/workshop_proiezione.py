@@ -14,10 +14,11 @@ change (e.g. closing: the QR code goes away) redraws it.
 
 from __future__ import annotations
 
-import pandas as pd
+import html
+
 import streamlit as st
 
-from cantiere import charts_voting, results, voting
+from cantiere import charts_voting, fmt, results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.ui import evidence_view, get_store, lang, live, safe, show_error, t
@@ -26,14 +27,9 @@ from cantiere.ui.workshop_data import join_url, projector_snapshot, qr_png
 REFRESH_SECONDS = 2
 CODE_INPUT = "proiezione.code_input"
 SHOW = "proiezione.show"
-# Static CSS, no participant text: big numbers and code readable from the back of a room.
-_CSS = """
-<style>
-.cantiere-code {font-size: 5rem; font-weight: 800; letter-spacing: .35rem; line-height: 1.1;}
-[data-testid="stMetricValue"] {font-size: 4rem;}
-[data-testid="stText"] {font-size: 1.4rem;}
-</style>
-"""
+CHART_BOX = "proiezione_chart"  # its height follows the screen (styles/projector.css)
+PROJECTOR_FONT_PX = 24  # chart labels: 24 px at least, readable from the back of a room
+WALL_LAST = 3  # comments shown on the projector: the newest ones (the screen does not scroll)
 
 
 def _show(code_key: str) -> None:
@@ -49,41 +45,67 @@ def _ask_code() -> None:
 
 
 def render() -> None:
+    """The whole projector, laid out by phase (issue 15): ascolto → proposals and the
+    pins map first; voto → the live chart first, the ballot count big, the QR code small
+    in a corner; chiuso → the results with their explanation; bozza → the QR code."""
     store = get_store()
     code = st.query_params.get("code", "")
     if not code:
+        st.title(t("nav.proiezione"), anchor=False)
         _ask_code()
         return
     try:
         workshop = w.find_workshop(store, code)
     except CantiereError as exc:
+        st.title(t("nav.proiezione"), anchor=False)
         show_error(exc)
         _ask_code()
         return
     live.follow(workshop.code, workshop.room_version, key="live.projector")
-    st.html(_CSS)
-    safe.heading(workshop.title, 1)  # typed text: never Markdown
+    if workshop.phase == "bozza":
+        _title(workshop)
+        _join_block(workshop, big=True)
+        st.caption(t("live.proj.draft"))
+        return
+    if workshop.phase == "chiuso":
+        _title(workshop)
+        _live(workshop.code)
+        return
+    head, corner = st.columns([5, 1], vertical_alignment="top")
+    with head:
+        _title(workshop)
+    with corner:
+        _join_block(workshop, big=False)
+    if workshop.phase == "ascolto":
+        from cantiere.ui import facilitazione_listening  # issue 5: pins map and top proposals
+
+        facilitazione_listening.projector_section(workshop.code)
+    _live(workshop.code)
+
+
+def _title(workshop) -> None:
+    safe.heading(workshop.title, 1)  # typed text: never Markdown; wraps (styles/projector.css)
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
-    if workshop.phase == "chiuso":
-        st.info(t("live.proj.closed"))
-    else:
-        url, configured = join_url(workshop.code)
+
+
+def _join_block(workshop, big: bool) -> None:
+    """The QR code and the join code: big before the room opens, small in a corner after."""
+    url, configured = join_url(workshop.code)
+    if big:
         left, right = st.columns([1, 2], vertical_alignment="center")
-        with left:
-            st.image(qr_png(url), width=320)
-        with right:
+    else:
+        left = right = st.container()
+    with left:
+        st.image(qr_png(url), width=320 if big else 140, alt=t("a11y.qr_alt", url=url))
+    with right:
+        if big:
             st.write(t("proiezione.join_at"))
-            st.html(f'<div class="cantiere-code">{workshop.code}</div>')  # generated code: [A-Z2-9] only
+        st.html(f'<div class="cantiere-code">{workshop.code}</div>')  # generated code: [A-Z2-9] only
+        if big:
             st.text(url)
             if not configured:
                 st.caption(t("proiezione.public_url_hint"))
-            if workshop.phase == "bozza":
-                st.caption(t("live.proj.draft"))
-    _live(workshop.code)
-    from cantiere.ui import facilitazione_listening  # issue 5: pins map and top proposals
-
-    facilitazione_listening.projector_section(workshop.code)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
@@ -91,28 +113,80 @@ def _live(code: str) -> None:
     snap = projector_snapshot(code)
     if snap is None:
         return
-    a, b, c = st.columns(3)
-    a.metric(t("proiezione.participants"), snap.participants)
-    b.metric(t("proiezione.ballots"), snap.ballots)
-    c.metric(t("proiezione.phase"), t(f"workshop.phase.{snap.workshop.phase}"))
-    st.subheader(t("live.proj.final" if snap.workshop.phase == "chiuso" else "proiezione.results"), anchor=False)
-    if snap.round is None or snap.results is None:
-        st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
-    else:
-        table = pd.DataFrame(
-            [(title, round(score, 2)) for title, score in snap.results],
-            columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
+    phase = snap.workshop.phase
+    if phase not in ("voto", "chiuso"):
+        st.html(
+            f'<p class="cantiere-proj-counter">{html.escape(t("proiezione.participants"))}: '
+            f"<strong>{fmt.number(snap.participants, 0, lang())}</strong></p>"
         )
+        _wall(snap)
+        return
+    chart, side = st.columns([3, 1], vertical_alignment="top")
+    with side:
+        st.html(
+            f'<div class="cantiere-proj-counter">{html.escape(t("proiezione.ballots"))}</div>'
+            f'<div class="cantiere-proj-ballots">{fmt.number(snap.ballots, 0, lang())}</div>'
+            f'<div class="cantiere-proj-counter">{html.escape(t("proiezione.participants"))}: '
+            f"<strong>{fmt.number(snap.participants, 0, lang())}</strong></div>"
+        )
+        if phase == "chiuso" and snap.tally is not None:
+            for line in voting.explain(snap.tally, lang()):
+                st.text(line)
+        elif phase == "voto":
+            _wall(snap)
+    with chart:
+        if phase == "chiuso":
+            st.subheader(t("live.proj.final"), anchor=False)
+        if snap.round is None or snap.results is None:
+            st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
+            return
         # the chart of the round's method, from the snapshot's tally (no second tally)
-        figure = charts_voting.result_chart(snap.tally, snap.items, lang())
-        st.plotly_chart(figure, width="stretch", key="proiezione.chart")
+        figure = projector_chart(charts_voting.result_chart(snap.tally, snap.items, lang()))
+        with st.container(height=480, border=False, key=CHART_BOX):
+            st.plotly_chart(
+                figure,
+                width="stretch",
+                height="stretch",
+                key="proiezione.chart",
+                config={"displayModeBar": False, "staticPlot": True},
+                alt=results_alt(snap),
+            )
         st.caption(results.tie_rule(snap.round.method, lang()))  # how ties are decided, under the chart
-        st.dataframe(table, hide_index=True, width="stretch")
-        evidence_view.below_results(snap)  # issue 18: why each priority matters
-    st.subheader(t("proiezione.wall"), anchor=False)
+        if phase == "chiuso":
+            evidence_view.below_results(snap)  # issue 18: why each priority matters
+
+
+def projector_chart(figure):
+    """The chart for a wall: labels of 24 px, no title (the page says what it is), the
+    height of its box (``styles/projector.css``)."""
+    figure.update_layout(
+        font={"size": PROJECTOR_FONT_PX, "color": "#111111"},
+        title=None,
+        height=None,
+        autosize=True,
+        margin={"l": 10, "r": 30, "t": 10, "b": 10},
+    )
+    figure.update_xaxes(title_font_size=PROJECTOR_FONT_PX, tickfont_size=PROJECTOR_FONT_PX, automargin=True)
+    figure.update_yaxes(title_font_size=PROJECTOR_FONT_PX, tickfont_size=PROJECTOR_FONT_PX, automargin=True)
+    figure.update_traces(textfont_size=PROJECTOR_FONT_PX, selector={"type": "bar"})
+    return figure
+
+
+def results_alt(snap) -> str:
+    """The chart in words, for a screen reader: each priority and its score, best first."""
+    label = t(voting.method(snap.round.method).score_label)
+    rows = "; ".join(
+        f"{title}: {fmt.number(score, 0 if float(score).is_integer() else 2, lang())} {label}"
+        for title, score in snap.results
+    )
+    return t("a11y.chart_alt", rows=rows)
+
+
+def _wall(snap) -> None:
+    """The newest comments (moderated), plain text."""
     if not snap.comments:
-        st.caption(t("proiezione.wall_empty"))
-    for comment in snap.comments:
+        return
+    st.subheader(t("proiezione.wall"), anchor=False)
+    for comment in snap.comments[-WALL_LAST:]:
         with st.container(border=True):
-            st.text(f"» {comment.priority_title}")
-            st.text(comment.text)  # participant text: plain text only
+            st.text(f"» {comment.priority_title}\n{comment.text}")  # participant text: plain text only

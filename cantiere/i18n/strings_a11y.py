@@ -1,0 +1,16 @@
+"""Words of the projector, the phone and accessibility (issue 15)."""
+
+STRINGS = {
+    "a11y.qr_alt": {
+        "it": "Codice QR per partecipare: apre {url}",
+        "en": "QR code to take part: opens {url}",
+    },
+    "a11y.truncated": {
+        "it": "Il testo superava {max} caratteri: è stato accorciato. Controllalo prima di inviare.",
+        "en": "The text was longer than {max} characters: it has been shortened. Check it before sending.",
+    },
+    "a11y.chart_alt": {
+        "it": "Grafico dei risultati. In ordine: {rows}",
+        "en": "Results chart. In order: {rows}",
+    },
+}
