@@ -1,9 +1,12 @@
 """Numbers the way each language writes them: 155.751 and 25,5% in Italian,
-155,751 and 25.5% in English."""
+155,751 and 25.5% in English; amounts («125.000 €»), counts that agree with
+their noun («1 sostegno», «2 sostegni»), numbers read back as people type them,
+and the axis settings that keep plotly from writing «10k» (issue 15)."""
 
 from __future__ import annotations
 
 import math
+import re
 
 _SEPARATORS = {"it": (".", ","), "en": (",", ".")}
 
@@ -23,14 +26,34 @@ def percent(value: float | None, decimals: int = 1, lang: str = "it") -> str:
     return text if text == "–" else f"{text}%"
 
 
+_THOUSANDS_ONLY = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+
+
+def euro(value: float | None, lang: str = "it") -> str:
+    """An amount in euros: «125.000 €», «1.500,50 €» in Italian, «€125,000» in English."""
+    text = number(value, 0 if value is None or float(value).is_integer() else 2, lang)
+    if text == "–":
+        return text
+    return f"{text} €" if lang == "it" else f"€{text}"
+
+
+def count(n: int, one: str, many: str, lang: str = "it") -> str:
+    """``n`` and the noun that agrees with it: «1 sostegno», «2 sostegni», «1.500 sostegni»."""
+    return f"{number(n, 0, lang)} {one if n == 1 else many}"
+
+
 def parse_number(text: str) -> float:
-    """Read a number written the Italian or English way ("1.234,5", "1234.5", "12,5").
+    """Read a number written the Italian or English way: «50.000», «50 000»,
+    «50000,50», «1.234,5», «1234.5», «12,5». A point followed by groups of three
+    digits and nothing else is a thousands point («50.000» is fifty thousand).
 
     Raises ValueError when ``text`` is not a number.
     """
-    raw = str(text).strip().replace("\u00a0", "").replace(" ", "")
+    raw = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "")
     if not raw:
         raise ValueError("empty")
+    if _THOUSANDS_ONLY.match(raw):
+        raw = raw.replace(".", "")
     if "," in raw and "." in raw:
         # the separator that comes last is the decimal one
         if raw.rfind(",") > raw.rfind("."):
@@ -43,3 +66,7 @@ def parse_number(text: str) -> float:
     if math.isnan(value) or math.isinf(value):
         raise ValueError("not finite")
     return value
+
+
+# plotly axes: full numbers with the figure's separators («10.000», never «10k»)
+PLOTLY_AXIS = {"exponentformat": "none", "separatethousands": True}

@@ -19,9 +19,11 @@ COOKIE_DAYS = 365
 
 
 def _base() -> str:
-    from cantiere.ui.asgi import base_url_path
+    """``server.baseUrlPath`` as ``/name`` ("" when unset)."""
+    from streamlit import config
 
-    return base_url_path()
+    base = (config.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}" if base else ""
 
 
 def safe_next(raw: str, base: str = "") -> str:
