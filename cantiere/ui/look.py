@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -45,12 +45,9 @@ def style(mode: str | None = None) -> None:
 
 def _here() -> str:
     """This page's path and query, without ``lang`` (the cookie decides from now on)."""
-    from cantiere.ui.live import base_path
-
-    path = st.context.url.split("://", 1)[-1]
-    path = "/" + path.split("/", 1)[1].split("?", 1)[0] if "/" in path else "/"
+    path = urlsplit(st.context.url or "").path or "/"  # no URL in AppTest
     query = {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
-    return path + (f"?{urlencode(query)}" if query else "") if path.startswith(base_path() or "/") else "/"
+    return path + (f"?{urlencode(query)}" if query else "")
 
 
 def language_links(where=None) -> None:

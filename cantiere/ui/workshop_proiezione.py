@@ -139,7 +139,7 @@ def _live_results(code: str) -> None:
     if snap is None:
         return
     if snap.workshop.phase == "chiuso":
-        st.subheader(t("live.proj.final"), anchor=False)
+        st.info(t("live.proj.closed"))
     if snap.round is None or snap.results is None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
         return
