@@ -42,18 +42,27 @@ def count(n: int, one: str, many: str, lang: str = "it") -> str:
     return f"{number(n, 0, lang)} {one if n == 1 else many}"
 
 
+def parse_amount(text: str) -> float:
+    """Read an amount as people type it: «50.000», «50 000», «50000,50», «125.000 €».
+    Unlike :func:`parse_number`, a point followed only by groups of three digits is
+    a thousands point («50.000» is fifty thousand euros, never fifty): amounts have
+    no more than two decimals. Raises ValueError when ``text`` is not a number."""
+    raw = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "")
+    if _THOUSANDS_ONLY.match(raw):
+        raw = raw.replace(".", "")
+    return parse_number(raw)
+
+
 def parse_number(text: str) -> float:
-    """Read a number written the Italian or English way: «50.000», «50 000»,
-    «50000,50», «1.234,5», «1234.5», «12,5». A point followed by groups of three
-    digits and nothing else is a thousands point («50.000» is fifty thousand).
+    """Read a number written the Italian or English way ("1.234,5", "1234.5", "12,5",
+    "50 000"). A lone point is a decimal point («11.879» is a longitude in a data file);
+    amounts typed in a form go through :func:`parse_amount`.
 
     Raises ValueError when ``text`` is not a number.
     """
-    raw = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace("€", "")
+    raw = str(text).strip().replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
     if not raw:
         raise ValueError("empty")
-    if _THOUSANDS_ONLY.match(raw):
-        raw = raw.replace(".", "")
     if "," in raw and "." in raw:
         # the separator that comes last is the decimal one
         if raw.rfind(",") > raw.rfind("."):

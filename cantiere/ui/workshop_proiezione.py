@@ -14,8 +14,7 @@ change (e.g. closing: the QR code goes away) redraws it.
 
 from __future__ import annotations
 
-import html
-
+import pandas as pd
 import streamlit as st
 
 from cantiere import charts_voting, fmt, results, voting
@@ -28,8 +27,9 @@ REFRESH_SECONDS = 2
 CODE_INPUT = "proiezione.code_input"
 SHOW = "proiezione.show"
 CHART_BOX = "proiezione_chart"  # its height follows the screen (styles/projector.css)
+BALLOTS_BOX = "proiezione_ballots"  # the ballot count, big
+WALL_BOX = "proiezione_wall"  # the comments: the newest that fit in a third of the screen
 PROJECTOR_FONT_PX = 24  # chart labels: 24 px at least, readable from the back of a room
-WALL_LAST = 3  # comments shown on the projector: the newest ones (the screen does not scroll)
 
 
 def _show(code_key: str) -> None:
@@ -115,16 +115,10 @@ def _live_counts(code: str) -> None:
     if snap is None:
         return
     phase = snap.workshop.phase
-    counts = (
-        f'<div class="cantiere-proj-counter">{html.escape(t("proiezione.participants"))}: '
-        f"<strong>{fmt.number(snap.participants, 0, lang())}</strong></div>"
-    )
+    st.metric(t("proiezione.participants"), fmt.number(snap.participants, 0, lang()))
     if phase in ("voto", "chiuso"):
-        counts = (
-            f'<div class="cantiere-proj-counter">{html.escape(t("proiezione.ballots"))}</div>'
-            f'<div class="cantiere-proj-ballots">{fmt.number(snap.ballots, 0, lang())}</div>' + counts
-        )
-    st.html(counts)
+        with st.container(key=BALLOTS_BOX):  # the big number (styles/projector.css)
+            st.metric(t("proiezione.ballots"), fmt.number(snap.ballots, 0, lang()))
     if phase == "chiuso" and snap.tally is not None:
         for line in voting.explain(snap.tally, lang()):
             st.text(line)  # may quote titles typed by people: plain text only
@@ -155,7 +149,12 @@ def _live_results(code: str) -> None:
             alt=results_alt(snap),
         )
     st.caption(results.tie_rule(snap.round.method, lang()))  # how ties are decided, under the chart
-    if snap.workshop.phase == "chiuso":
+    with st.expander(t("a11y.results_table")):  # the chart as a table, for whoever needs it
+        table = pd.DataFrame(
+            [(title, round(score, 2)) for title, score in snap.results],
+            columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
+        )
+        st.dataframe(table, hide_index=True, width="stretch")
         evidence_view.below_results(snap)  # issue 18: why each priority matters
 
 
@@ -190,7 +189,9 @@ def _wall(snap) -> None:
     """The newest comments (moderated), plain text."""
     if not snap.comments:
         return
-    st.subheader(t("proiezione.wall"), anchor=False)
-    for comment in snap.comments[-WALL_LAST:]:
-        with st.container(border=True):
-            st.text(f"» {comment.priority_title}\n{comment.text}")  # participant text: plain text only
+    with st.container(key=WALL_BOX):
+        st.subheader(t("proiezione.wall"), anchor=False)
+        for comment in snap.comments:  # newest first; the screen shows what fits
+            with st.container(border=True):
+                st.text(f"» {comment.priority_title}")
+                st.text(comment.text)  # participant text: plain text only

@@ -76,7 +76,7 @@ def open_screen(page, base: str, rooms, screen: Screen) -> None:
             page.get_by_role("button", name="Salta").click()
         settle(page)
     if screen.name.startswith("proiezione-") and screen.name != "proiezione-ascolto":
-        page.locator('[data-testid="stMain"] .cantiere-proj-counter').first.wait_for(timeout=WAIT)
+        page.locator('[data-testid="stMain"] [data-testid="stMetricValue"]').first.wait_for(timeout=WAIT)
     if screen.name in ("proiezione-voto", "proiezione-chiuso"):
         page.locator(".st-key-proiezione_chart .main-svg").first.wait_for(timeout=WAIT)
         page.wait_for_timeout(500)  # plotly's resize to its box

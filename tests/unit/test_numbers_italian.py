@@ -25,14 +25,19 @@ from cantiere import charts_voting, fmt, voting
         ("0", 0.0),
     ],
 )
-def test_numbers_are_read_as_people_type_them(typed, value):
-    assert fmt.parse_number(typed) == value
+def test_amounts_are_read_as_people_type_them(typed, value):
+    assert fmt.parse_amount(typed) == value
+
+
+def test_a_lone_point_in_a_data_file_stays_a_decimal_point():
+    assert fmt.parse_number("11.879") == 11.879  # a longitude, not eleven thousand
+    assert fmt.parse_number("50 000") == 50000.0
 
 
 @pytest.mark.parametrize("typed", ["", "dieci", "5O.000", "1,2,3"])
 def test_what_is_not_a_number_says_so(typed):
     with pytest.raises(ValueError):
-        fmt.parse_number(typed)
+        fmt.parse_amount(typed)
 
 
 def test_amounts_counts_and_decimals_in_italian():

@@ -133,7 +133,7 @@ def read_amount(key: str) -> float | None:
     if raw is None or str(raw).strip() == "":
         return None
     try:
-        value = fmt.parse_number(str(raw))
+        value = fmt.parse_amount(str(raw))
     except ValueError:
         raise AmountError(value=str(raw)) from None
     if value < 0:
