@@ -38,7 +38,9 @@ GEOMETRY = """() => {
     body: r('[data-testid=stMain] [data-testid=stText], [data-testid=stMain] [data-testid=stMetricLabel] p, [data-testid=stMain] [data-testid=stCaptionContainer] p'),
     title: r('[data-testid=stMain] h1'),
     chartText: r('.st-key-proiezione_chart .xtick text, .st-key-proiezione_chart .ytick text, .st-key-proiezione_chart text.bartext'),
-    targets: r('[data-testid=stMain] button, [data-testid=stMain] a[href], [data-testid=stMain] input:not([type=hidden]), [data-testid=stMain] textarea, [data-testid=stMain] [data-baseweb=select]'),
+    // a select's own chevron and its input are parts of the select's 48-px target
+    targets: r('[data-testid=stMain] button:not([data-testid=stMultiSelect] *):not([data-testid=stSelectbox] *), [data-testid=stMain] a[href], ' +
+      '[data-testid=stMain] input:not([type=hidden]):not([data-testid=stMultiSelect] *):not([data-testid=stSelectbox] *), [data-testid=stMain] textarea, [data-testid=stMain] [data-baseweb=select]'),
   };
 }"""
 
