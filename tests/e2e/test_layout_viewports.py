@@ -31,8 +31,10 @@ GEOMETRY = """() => {
   const d = document.documentElement;
   return {
     scrollWidth: d.scrollWidth, clientWidth: d.clientWidth,
-    mainScroll: (document.querySelector('[data-testid=stMain]') || d).scrollHeight,
-    mainClient: (document.querySelector('[data-testid=stMain]') || d).clientHeight,
+    // every box that scrolls vertically (the page, Streamlit's main area, a column...)
+    scrollers: [d, ...document.querySelectorAll('body *')].filter(e => e.clientHeight > 0
+        && (e === d || ['auto', 'scroll'].includes(getComputedStyle(e).overflowY)) && e.scrollHeight > e.clientHeight + 1)
+      .map(e => `${e.tagName.toLowerCase()}[${e.getAttribute('data-testid') || e.className}] ${e.scrollHeight} > ${e.clientHeight}`),
     sidebar: r('[data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], [data-testid=stExpandSidebarButton]'),
     chart: r('.st-key-proiezione_chart'), ballots: r('.st-key-proiezione_ballots [data-testid=stMetricValue]'), qr: r('[data-testid=stMain] img'),
     body: r('[data-testid=stMain] [data-testid=stText], [data-testid=stMain] [data-testid=stMetricLabel] p, [data-testid=stMain] [data-testid=stCaptionContainer] p'),
@@ -77,8 +79,8 @@ def test_every_page_fits_its_screen(browser, rooms_app, size):
 
 def projector_problems(g: dict, where: str, width: int, height: int) -> list[str]:
     found = []
-    if g["mainScroll"] > g["mainClient"] + 1:
-        found.append(f"{where}: the page scrolls ({g['mainScroll']} > {g['mainClient']} px)")
+    for scroller in g["scrollers"]:
+        found.append(f"{where}: scrolls: {scroller}")
     for name in ("chart", "ballots"):
         if not g[name]:
             found.append(f"{where}: no {name}")
