@@ -69,3 +69,11 @@ def test_charts_write_full_italian_numbers():
                 text = str(text)
                 assert not re.search(r"\d\.\d{1,2}(?!\d)", text), f"decimal point in {text!r}"
                 assert not re.search(r"\dk\b", text), f"«k» in {text!r}"
+
+
+def test_supports_agree_with_their_number():
+    from cantiere.i18n import translate
+
+    one = translate("proposte.count", "it", id=3, supports=fmt.count(1, "sostegno", "sostegni"))
+    assert one == "n. 3 · 1 sostegno"
+    assert translate("proposte.support_many", "it") == "sostegni"
