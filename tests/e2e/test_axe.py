@@ -6,8 +6,9 @@ in its frames (maps, components). One browser and one app server for the file
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.viewports import SCREENS, VIEWPORTS, open_screen
+from tests.e2e.viewports import SCREENS, VIEWPORTS, WAIT, open_screen, settle
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 RUN = """async (tags) => {
@@ -43,3 +44,51 @@ def test_no_serious_or_critical_violation(browser, rooms_app, axe_source, size):
     finally:
         context.close()
     assert not found, "\n".join(found)
+
+
+TAB_TO = """(name) => {
+  const e = document.activeElement;
+  return !!e && ((e.innerText || '').trim().startsWith(name) || (e.getAttribute('aria-label') || '').startsWith(name));
+}"""
+
+
+def tab_to(page, name: str, limit: int = 60) -> None:
+    """Press Tab until the focus is on the control called ``name`` (what a keyboard user does)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(TAB_TO, name):
+            return
+    raise AssertionError(f"{name!r} cannot be reached with Tab")
+
+
+def test_voting_with_the_keyboard_alone(browser, rooms_app):
+    """A phone-sized page, no pointer: Tab to «Entra», «Salta», a priority's dots, «Invia il voto»."""
+    base, rooms = rooms_app
+    context = browser.new_context(locale="it-IT", **VIEWPORTS["390x844"])
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    try:
+        page.goto(f"{base}/partecipa?code={rooms.voto}")
+        settle(page)
+        tab_to(page, "Entra")
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Salta").wait_for()
+        tab_to(page, "Salta")
+        page.keyboard.press("Enter")
+        page.get_by_role("button", name="Invia il voto").wait_for()
+        settle(page)
+        for _ in range(60):  # the first dots field: a labelled spin button
+            page.keyboard.press("Tab")
+            if page.evaluate("() => document.activeElement && document.activeElement.type === 'number'"):
+                break
+        label = page.evaluate(
+            "() => document.activeElement.labels[0]?.innerText || document.activeElement.getAttribute('aria-label')"
+        )
+        assert label, "the dots field has no label a screen reader can read"
+        page.keyboard.press("ArrowUp")
+        page.keyboard.press("ArrowUp")
+        tab_to(page, "Invia il voto")
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("Voto registrato").first).to_be_visible(timeout=WAIT)
+    finally:
+        context.close()
