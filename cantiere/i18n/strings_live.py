@@ -1,4 +1,4 @@
-"""Strings of the live room (issue 13): phones that follow the facilitator, one
+"""Strings of the live room: phones that follow the facilitator, one
 participant per browser, the live facilitator page, the projector tied to a code."""
 
 STRINGS = {

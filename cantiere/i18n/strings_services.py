@@ -339,8 +339,8 @@ STRINGS = {
     "dati.kind.indicators": {"it": "Indicatori per comune", "en": "Indicators per comune"},
     "dati.upload": {"it": "File (CSV, XLSX o GeoJSON)", "en": "File (CSV, XLSX or GeoJSON)"},
     "dati.upload_help": {
-        "it": "Massimo {mb} MB. Formati e colonne sono descritti nel README.",
-        "en": "At most {mb} MB. Formats and columns are described in the README.",
+        "it": "Massimo {mb} MB. Formati e colonne sono descritti nella guida ai dati (docs/dati.md).",
+        "en": "At most {mb} MB. Formats and columns are described in the data guide (docs/dati.md).",
     },
     "dati.source": {
         "it": "Fonte dei dati (se il file non ha la colonna «fonte»)",

@@ -26,7 +26,7 @@ STRINGS = {
         "en": "No comparison decided (only “don't know”): there is no result.",
     },
     "vote.explain.pairwise_first": {
-        "it": "Al primo posto {title}: punteggio {score} su 100, ha vinto il {share}% dei suoi confronti.",
+        "it": "Al primo posto {title}: punteggio {score} su 100, vince nel {share}% dei suoi confronti.",
         "en": "First: {title}: score {score} out of 100, it won {share}% of its comparisons.",
     },
     "vote.chart.pairwise.title": {

@@ -245,7 +245,9 @@ from cantiere.ui import get_store, partecipa_methods, state
 
 st.write("moved: " + str(st.session_state.pop(state.PARTECIPA_MOVED, "")))
 who = db.participant_by_token(get_store(), st.query_params["p"])
-partecipa_methods.submit_button(db.get_round(get_store(), int(st.query_params["round"])), who, [])
+partecipa_methods.submit_button(
+    db.get_round(get_store(), int(st.query_params["round"])), who, [], lambda round_id, item_ids: {}
+)
 """
 
 

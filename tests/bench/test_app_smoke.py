@@ -68,7 +68,8 @@ def test_a_vote_the_app_refuses_is_an_error_and_not_a_stored_ballot(tmp_path):
 
     report = loadgen.run_target(target, scenario, workdir=tmp_path, database_url=url)
 
-    assert report.error_count == 3
+    # only the votes count: on a loaded machine the warm-up page may time out too
+    assert sum(n for what, n in report.errors.items() if what.startswith("vote:")) == 3
     assert report.ballots_sent == 3
     assert report.ballots_stored == 0
     assert report.lost_ballots == 3

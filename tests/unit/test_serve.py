@@ -102,7 +102,7 @@ def test_serve_strings_exist_in_both_languages_with_the_same_placeholders():
     import string
 
     from cantiere.i18n import strings
-    from cantiere.i18n.strings_proof import STRINGS
+    from cantiere.i18n.strings_serve import STRINGS
 
     fields = lambda text: {f for _, f, _, _ in string.Formatter().parse(text) if f}  # noqa: E731
     for key, texts in STRINGS.items():

@@ -1,4 +1,4 @@
-"""Strings of privacy, erasure and backup checks (issue 8)."""
+"""Strings of privacy: erasure, retention and backup checks."""
 
 STRINGS = {
     "trust.cli.erase_confirm": {

@@ -1,4 +1,4 @@
-"""Strings of ``python -m cantiere serve`` (scale-out, issue 7)."""
+"""Strings of ``python -m cantiere serve``: several processes and nginx for a large room."""
 
 STRINGS = {
     "cli.serve.nginx_written": {
