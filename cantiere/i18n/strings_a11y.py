@@ -6,8 +6,8 @@ STRINGS = {
         "en": "QR code to take part: opens {url}",
     },
     "a11y.truncated": {
-        "it": "Il testo superava {max} caratteri: è stato accorciato. Controllalo prima di inviare.",
-        "en": "The text was longer than {max} characters: it has been shortened. Check it before sending.",
+        "it": "Hai raggiunto il limite di {max} caratteri: il testo oltre il limite è stato tagliato. Controllalo prima di inviare.",
+        "en": "You reached the limit of {max} characters: any text beyond it was cut. Check it before sending.",
     },
     "a11y.not_amount": {
         "it": "«{value}» non è un importo: scrivi un numero di euro, per esempio 50.000 o 50000,50.",

@@ -75,3 +75,10 @@ def sidebar_navigation(pages: dict) -> None:
             for page in entries:
                 st.page_link(page, label=page.title, icon=page.icon)
         language_links(st.sidebar)
+
+
+def limit_notice(key: str, limit: int) -> None:
+    """Under a text field with ``max_chars``: a text at the limit was cut there (a
+    longer paste is cut, not refused: ``frontend_fixes``); say so before it is sent."""
+    if len(str(st.session_state.get(key) or "")) >= limit:
+        st.caption(t("a11y.truncated", max=limit))

@@ -21,7 +21,7 @@ from cantiere import listening as lis
 from cantiere.errors import CantiereError
 from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, lang, mapassets, t
+from cantiere.ui import error_message, get_store, lang, look, mapassets, t
 
 TASK = "ascolto.task"
 TASKS = ("proposals", "map", "comment")
@@ -122,7 +122,9 @@ def _proposals(workshop_id: int, token: str) -> None:
     st.subheader(t("proposte.section"), anchor=False)
     st.caption(t("proposte.intro"))
     st.text_input(t("proposte.title", max=pins.TITLE_MAX), key=P_TITLE, max_chars=pins.TITLE_MAX)
+    look.limit_notice(P_TITLE, pins.TITLE_MAX)
     st.text_area(t("proposte.description"), key=P_DESCRIPTION, max_chars=pins.DESCRIPTION_MAX, height=90)
+    look.limit_notice(P_DESCRIPTION, pins.DESCRIPTION_MAX)
     st.text_input(t("proposte.target_group"), key=P_TARGET, max_chars=lis.TARGET_GROUP_MAX)
     st.multiselect(
         t("proposte.comuni"),
@@ -266,6 +268,7 @@ def _pins(workshop_id: int, token: str) -> None:
             st.success(t("ascolto.point_in", comune=placed.comune.name), icon="📍")
     st.selectbox(t("ascolto.category"), pins.CATEGORIES, key=CATEGORY, format_func=_category_label)
     st.text_area(t("ascolto.note", max=pins.NOTE_MAX), key=NOTE, max_chars=pins.NOTE_MAX, height=80)
+    look.limit_notice(NOTE, pins.NOTE_MAX)
     st.button(
         t("ascolto.confirm"),
         key=CONFIRM,

@@ -21,7 +21,7 @@ from cantiere import territory
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, live, methods, safe, show_error, state, t
+from cantiere.ui import error_message, get_store, live, look, methods, safe, show_error, state, t
 from cantiere.ui.partecipa_methods import dots_key, submit_key  # noqa: F401  (keys: tests)
 from cantiere.workshop_errors import UnknownParticipantError, WrongCodeError
 
@@ -266,6 +266,7 @@ def _comment_panel(workshop_id: int, token: str) -> None:
         max_chars=w.COMMENT_MAX_CHARS,
         height=100,
     )
+    look.limit_notice(COMMENT_TEXT, w.COMMENT_MAX_CHARS)  # a long paste is cut there (issue 15)
     st.button(t("partecipa.send_comment"), key=COMMENT_SEND, width="stretch", on_click=_send_comment, args=(token,))
     kind, message = st.session_state.pop(state.PARTECIPA_COMMENT_RESULT, (None, None))
     if kind == "error":
