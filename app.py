@@ -19,7 +19,7 @@ if __name__ != "__main__":
 else:
     from cantiere import ui
     from cantiere.errors import CantiereError
-    from cantiere.ui import workshop_data
+    from cantiere.ui import look, workshop_data
 
     st.set_page_config(page_title="Cantiere del Welfare", page_icon=ui.favicon(), layout="wide")
 
@@ -72,6 +72,12 @@ else:
         ],
     }
 
-    ui.language_picker()
-    st.navigation(PAGES).run()
+    # Streamlit's navigation hidden: the projector and the phone get no sidebar at
+    # all, the other pages our own links (cantiere/ui/look.py, issue 15)
+    page = st.navigation(PAGES, position="hidden")
+    mode = {"partecipa": "phone", "proiezione": "projector"}.get(page.url_path)
+    look.style(mode)
+    if mode is None:
+        look.sidebar_navigation(PAGES)
+    page.run()
     ui.freeze_startup_heap()  # once per process, after the first page (see its docstring)

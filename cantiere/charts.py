@@ -9,6 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from cantiere import fmt
+
 FEMALE = "#b5302b"
 MALE = "#2b6cb5"
 SEPARATORS = {"it": ",.", "en": ".,"}  # plotly: decimal then thousands
@@ -72,4 +74,5 @@ def comparison(names: list[str], values: list[float], title: str, unit: str, lan
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         height=220,
     )
+    fig.update_xaxes(**fmt.PLOTLY_AXIS)  # «10.000», never «10k»
     return fig

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
+from cantiere import fmt
 from cantiere.errors import UnknownNameError
 from cantiere.voting import METHODS, Item, Result
 from cantiere.voting.charts import safe
@@ -31,9 +32,16 @@ def _method(result: Result):
 
 def result_chart(result: Result, items: Sequence[Item], lang: str = "it") -> go.Figure:
     """The chart of ``result`` for its method; UnknownNameError lists the methods with a chart."""
-    return _method(result).chart(result, items, lang)
+    return _italian_axes(_method(result).chart(result, items, lang))
+
+
+def _italian_axes(fig: go.Figure) -> go.Figure:
+    """Full numbers on every axis with the figure's separators: «10.000», never «10k» (issue 15)."""
+    fig.update_xaxes(**fmt.PLOTLY_AXIS)
+    fig.update_yaxes(**fmt.PLOTLY_AXIS)
+    return fig
 
 
 def result_charts(result: Result, items: Sequence[Item], lang: str = "it") -> list[go.Figure]:
     """Every chart of ``result``'s method, the main one first (ranking adds the Schulze heatmap)."""
-    return [chart(result, items, lang) for chart in _method(result).charts]
+    return [_italian_axes(chart(result, items, lang)) for chart in _method(result).charts]

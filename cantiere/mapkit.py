@@ -398,6 +398,14 @@ class _Code(Element):
         self.code = code
 
 
+def one_finger_scrolls(m: folium.Map) -> folium.Map:
+    """A phone's map that never traps the page's scroll (issue 15): one finger
+    scrolls the page, two fingers move and zoom the map (Leaflet's pinch), a tap
+    still places a point, the wheel scrolls the page; the +/− buttons zoom."""
+    m.options.update({"dragging": False, "touch_zoom": True, "scroll_wheel_zoom": False})
+    return m
+
+
 def base_map(
     mode: str,
     *,

@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from cantiere.ui import t, workshop_partecipa
+from cantiere.ui import look, t, workshop_partecipa
 
 st.title(t("nav.partecipa"), anchor=False)
+look.language_links()  # on the page: the phone has no sidebar (issue 15)
 workshop_partecipa.render()

@@ -1,8 +1,6 @@
 """Proiezione: QR code, join code, live counts, results and comments wall."""
 
-import streamlit as st
+from cantiere.ui import workshop_proiezione
 
-from cantiere.ui import t, workshop_proiezione
-
-st.title(t("nav.proiezione"), anchor=False)
+# full screen: the workshop's title is the heading (the page's own only while asking for a code)
 workshop_proiezione.render()

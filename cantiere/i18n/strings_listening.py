@@ -73,7 +73,9 @@ STRINGS = {
     },
     "proposte.you_support": {"it": "✓ La sostieni", "en": "✓ You support it"},
     "proposte.yours": {"it": "La tua proposta", "en": "Your proposal"},
-    "proposte.count": {"it": "n. {id} · {n} sostegni", "en": "no. {id} · {n} supports"},
+    "proposte.count": {"it": "n. {id} · {supports}", "en": "no. {id} · {supports}"},
+    "proposte.support_one": {"it": "sostegno", "en": "support"},
+    "proposte.support_many": {"it": "sostegni", "en": "supports"},
     # --- participant: pins ---
     "ascolto.task": {"it": "Che cosa vuoi fare?", "en": "What would you like to do?"},
     "ascolto.tab_proposals": {"it": "Proposte", "en": "Proposals"},

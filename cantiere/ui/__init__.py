@@ -76,14 +76,15 @@ def favicon() -> str:
 
 
 def lang() -> str:
-    """The language of this session: ?lang=en in the URL, else the setting.
+    """The language of this session: ?lang=en in the URL, else the one this
+    browser chose (cookie ``cantiere_lang``, ``ui.lang_route``), else the setting.
 
     Called for every string a page draws (~30 times a run), and each lookup in
     Streamlit's session-state and query-parameter proxies costs a lock and, for
     a missing key, an exception: the answer is kept for the rest of the run
     (issue 16: ~3–10 % of a phone's page run). A run is one ``reset`` of the
-    script context, which gives it a new ``cursors`` dict; the language switch
-    drops the kept answer (``language_picker``)."""
+    script context, which gives it a new ``cursors`` dict (the language switch
+    reloads the page)."""
     ctx = _run_context()
     if ctx is not None:
         kept = getattr(ctx, _LANG_MEMO, None)
@@ -105,12 +106,6 @@ def _run_context():
     return ctx if ctx is not None and hasattr(ctx, "cursors") else None
 
 
-def _forget_language() -> None:
-    ctx = _run_context()
-    if ctx is not None:
-        setattr(ctx, _LANG_MEMO, None)
-
-
 def _session_language() -> str:
     chosen = st.session_state.get(state.LANG)
     if chosen in LANGUAGES:
@@ -118,6 +113,12 @@ def _session_language() -> str:
     from_url = st.query_params.get("lang")
     if from_url in LANGUAGES:
         return from_url
+    try:
+        remembered = st.context.cookies.get("cantiere_lang")
+    except Exception:  # no browser behind this run (AppTest, a bare script)
+        remembered = None
+    if remembered in LANGUAGES:
+        return remembered
     return get_settings().language
 
 
@@ -152,20 +153,3 @@ def show_error(exc: Exception) -> None:
     else:
         log.exception("unexpected error")
         st.error(t("error.unexpected"))
-
-
-def language_picker() -> None:
-    """A small it/en switch in the sidebar."""
-
-    def chosen() -> None:
-        # only a tap on the switch changes the language; a stale widget value
-        # never overrides ?lang= in the address
-        if st.session_state.get(state.LANG_WIDGET) in LANGUAGES:
-            st.session_state[state.LANG] = st.session_state[state.LANG_WIDGET]
-            _forget_language()
-
-    if st.session_state.get(state.LANG_WIDGET) != lang():
-        st.session_state[state.LANG_WIDGET] = lang()
-    st.sidebar.segmented_control(
-        t("app.language"), LANGUAGES, key=state.LANG_WIDGET, format_func=str.upper, on_change=chosen
-    )

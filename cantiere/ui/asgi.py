@@ -22,11 +22,12 @@ from collections.abc import Callable
 from functools import cache
 
 from cantiere import httpheaders
-from cantiere.ui import live_routes
+from cantiere.ui import lang_route, live_routes
 
 # Functions returning Starlette routes for st.App.
 ROUTE_PROVIDERS: list[Callable[[], list]] = [
     live_routes.routes,  # the live room: /api/live/<code>, /api/sessione (issue 13)
+    lang_route.routes,  # the remembered language: /api/lingua/<it|en> (issue 15)
 ]
 
 

@@ -36,34 +36,39 @@ def link_and_code(workshop) -> tuple[str, str, bool]:
     return f"{url}&k={key}", f"{workshop.code} {key}", configured
 
 
-def _draw(workshop) -> None:
+def _draw(workshop, big: bool = True) -> None:
+    """Big before the room opens (QR code beside the address), small in the
+    projector's corner after (QR code over the code)."""
     url, code, configured = link_and_code(workshop)
-    left, right = st.columns([1, 2], vertical_alignment="center")
+    if big:
+        left, right = st.columns([1, 2], vertical_alignment="center")
+    else:
+        left = right = st.container()
     with left:
-        st.image(qr_png(url), width=320)
+        st.image(qr_png(url), width=320 if big else 140, alt=t("a11y.qr_alt", url=url))
     with right:
-        st.write(t("proiezione.join_at"))
+        if big:
+            st.write(t("proiezione.join_at"))
         st.html(f'<div class="cantiere-code">{code}</div>')  # generated: [A-Z2-9] and digits only
-        st.text(url)
         if code != workshop.code:
             st.caption(t("entry.projector.changes", seconds=entry.seconds_left()))
-        if not configured:
-            st.caption(t("proiezione.public_url_hint"))
-        if workshop.phase == "bozza":
-            st.caption(t("live.proj.draft"))
+        if big:
+            st.text(url)
+            if not configured:
+                st.caption(t("proiezione.public_url_hint"))
 
 
 @st.fragment(run_every=PROJECTOR_REFRESH)
-def _rotating(workshop) -> None:
-    _draw(workshop)
+def _rotating(workshop, big: bool) -> None:
+    _draw(workshop, big)
 
 
-def join_panel(workshop) -> None:
+def join_panel(workshop, big: bool = True) -> None:
     """The projector's QR code and join code (redrawn every few seconds when they rotate)."""
     if entry.mode(get_store(), workshop.id) == entry.ROTATING:
-        _rotating(workshop)
+        _rotating(workshop, big)
     else:
-        _draw(workshop)
+        _draw(workshop, big)
 
 
 def _choose(actor: w.Actor, workshop_id: int) -> None:

@@ -31,10 +31,10 @@ def params_from_state(method: str, priorities) -> tuple[dict, dict]:
 def _start(actor: w.Actor, workshop_id: int) -> None:
     store = get_store()
     method = st.session_state.get(METHOD, "dots")
-    params, costs = params_from_state(method, db.list_priorities(store, workshop_id))
     previous = _previous(db.list_rounds(store, workshop_id))
     top_n = st.session_state.get(TOP_N) or 0
     try:
+        params, costs = params_from_state(method, db.list_priorities(store, workshop_id))  # AmountError
         if previous is not None and top_n:
             params["items"] = results.top_items(w.tally_round(store, previous.id), int(top_n))
         rnd = w.open_new_round(store, actor, workshop_id, method, params, costs or None, if_none_open=True)

@@ -330,6 +330,10 @@ class Frontend:
             # (tests/unit/test_frontend.py fails on the same error).
             log.exception("Streamlit's texts stay in English")
             self.translated = {}
+        if translate:
+            from cantiere.ui import frontend_fixes  # issue 15: long pastes are cut, not refused
+
+            self.translated = frontend_fixes.apply(self._read_chunks(), self.translated)
         for path in sorted(self.static_dir.rglob("*")):
             if path.is_file():
                 self._add(path)

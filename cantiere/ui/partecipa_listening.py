@@ -16,12 +16,12 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from cantiere import fmt, mapkit, maps_listening, pins, territory
 from cantiere import listening as lis
-from cantiere import mapkit, maps_listening, pins, territory
 from cantiere.errors import CantiereError
 from cantiere.store import listening as ldb
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_store, guard, mapassets, t
+from cantiere.ui import error_message, get_store, guard, lang, look, mapassets, t
 
 TASK = "ascolto.task"
 TASKS = ("proposals", "map", "comment")
@@ -124,7 +124,9 @@ def _proposals(workshop_id: int, token: str) -> None:
     st.subheader(t("proposte.section"), anchor=False)
     st.caption(t("proposte.intro"))
     st.text_input(t("proposte.title", max=pins.TITLE_MAX), key=P_TITLE, max_chars=pins.TITLE_MAX)
+    look.limit_notice(P_TITLE, pins.TITLE_MAX)
     st.text_area(t("proposte.description"), key=P_DESCRIPTION, max_chars=pins.DESCRIPTION_MAX, height=90)
+    look.limit_notice(P_DESCRIPTION, pins.DESCRIPTION_MAX)
     st.text_input(t("proposte.target_group"), key=P_TARGET, max_chars=lis.TARGET_GROUP_MAX)
     st.multiselect(
         t("proposte.comuni"),
@@ -144,7 +146,7 @@ def _proposals(workshop_id: int, token: str) -> None:
             st.text(proposal.title)  # participant text: plain text only
             if proposal.description:
                 st.text(proposal.description)
-            st.caption(t("proposte.count", id=proposal.id, n=proposal.supports))
+            st.caption(t("proposte.count", id=proposal.id, supports=supports_text(proposal.supports)))
             if proposal.participant_id == who.id:
                 st.caption(t("proposte.yours"))
             elif proposal.id in mine:
@@ -250,7 +252,9 @@ def _pins(workshop_id: int, token: str) -> None:
         key=ZOOM,
         format_func=lambda v: t("ascolto.whole_province") if v is None else v,
     )
-    base = mapkit.base_map(mapassets.map_mode(), bounds=lis.comune_bounds(zoom) if zoom else None)
+    base = mapkit.one_finger_scrolls(  # the map never traps the page's scroll (issue 15)
+        mapkit.base_map(mapassets.map_mode(), bounds=lis.comune_bounds(zoom) if zoom else None)
+    )
     mine = lis.my_pins(store, who)
     point = pending_point()
     layers = [maps_listening.pins_layer(mine, "mine"), maps_listening.provisional_layer(point)]
@@ -267,6 +271,7 @@ def _pins(workshop_id: int, token: str) -> None:
             st.success(t("ascolto.point_in", comune=placed.comune.name), icon="📍")
     st.selectbox(t("ascolto.category"), pins.CATEGORIES, key=CATEGORY, format_func=_category_label)
     st.text_area(t("ascolto.note", max=pins.NOTE_MAX), key=NOTE, max_chars=pins.NOTE_MAX, height=80)
+    look.limit_notice(NOTE, pins.NOTE_MAX)
     st.button(
         t("ascolto.confirm"),
         key=CONFIRM,
@@ -296,3 +301,8 @@ def _pins(workshop_id: int, token: str) -> None:
         args=(token, point),
     )
     right.button(t("ascolto.delete", id=chosen), key=DELETE, width="stretch", on_click=_delete, args=(token,))
+
+
+def supports_text(n: int) -> str:
+    """«1 sostegno», «2 sostegni» (issue 15: never «1 sostegni»)."""
+    return fmt.count(n, t("proposte.support_one"), t("proposte.support_many"), lang())

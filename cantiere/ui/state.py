@@ -1,7 +1,6 @@
 """Session-state keys, defined once and namespaced by page."""
 
 LANG = "app.lang"
-LANG_WIDGET = "app.lang_widget"
 
 # Workshops (issue 3). The participant's identity is in the URL (?code=…&p=…),
 # not here, so a phone reload keeps it.

@@ -29,6 +29,7 @@ from cantiere.ui import (
     guard,
     large_text,
     live,
+    look,
     methods,
     partecipa_listening,
     safe,
@@ -283,6 +284,7 @@ def _comment_panel(workshop_id: int, token: str) -> None:
         max_chars=w.COMMENT_MAX_CHARS,
         height=100,
     )
+    look.limit_notice(COMMENT_TEXT, w.COMMENT_MAX_CHARS)  # a long paste is cut there (issue 15)
     st.button(t("partecipa.send_comment"), key=COMMENT_SEND, width="stretch", on_click=_send_comment, args=(token,))
     flash.show(state.PARTECIPA_COMMENT_RESULT, success_icon="✅")
     visible = [c for c in db.list_comments(store, workshop_id) if c.priority_id == pick]

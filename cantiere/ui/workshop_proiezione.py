@@ -17,7 +17,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from cantiere import charts_voting, results, voting
+from cantiere import charts_voting, fmt, results, voting
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.ui import (
@@ -37,14 +37,10 @@ from cantiere.ui.workshop_data import projector_snapshot
 REFRESH_SECONDS = 2
 CODE_INPUT = "proiezione.code_input"
 SHOW = "proiezione.show"
-# Static CSS, no participant text: big numbers and code readable from the back of a room.
-_CSS = """
-<style>
-.cantiere-code {font-size: 5rem; font-weight: 800; letter-spacing: .35rem; line-height: 1.1;}
-[data-testid="stMetricValue"] {font-size: 4rem;}
-[data-testid="stText"] {font-size: 1.4rem;}
-</style>
-"""
+CHART_BOX = "proiezione_chart"  # its height follows the screen (styles/projector.css)
+BALLOTS_BOX = "proiezione_ballots"  # the ballot count, big
+WALL_BOX = "proiezione_wall"  # the comments: the newest that fit in a third of the screen
+PROJECTOR_FONT_PX = 24  # chart labels: 24 px at least, readable from the back of a room
 
 
 def _show(code_key: str) -> None:
@@ -60,59 +56,140 @@ def _ask_code() -> None:
 
 
 def render() -> None:
+    """The whole projector, laid out by phase (issue 15): ascolto → proposals and the
+    pins map first; voto → the live chart first, the ballot count big, the QR code small
+    in a corner; chiuso → the results with their explanation; bozza → the QR code."""
     store = get_store()
     code = st.query_params.get("code", "")
     if not code:
+        st.title(t("nav.proiezione"), anchor=False)
         _ask_code()
         return
     try:
         workshop = w.find_workshop(store, code)
     except CantiereError as exc:
+        st.title(t("nav.proiezione"), anchor=False)
         show_error(exc)
         _ask_code()
         return
     live.follow(workshop.code, workshop.room_version, key="live.projector")
-    st.html(_CSS)
-    safe.heading(workshop.title, 1)  # typed text: never Markdown
+    if workshop.phase == "bozza":
+        _title(workshop)
+        _join_block(workshop, big=True)
+        st.caption(t("live.proj.draft"))
+        pacts_view.projector_section(workshop)  # «Cosa è successo dall'ultimo laboratorio»
+        return
+    main, side = st.columns([3, 1], vertical_alignment="top")
+    with main:
+        _title(workshop)
+        if workshop.phase == "ascolto":
+            facilitazione_listening.projector_section(workshop.code)
+        else:
+            _live_results(workshop.code)
+        pacts_view.projector_section(workshop)  # «Cosa è successo dall'ultimo laboratorio»
+    with side:
+        if workshop.phase != "chiuso":
+            _join_block(workshop, big=False)
+        _live_counts(workshop.code)
+
+
+def _title(workshop) -> None:
+    safe.heading(workshop.title, 1)  # typed text: never Markdown; wraps (styles/projector.css)
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
-    if workshop.phase == "chiuso":
-        st.info(t("live.proj.closed"))
-    else:
-        entry_view.join_panel(workshop)  # QR code and join code; rotating ones redrawn (issue 17)
-    pacts_view.projector_section(workshop)  # issue 20: «Cosa è successo dall'ultimo laboratorio»
-    _live(workshop.code)
 
-    facilitazione_listening.projector_section(workshop.code)
+
+def _join_block(workshop, big: bool) -> None:
+    """The QR code and the join code: big before the room opens, small in a corner
+    after; a rotating code is redrawn as it changes (``entry_view``)."""
+    entry_view.join_panel(workshop, big=big)
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _live(code: str) -> None:
+def _live_counts(code: str) -> None:
+    """The side column: the ballot count big, participants; the explanation once closed,
+    the newest comments before."""
     snap = projector_snapshot(code)
     if snap is None:
         return
-    a, b, c = st.columns(3)
-    a.metric(t("proiezione.participants"), snap.participants)
-    b.metric(t("proiezione.ballots"), snap.ballots)
-    c.metric(t("proiezione.phase"), t(f"workshop.phase.{snap.workshop.phase}"))
-    st.subheader(t("live.proj.final" if snap.workshop.phase == "chiuso" else "proiezione.results"), anchor=False)
+    phase = snap.workshop.phase
+    st.metric(t("proiezione.participants"), fmt.number(snap.participants, 0, lang()))
+    if phase in ("voto", "chiuso"):
+        with st.container(key=BALLOTS_BOX):  # the big number (styles/projector.css)
+            st.metric(t("proiezione.ballots"), fmt.number(snap.ballots, 0, lang()))
+    if phase == "chiuso" and snap.tally is not None:
+        for line in voting.explain(snap.tally, lang()):
+            st.text(line)  # may quote titles typed by people: plain text only
+    elif phase != "chiuso":
+        _wall(snap)
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _live_results(code: str) -> None:
+    """The main column while voting and after: the live chart first."""
+    snap = projector_snapshot(code)
+    if snap is None:
+        return
+    if snap.workshop.phase == "chiuso":
+        st.info(t("live.proj.closed"))
     if snap.round is None or snap.results is None:
         st.info(t("proiezione.results_hidden", min=w.RESULTS_MIN_BALLOTS, n=snap.ballots))
-    else:
+        return
+    # the chart of the round's method, from the snapshot's tally (no second tally)
+    figure = projector_chart(charts_voting.result_chart(snap.tally, snap.items, lang()))
+    with st.container(height=480, border=False, key=CHART_BOX):
+        st.plotly_chart(
+            figure,
+            width="stretch",
+            height="stretch",
+            key="proiezione.chart",
+            config={"displayModeBar": False, "staticPlot": True},
+            alt=results_alt(snap),
+        )
+    st.caption(results.tie_rule(snap.round.method, lang()))  # how ties are decided, under the chart
+    with st.expander(t("a11y.results_table")):  # the chart as a table, for whoever needs it
         table = pd.DataFrame(
             [(title, round(score, 2)) for title, score in snap.results],
             columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
         )
-        # the chart of the round's method, from the snapshot's tally (no second tally)
-        figure = charts_voting.result_chart(snap.tally, snap.items, lang())
-        st.plotly_chart(figure, width="stretch", key="proiezione.chart")
-        st.caption(results.tie_rule(snap.round.method, lang()))  # how ties are decided, under the chart
         st.dataframe(table, hide_index=True, width="stretch")
         evidence_view.below_results(snap)  # issue 18: why each priority matters
-    st.subheader(t("proiezione.wall"), anchor=False)
+
+
+def projector_chart(figure):
+    """The chart for a wall: labels of 24 px, no title (the page says what it is), the
+    height of its box (``styles/projector.css``)."""
+    figure.update_layout(
+        font={"size": PROJECTOR_FONT_PX, "color": "#111111"},
+        title=None,
+        height=None,
+        autosize=True,
+        margin={"l": 10, "r": 30, "t": 10, "b": 10},
+    )
+    axis = {"size": PROJECTOR_FONT_PX, "color": "#111111"}  # Streamlit's theme greys them: 3:1 on white
+    figure.update_xaxes(title_font=axis, tickfont=axis, automargin=True)
+    figure.update_yaxes(title_font=axis, tickfont=axis, automargin=True)
+    figure.update_traces(textfont_size=PROJECTOR_FONT_PX, selector={"type": "bar"})
+    return figure
+
+
+def results_alt(snap) -> str:
+    """The chart in words, for a screen reader: each priority and its score, best first."""
+    label = t(voting.method(snap.round.method).score_label)
+    rows = "; ".join(
+        f"{title}: {fmt.number(score, 0 if float(score).is_integer() else 2, lang())} {label}"
+        for title, score in snap.results
+    )
+    return t("a11y.chart_alt", rows=rows)
+
+
+def _wall(snap) -> None:
+    """The newest comments (moderated), plain text."""
     if not snap.comments:
-        st.caption(t("proiezione.wall_empty"))
-    for comment in snap.comments:
-        with st.container(border=True):
-            st.text(f"» {comment.priority_title}")
-            st.text(comment.text)  # participant text: plain text only
+        return
+    with st.container(key=WALL_BOX):
+        st.subheader(t("proiezione.wall"), anchor=False)
+        for comment in snap.comments:  # newest first; the screen shows what fits
+            with st.container(border=True):
+                st.text(f"» {comment.priority_title}")
+                st.text(comment.text)  # participant text: plain text only

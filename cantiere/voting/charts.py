@@ -45,6 +45,8 @@ def layout(fig: go.Figure, title: str, result: Result, lang: str, n_items: int, 
         separators=",." if lang == "it" else ".,",
         **axes,
     )
+    fig.update_xaxes(**fmt.PLOTLY_AXIS)  # «10.000», never «10k»
+    fig.update_yaxes(**fmt.PLOTLY_AXIS)
     return fig
 
 

@@ -182,7 +182,9 @@ def test_a_closed_workshop_shows_its_final_results_not_another_one(env):
     assert at.query_params["code"] == ws.code
     assert texts(at, "info")[0] == "Laboratorio chiuso: questi sono i risultati finali."
     assert at.get("image") == []  # no QR code: nobody can join a closed workshop
-    assert list(at.dataframe[0].value.iloc[0]) == ["Posti al nido", 10.0]
+    # the chart says its figures to a screen reader too (issue 15: the projector has no table)
+    (chart,) = at.get("plotly_chart")
+    assert chart.proto.alt.startswith("Grafico dei risultati. In ordine: Posti al nido: 10 Punti")
     assert newer.code not in "".join(str(h.proto) for h in at.get("html"))
 
 

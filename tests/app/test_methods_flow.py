@@ -83,7 +83,7 @@ def test_budget_ballot_and_money_left(env):
     at.toggle(key=pm.budget_key(rnd.id, items[1].id)).set_value(True)
     at.toggle(key=pm.budget_key(rnd.id, items[2].id)).set_value(True)
     at.run()
-    assert any("restano € 0" in str(p.proto.text) for p in at.get("progress"))
+    assert any("restano 0 €" in str(p.proto.text) for p in at.get("progress"))
     click(at, pm.submit_key(rnd.id))
     assert texts(at, "success") == [SAVED]
     assert ballot_of(env, rnd, at) == {"approved": sorted([items[1].id, items[2].id])}
@@ -95,7 +95,7 @@ def test_budget_over_is_refused_with_the_amount(env):
     for item in items:
         at.toggle(key=pm.budget_key(rnd.id, item.id)).set_value(True)
     at.run()
-    assert texts(at, "warning") == ["Hai superato il budget di € 40.000: togli un progetto."]
+    assert texts(at, "warning") == ["Hai superato il budget di 40.000 €: togli un progetto."]
     click(at, pm.submit_key(rnd.id))
     assert texts(at, "error") == [
         "I progetti scelti costano 140000 €, oltre il budget di 100000 € di 40000 €: togli qualche progetto."
@@ -162,13 +162,19 @@ def test_facilitator_opens_a_budget_round_with_costs(env):
     at = login(page("facilitazione"))
     at.selectbox(key=rounds_ui.METHOD).set_value("budget")
     at.run()
-    at.number_input(key=rounds_ui.BUDGET).set_value(50000.0)
-    at.number_input(key=rounds_ui.cost_key(items[0].id)).set_value(30000.0)
+    at.text_input(key=rounds_ui.BUDGET).set_value("50.000")  # as Italians write it (issue 15)
+    at.text_input(key=rounds_ui.cost_key(items[0].id)).set_value("30 000")
     at.run()
     click(at, rounds_ui.START)  # the second project has no cost yet
     assert texts(at, "error") == ["Il progetto «Nido» non ha un costo: indica un costo maggiore di zero."]
     assert db.list_rounds(env, ws.id) == [] and db.list_priorities(env, ws.id)[0].cost is None
-    at.number_input(key=rounds_ui.cost_key(items[1].id)).set_value(25000.0)
+    at.text_input(key=rounds_ui.cost_key(items[1].id)).set_value("venticinquemila")
+    click(at, rounds_ui.START)
+    assert texts(at, "error") == [
+        "«venticinquemila» non è un importo: scrivi un numero di euro, per esempio 50.000 o 50000,50."
+    ]
+    assert db.list_rounds(env, ws.id) == []
+    at.text_input(key=rounds_ui.cost_key(items[1].id)).set_value("25000,00")
     click(at, rounds_ui.START)
     (rnd,) = db.list_rounds(env, ws.id)
     assert (rnd.method, rnd.status, rnd.params) == ("budget", "open", {"budget": 50000, "items": [p.id for p in items]})

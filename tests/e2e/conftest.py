@@ -192,3 +192,37 @@ def app_url(tmp_path_factory):
     process, base = _start(ROOT / "app.py", tmp, {"CANTIERE_MAP_MODE": "offline"})
     yield base
     _stop(process)
+
+
+@pytest.fixture(scope="session")
+def rooms_app(tmp_path_factory):
+    """The real app with workshops in every phase (tests/e2e/a11y_setup.py), shared by
+    the layout and axe-core tests: (base URL, Rooms)."""
+    from tests.e2e import a11y_setup
+
+    tmp = tmp_path_factory.mktemp("rooms")
+    url = f"sqlite:///{tmp / 'cantiere.db'}"
+    rooms = a11y_setup.prepare(url)
+    process, base = _start(ROOT / "app.py", tmp, {"CANTIERE_MAP_MODE": "offline", "CANTIERE_DATABASE_URL": url})
+    yield base, rooms
+    _stop(process)
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    """axe-core's script (package.json at the repository's root pins the version),
+    installed with npm when node_modules is missing. Skipped with a reason when npm
+    is absent, unless CANTIERE_REQUIRE_BROWSER=1 (then it fails)."""
+    script = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            reason = "the accessibility tests need axe-core from npm: install Node.js (apt-get install npm)"
+            if os.environ.get("CANTIERE_REQUIRE_BROWSER") == "1":
+                pytest.fail(reason + "; CANTIERE_REQUIRE_BROWSER=1")
+            pytest.skip(reason)
+        command = [npm, "ci" if (ROOT / "package-lock.json").exists() else "install", "--no-audit", "--no-fund"]
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
+        if done.returncode != 0 or not script.exists():
+            pytest.fail(f"{' '.join(command)} failed: {done.stderr[-2000:]}")
+    return script.read_text(encoding="utf-8")

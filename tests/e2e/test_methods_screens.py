@@ -78,7 +78,7 @@ def _vote(page, method: str) -> None:
         page.get_by_text("1. Assistenza domiciliare").wait_for()
     elif method == "budget":
         page.get_by_text("Finanzio").first.click()
-        page.get_by_text("restano € 60.000").wait_for()
+        page.get_by_text("restano 60.000 €").wait_for()
     elif method == "matrix":
         for n in (0, 1):  # importance and feasibility of the first priority
             page.locator('[data-testid="stRadio"]').nth(n).get_by_text("4", exact=True).click()

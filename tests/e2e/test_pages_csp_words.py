@@ -114,7 +114,8 @@ def new_page(browser, size: str, locale: str = "it-IT"):
 
 def settle(page) -> None:
     """The page has run its script and drawn (waits, no assertion on time)."""
-    page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').first.wait_for()
+    # :visible: the first elements are the page's stylesheet and the live component (issue 15)
+    page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]:visible').first.wait_for()
     for _ in range(2):
         expect(page.locator('[data-testid="stStatusWidgetRunningIcon"]')).to_have_count(0, timeout=WAIT)
         expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0, timeout=WAIT)

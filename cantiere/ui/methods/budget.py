@@ -10,7 +10,7 @@ import streamlit as st
 
 from cantiere.store import workshops as db
 from cantiere.ui import evidence_view, t
-from cantiere.ui.methods.common import Screen, money, round_context, submit_button
+from cantiere.ui.methods.common import Screen, amount_input, money, read_amount, round_context, submit_button
 
 BUDGET = "facilitazione.round.budget"
 
@@ -57,27 +57,18 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
 
 
 def form(params: Mapping, priorities: Sequence[db.Priority]) -> None:
-    st.number_input(
-        t("metodi.param.budget"), min_value=0.0, value=float(params.get("budget", 0) or 0), step=1000.0, key=BUDGET
-    )
+    amount_input(t("metodi.param.budget"), float(params.get("budget", 0) or 0), BUDGET)
     st.caption(t("metodi.param.costs"))
     for p in priorities:
         st.text(p.title)
-        st.number_input(
-            t("metodi.param.cost"),
-            min_value=0.0,
-            value=float(p.cost or 0),
-            step=500.0,
-            key=cost_key(p.id),
-            label_visibility="collapsed",
-        )
+        amount_input(t("metodi.param.cost"), float(p.cost or 0), cost_key(p.id), label_visibility="collapsed")
 
 
 def params_from_state(priorities: Sequence[db.Priority]) -> tuple[dict, dict]:
-    """The budget, and each priority's cost as typed (0 or empty: no cost yet)."""
-    get = st.session_state.get
-    costs = {p.id: get(cost_key(p.id)) for p in priorities}
-    return {"budget": get(BUDGET)}, {i: (float(c) if c else None) for i, c in costs.items()}
+    """The budget, and each priority's cost as typed («50.000», «50000,50», «50 000»;
+    0 or empty: no cost yet). AmountError when one is not an amount."""
+    costs = {p.id: read_amount(cost_key(p.id)) for p in priorities}
+    return {"budget": read_amount(BUDGET)}, {i: (c if c else None) for i, c in costs.items()}
 
 
 SCREEN = Screen("budget", screen, read_ballot, form, params_from_state)

@@ -108,9 +108,38 @@ def submit_button(rnd: db.Round, who: db.Participant, items: list[voting.Item], 
     _submit(read_ballot, rnd.id, who, tuple(item.id for item in items), lang())
 
 
+class AmountError(CantiereError):
+    """An amount typed in a form is not a number of euros (0 or more)."""
+
+    key = "a11y.not_amount"
+
+
 def money(value: float) -> str:
-    """An amount in euros, the way the session's language writes it: "€ 1.500"."""
-    return "€ " + fmt.number(value, 0 if float(value).is_integer() else 2, lang())
+    """An amount in euros, the way the session's language writes it: «1.500 €»."""
+    return fmt.euro(value, lang())
+
+
+def amount_input(label: str, value: float, key: str, **kwargs) -> None:
+    """A field for an amount that reads «50.000», «50000,50» and «50 000» as people
+    write them (a browser's number field turns «50.000» into 50): read it back
+    with :func:`read_amount`."""
+    if key not in st.session_state:
+        st.session_state[key] = fmt.number(value, 0 if float(value).is_integer() else 2, lang())
+    st.text_input(label, key=key, **kwargs)
+
+
+def read_amount(key: str) -> float | None:
+    """The amount typed in field ``key`` (None when empty); AmountError names what is wrong."""
+    raw = st.session_state.get(key)
+    if raw is None or str(raw).strip() == "":
+        return None
+    try:
+        value = fmt.parse_amount(str(raw))
+    except ValueError:
+        raise AmountError(value=str(raw)) from None
+    if value < 0:
+        raise AmountError(value=str(raw))
+    return value
 
 
 def no_params(priorities: Sequence[db.Priority]) -> tuple[dict, dict]:
