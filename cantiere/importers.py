@@ -37,14 +37,24 @@ from functools import lru_cache
 import pandas as pd
 import shapely
 
-from cantiere import bounded, fmt, service_types, territory
+from cantiere import bounded, derived, fmt, opendata, presets, service_types, territory
+from cantiere.actors import require_facilitator
 from cantiere.errors import CantiereError, UnknownNameError
+from cantiere.i18n import translate
+from cantiere.store import datasets
+from cantiere.tables import ERROR as ERROR
+from cantiere.tables import INDICATOR_COLUMNS as INDICATOR_COLUMNS
+from cantiere.tables import NOTE as NOTE
+from cantiere.tables import WARNING as WARNING
+from cantiere.tables import ImportValidationError as ImportValidationError
+from cantiere.tables import Problem as Problem
+from cantiere.tables import Table as Table
+from cantiere.tables import comuni_by_code as _comuni_by_code
+from cantiere.tables import comuni_by_name as _comuni_by_name
 from cantiere.text import fold
+from cantiere.workshop_errors import PermissionDeniedError
 
 KINDS = ("services", "indicators")
-# a note says what was left out and why (rows of other comuni, text columns):
-# the file is fine, the coordinator should know
-ERROR, WARNING, NOTE = "errore", "avviso", "nota"
 MAX_ROWS = 100_000
 MAX_TEXT = 200  # longest name, address or operator accepted
 # uncompressed XLSX content may be this many times the upload limit (real
@@ -55,12 +65,6 @@ IN_WORKER = True
 # lat/lon bounds of the province with a small margin: outside them a point is
 # plainly elsewhere (or swapped), inside them the polygon test decides
 _BBOX = (43.9, 44.9, 11.3, 12.6)
-
-
-class ImportValidationError(CantiereError, ValueError):
-    """A file cannot be read at all (size, format, encoding, structure)."""
-
-    key = "imp.file.unreadable"
 
 
 class ImportRejectedError(CantiereError):
@@ -77,34 +81,6 @@ class NotAuthorizedError(CantiereError, PermissionError):
     """A coordinator-only action was attempted by someone who is not a facilitator."""
 
     key = "imp.not_authorized"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a file: ``row`` None means the whole file."""
-
-    row: int | None
-    column: str | None
-    key: str
-    params: dict = field(default_factory=dict)
-    severity: str = ERROR
-
-    def reason(self, lang: str = "it") -> str:
-        from cantiere.i18n import translate
-
-        return translate(self.key, lang, **self.params)
-
-    def text(self, lang: str = "it", row_label: str = "riga") -> str:
-        """E.g. "riga 12, colonna 'posti': 'dieci' non è un numero"."""
-        from cantiere.i18n import translate
-
-        where = []
-        if self.row is not None:
-            where.append(translate(f"imp.where.{row_label}", lang, n=self.row))
-        if self.column:
-            where.append(translate("imp.where.column", lang, name=self.column))
-        prefix = ", ".join(where)
-        return f"{prefix}: {self.reason(lang)}" if prefix else self.reason(lang)
 
 
 @dataclass
@@ -143,8 +119,6 @@ class Report:
 
     def table(self, lang: str = "it") -> pd.DataFrame:
         """Problems as a table: row, column, severity, reason."""
-        from cantiere.i18n import translate
-
         return pd.DataFrame(
             {
                 translate("imp.col.row", lang): [p.row if p.row is not None else "–" for p in self.problems],
@@ -158,8 +132,6 @@ class Report:
 
     def text(self, lang: str = "it") -> str:
         """The report as plain lines (CLI)."""
-        from cantiere.i18n import translate
-
         lines = [
             translate(
                 "imp.summary",
@@ -193,11 +165,6 @@ def _header_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _comuni_by_code() -> dict[str, territory.Comune]:
-    return {c.code: c for c in territory.comuni()}
-
-
-@lru_cache(maxsize=1)
 def _prepared_boundaries() -> tuple:
     frame = territory.boundaries()
     shapes = list(frame.geometry.values)
@@ -213,15 +180,6 @@ def comune_at(lat: float, lon: float) -> territory.Comune | None:
         if shape.covers(point):
             return _comuni_by_code()[code]
     return None
-
-
-@lru_cache(maxsize=1)
-def _comuni_by_name() -> dict[str, territory.Comune]:
-    index = {}
-    for c in territory.comuni():
-        index[fold(c.name)] = c
-        index[fold(c.name).replace(" ", "")] = c  # "Santagata sul Santerno"
-    return index
 
 
 def resolve_comune(code: str, name: str) -> tuple[territory.Comune | None, Problem | None]:
@@ -261,17 +219,6 @@ def _number(text: str) -> float:
 
 # --------------------------------------------------------------------------
 # reading files into a table of strings
-
-
-@dataclass
-class Table:
-    headers: list[str]
-    rows: list[tuple[int, list[str]]]  # (row number as the user sees it, cells)
-    file_format: str
-    sheet: str | None = None
-    row_label: str = "riga"
-    problems: list[Problem] = field(default_factory=list)  # e.g. invalid geometries
-    title: str = ""  # a title line above the header (ISTAT tables have one)
 
 
 _MOJIBAKE = re.compile("Ã[\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]|â€|Â[\u00a0-\u00bf]")
@@ -853,9 +800,6 @@ def _services(table: Table, columns: dict[str, int], **_) -> tuple[pd.DataFrame,
     return frame, problems
 
 
-INDICATOR_COLUMNS = ["codice", "comune", "indicatore", "valore", "unita", "fonte", "anno"]
-
-
 def _year(text: str, column: str, row: int, problems: list[Problem]) -> int | None:
     try:
         value = _number(text)
@@ -1055,8 +999,6 @@ def _validate(
 
 def _long_definitions(rows: pd.DataFrame) -> list[dict]:
     """One definition per indicator and year of a file with «indicatore»/«valore» columns."""
-    from cantiere import derived
-
     out = []
     for (name, year), group in rows.groupby(["indicatore", "anno"], dropna=False, sort=False):
         spec = derived.plain("valore", name=name, unit=group["unita"].iloc[0] or "")
@@ -1080,8 +1022,6 @@ def _long_definitions(rows: pd.DataFrame) -> list[dict]:
 
 def _not_a_list_of_indicators(headers: list[str]) -> None:
     """A publisher's file of indicators (MEF, OpenCivitas…) loaded as services: say so."""
-    from cantiere import presets
-
     found = presets.detect(headers)
     if found is not None and found.kind == "indicators":
         raise ImportValidationError("data.file.looks_like_indicators", preset=found.key)
@@ -1090,8 +1030,6 @@ def _not_a_list_of_indicators(headers: list[str]) -> None:
 def _published(table: Table, filename: str, source: str, year: int | None, choice: Choice) -> Report:
     """A file of indicators as a publisher released it (``cantiere.opendata``).
     Raises ImportValidationError when the file cannot give any indicator."""
-    from cantiere import opendata
-
     found = opendata.inspect(table, filename)
     if not found.rows:  # every row of the province has a problem: those are the report
         return Report("indicators", filename, pd.DataFrame(columns=opendata.VALUE_COLUMNS), found.problems)
@@ -1153,9 +1091,6 @@ def file_report(kind: str, filename: str, key: str, **params) -> Report:
 def _require_facilitator(actor) -> None:
     """``workshop.require_facilitator``, with the importers' own message
     (NotAuthorizedError: data is for coordinators, not only for a workshop)."""
-    from cantiere.workshop import require_facilitator
-    from cantiere.workshop_errors import PermissionDeniedError
-
     try:
         require_facilitator(actor)
     except PermissionDeniedError:
@@ -1187,8 +1122,6 @@ def import_file(
     if not report.ok:
         raise ImportRejectedError(report)
     if not dry_run:
-        from cantiere.store import datasets
-
         label = source or report.meta.get("source") or (report.rows["fonte"].iloc[0] if kind == "indicators" else "")
         meta = {**report.meta, "sha256": hashlib.sha256(data).hexdigest()}
         datasets.add(store, kind, filename, label, report.rows, meta=meta, definitions=report.definitions)
@@ -1199,6 +1132,4 @@ def remove_dataset(store, dataset_id: int, *, actor) -> None:
     """Remove an imported dataset and its rows. Raises NotAuthorizedError unless
     ``actor`` is a facilitator."""
     _require_facilitator(actor)
-    from cantiere.store import datasets
-
     datasets.remove(store, dataset_id)

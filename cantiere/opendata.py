@@ -24,16 +24,16 @@ import pandas as pd
 
 from cantiere import derived, fmt, indicators, presets, territory
 from cantiere.derived import Spec, Term
-from cantiere.importers import (
+from cantiere.tables import (
     INDICATOR_COLUMNS,
     NOTE,
     WARNING,
     ImportValidationError,
     Problem,
     Table,
-    _comuni_by_code,
-    _comuni_by_name,
 )
+from cantiere.tables import comuni_by_code as _comuni_by_code
+from cantiere.tables import comuni_by_name as _comuni_by_name
 from cantiere.text import fold
 
 # cells publishers write for "no figure" (ISTAT "..", "-"; others "n.d.")

@@ -18,7 +18,6 @@ vote and comment.
 from __future__ import annotations
 
 import csv
-import enum
 import hmac
 import io
 import secrets
@@ -28,6 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from cantiere import voting
+from cantiere.actors import Actor as Actor
+from cantiere.actors import Role as Role
+from cantiere.actors import require_facilitator as require_facilitator
 from cantiere.store import Store
 from cantiere.store import workshops as db
 from cantiere.store.workshops import Ballot, Comment, Participant, Priority, Round, Workshop
@@ -35,7 +37,6 @@ from cantiere.workshop_errors import (
     CommentError,
     CsvError,
     NotFoundError,
-    PermissionDeniedError,
     PhaseChangedError,
     PhaseError,
     PriorityError,
@@ -74,30 +75,6 @@ DEMO_FILE = Path(__file__).resolve().parent.parent / "data" / "demo_priorita.csv
 DEMO_PARAMS = {"dots": 5, "max_per_item": 2}
 
 
-class Role(enum.Enum):
-    FACILITATOR = "facilitatore"
-    PARTICIPANT = "partecipante"
-    HELPER = "aiutante"  # enters paper cards with a PIN of the day (issue 19, cantiere.cards)
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is acting; privileged functions check ``role``. A helper carries the
-    id and label of their PIN and its workshop: the PIN is checked again in
-    every card entry's transaction (``cantiere.cards``)."""
-
-    role: Role
-    via: str = ""
-    pin_id: int | None = None
-    label: str = ""
-    workshop_id: int | None = None
-
-    @classmethod
-    def command_line(cls) -> Actor:
-        """The operator at the server's shell (already able to read the database)."""
-        return cls(Role.FACILITATOR, "cli")
-
-
 def authenticate(password: str, expected: str) -> Actor | None:
     """A facilitator Actor when ``password`` equals ``expected`` (constant time);
     None otherwise, and always None when no password is configured."""
@@ -116,12 +93,6 @@ def resume_session(token: str, secret: str, password: str) -> Actor | None:
     if sessions.valid(token, secret, password):
         return Actor(Role.FACILITATOR, "session")
     return None
-
-
-def require_facilitator(actor: Actor | None) -> None:
-    """PermissionDeniedError unless ``actor`` is a facilitator."""
-    if not isinstance(actor, Actor) or actor.role is not Role.FACILITATOR:
-        raise PermissionDeniedError()
 
 
 # --- codes and lookups -------------------------------------------------------
