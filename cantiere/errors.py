@@ -4,6 +4,11 @@ only the UI layer (or the CLI) turns them into text."""
 from __future__ import annotations
 
 
+class Amount(float):
+    """A number inside a message (an amount in euros, a count of thousands): written
+    the way the message's language writes numbers, «125.000» or «12,5» in Italian."""
+
+
 class CantiereError(Exception):
     """Base of every error the app reports to a person."""
 
@@ -19,12 +24,17 @@ class CantiereError(Exception):
 
     def params_in(self, lang: str = "it") -> dict:
         """The parameters for a message in ``lang``, the ``key_params`` translated."""
+        from cantiere import fmt
         from cantiere.i18n import translate
 
-        return {
-            name: translate(value, lang) if name in self.key_params and isinstance(value, str) else value
-            for name, value in self.params.items()
-        }
+        def shown(name: str, value):
+            if name in self.key_params and isinstance(value, str):
+                return translate(value, lang)
+            if isinstance(value, Amount):
+                return fmt.number(value, 0 if value.is_integer() else 2, lang)
+            return value
+
+        return {name: shown(name, value) for name, value in self.params.items()}
 
     def message(self, lang: str = "it") -> str:
         from cantiere.i18n import translate

@@ -45,6 +45,7 @@ from operator import mul
 import plotly.graph_objects as go
 
 from cantiere import fmt
+from cantiere.errors import Amount
 from cantiere.i18n import translate
 from cantiere.voting.charts import BLUE, GREY, ORANGE, layout, order, safe
 from cantiere.voting.checks import id_list, plain
@@ -78,7 +79,7 @@ def check_params(params: Mapping, items: Sequence[Item]) -> dict:
             raise RoundParamsError("vote.error.item_without_cost", title=quoted(item.title))
         if exact(cost) > exact(budget):
             raise RoundParamsError(
-                "vote.error.cost_over_budget", title=quoted(item.title), cost=plain(cost), budget=plain(budget)
+                "vote.error.cost_over_budget", title=quoted(item.title), cost=Amount(cost), budget=Amount(budget)
             )
     return {"budget": plain(budget)}
 
@@ -93,9 +94,9 @@ def validate(ballot: Mapping, items: Sequence[Item], params: Mapping) -> dict:
     if total > budget:
         raise BallotError(
             "vote.error.over_budget",
-            total=plain(total),
-            budget=params["budget"],
-            excess=plain(total - budget),
+            total=Amount(total),
+            budget=Amount(params["budget"]),
+            excess=Amount(total - budget),
         )
     return {"approved": sorted(approved)}
 

@@ -98,7 +98,7 @@ def test_budget_over_is_refused_with_the_amount(env):
     assert texts(at, "warning") == ["Hai superato il budget di 40.000 €: togli un progetto."]
     click(at, pm.submit_key(rnd.id))
     assert texts(at, "error") == [
-        "I progetti scelti costano 140000 €, oltre il budget di 100000 € di 40000 €: togli qualche progetto."
+        "I progetti scelti costano 140.000 €, oltre il budget di 100.000 € di 40.000 €: togli qualche progetto."
     ]
     assert ballot_of(env, rnd, at) is None
 

@@ -77,3 +77,16 @@ def test_supports_agree_with_their_number():
     one = translate("proposte.count", "it", id=3, supports=fmt.count(1, "sostegno", "sostegni"))
     assert one == "n. 3 · 1 sostegno"
     assert translate("proposte.support_many", "it") == "sostegni"
+
+
+def test_amounts_in_error_messages_are_written_the_italian_way():
+    """«costano 125.000 €, oltre il budget di 100.000 € di 25.000 €» (not 125000)."""
+    two = [voting.Item(1, "A", cost=125000.0), voting.Item(2, "B", cost=100000.5)]
+    try:
+        voting.method("budget").validate({"approved": [1, 2]}, two, {"budget": 200000})
+    except voting.BallotError as exc:
+        assert exc.message("it").startswith("I progetti scelti costano 225.000,50 €, oltre il budget di 200.000 €")
+        assert "25.000,50 €" in exc.message("it")
+        assert "€225,000.50" in exc.message("en")
+    else:
+        raise AssertionError("over the budget")

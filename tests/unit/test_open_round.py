@@ -37,7 +37,7 @@ ROWS = [{"title": "Centro diurno"}, {"title": "Nido", "cost": 20000}]
             "budget",
             {"budget": 50000},
             "over",
-            "Il progetto «Centro diurno» costa 60000, più dell'intero budget (50000): riduci il costo o alza il budget.",
+            "Il progetto «Centro diurno» costa 60.000, più dell'intero budget (50.000): riduci il costo o alza il budget.",
         ),
     ],
 )

@@ -102,7 +102,7 @@ def test_good_ballots_are_normalised(name):
             "budget",
             {"approved": [1, 2, 3]},
             "vote.error.over_budget",
-            "I progetti scelti costano 130000 €, oltre il budget di 100000 € di 30000 €",
+            "I progetti scelti costano 130.000 €, oltre il budget di 100.000 € di 30.000 €",
         ),
         ("budget", {"approved": [3, 3]}, "vote.error.duplicate_item", "«Centro diurno anziani» più di una volta"),
         ("pairwise", {"comparisons": [[1, 1]]}, "vote.error.same_item", "due priorità diverse"),
@@ -179,7 +179,7 @@ def test_cost_over_budget_names_the_project():
         method("budget").check_params({"budget": 50_000}, ITEMS)
     assert (
         err.value.message()
-        == "Il progetto «Nido d'infanzia» costa 60000, più dell'intero budget (50000): riduci il costo o alza il budget."
+        == "Il progetto «Nido d'infanzia» costa 60.000, più dell'intero budget (50.000): riduci il costo o alza il budget."
     )
 
 
