@@ -24,7 +24,8 @@ import streamlit as st
 from cantiere import export, territory, voting
 from cantiere import workshop as w
 from cantiere.store import workshops as db
-from cantiere.ui import (  # method choice; minutes downloads
+from cantiere.ui import (
+    cards_view,
     downloads,
     entry_view,
     evidence_view,
@@ -35,6 +36,7 @@ from cantiere.ui import (  # method choice; minutes downloads
     get_store,
     lang,
     live_routes,
+    pacts_view,
     results_view,
     state,
     t,
@@ -262,14 +264,10 @@ def _listening(actor: w.Actor, workshop: db.Workshop) -> None:
 
 
 def _cards(actor: w.Actor, workshop: db.Workshop) -> None:
-    from cantiere.ui import cards_view  # issue 19: paper cards and helper PINs
-
     cards_view.facilitator_panel(actor, workshop)
 
 
 def _pacts(actor: w.Actor, workshop: db.Workshop) -> None:
-    from cantiere.ui import pacts_view  # issue 20: district and year, areas, pacts, the register
-
     pacts_view.facilitation_tab(actor, workshop)
 
 
