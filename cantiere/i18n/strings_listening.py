@@ -129,8 +129,8 @@ STRINGS = {
     "ascolto.fac.merge_target": {"it": "nella proposta", "en": "into the proposal"},
     "ascolto.fac.merge": {"it": "Unisci", "en": "Merge"},
     "ascolto.fac.merged": {
-        "it": "Proposte unite: la n. {id} ora ha {n} sostegni.",
-        "en": "Proposals merged: no. {id} now has {n} supports.",
+        "it": "Proposte unite: la n. {id} ora ha {supports}.",
+        "en": "Proposals merged: no. {id} now has {supports}.",
     },
     "ascolto.fac.pins": {"it": "Segnalazioni (posizioni esatte)", "en": "Pins (exact positions)"},
     "ascolto.fac.no_pins": {"it": "Nessuna segnalazione per ora.", "en": "No pins yet."},

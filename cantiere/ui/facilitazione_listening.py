@@ -21,7 +21,7 @@ from cantiere import listening as lis
 from cantiere import workshop as w
 from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import flash, get_store, mapassets, show_error, t
+from cantiere.ui import flash, get_store, mapassets, partecipa_listening, show_error, t
 
 FLASH = "ascolto.fac.flash"
 PICK = "ascolto.fac.pick"
@@ -165,7 +165,9 @@ def _live(actor: w.Actor, workshop: db.Workshop) -> None:
                 on_click=_act,
                 args=(
                     lambda: lis.merge(get_store(), actor, source, target),
-                    lambda merged: t("ascolto.fac.merged", id=merged.id, n=merged.supports),
+                    lambda merged: t(
+                        "ascolto.fac.merged", id=merged.id, supports=partecipa_listening.supports_text(merged.supports)
+                    ),
                 ),
             )
     st.subheader(t("ascolto.fac.pins"), anchor=False)
