@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import expect
 
 from cantiere import importers
 from cantiere.store import Store
@@ -51,10 +52,11 @@ def test_imported_mef_figure_on_the_map_with_its_source(browser, imported, size)
         # every comune coloured (the figure exists for all 18), none left grey for "no data"
         fills = frame.locator("path.leaflet-interactive").evaluate_all("els => els.map(e => e.getAttribute('fill'))")
         assert len(fills) >= 18 and len(set(fills)) >= 3
-        assert page.get_by_text("CC BY 3.0 IT").count() >= 1
-        assert page.get_by_text("Ravenna").first.is_visible()
+        # waits, not snapshots: on a loaded machine the ranking may still be drawing
+        expect(page.get_by_text("CC BY 3.0 IT").first).to_be_attached(timeout=60_000)
+        expect(page.get_by_text("Ravenna").first).to_be_visible(timeout=60_000)
         # the legend and the ranking show euro amounts the Italian way
-        assert page.get_by_text("27.031").first.is_visible() or page.get_by_text("27.031").count() >= 1
+        expect(page.get_by_text("27.031").first).to_be_attached(timeout=60_000)
         ARTIFACTS.mkdir(exist_ok=True)
         page.screenshot(path=str(ARTIFACTS / f"atlante_mef_{width}.png"), full_page=False)
         page.get_by_text(SOURCE).first.scroll_into_view_if_needed()
