@@ -39,6 +39,7 @@ CODE_INPUT = "proiezione.code_input"
 SHOW = "proiezione.show"
 CHART_BOX = "proiezione_chart"  # its height follows the screen (styles/projector.css)
 BALLOTS_BOX = "proiezione_ballots"  # the ballot count, big
+EVIDENCE_BOX = "proiezione_evidence"  # the figures behind the priorities: what fits under the chart
 WALL_BOX = "proiezione_wall"  # the comments: the newest that fit in a third of the screen
 PROJECTOR_FONT_PX = 24  # chart labels: 24 px at least, readable from the back of a room
 
@@ -147,13 +148,14 @@ def _live_results(code: str) -> None:
             alt=results_alt(snap),
         )
     st.caption(results.tie_rule(snap.round.method, lang()))  # how ties are decided, under the chart
+    with st.container(key=EVIDENCE_BOX):  # why each priority matters: the lines that fit, best first
+        evidence_view.below_results(snap)
     with st.expander(t("a11y.results_table")):  # the chart as a table, for whoever needs it
         table = pd.DataFrame(
             [(title, round(score, 2)) for title, score in snap.results],
             columns=[t("proiezione.priority"), t(voting.method(snap.round.method).score_label)],
         )
         st.dataframe(table, hide_index=True, width="stretch")
-        evidence_view.below_results(snap)  # issue 18: why each priority matters
 
 
 def projector_chart(figure):
