@@ -277,10 +277,6 @@ STRINGS = {
     "cards.fac.revoke": {"it": "Revoca", "en": "Revoke"},
     # --- large text on the phone ---------------------------------------------------------
     "large.toggle": {"it": "Testo grande", "en": "Large text"},
-    "large.help": {
-        "it": "Scritte e pulsanti più grandi, parole semplici. Il telefono se lo ricorda.",
-        "en": "Bigger text and buttons, simple words. This phone remembers it.",
-    },
     "large.simple.dots": {
         "it": "Dai i tuoi punti alle cose più importanti per te. Poi tocca «Invia il voto».",
         "en": "Give your dots to what matters most to you. Then tap “Send my vote”.",

@@ -29,7 +29,7 @@ def switch(method: str) -> bool:
     """The switch (above the vote screen); True when the large view is on."""
     if KEY not in st.session_state:
         st.session_state[KEY] = live.cookie(COOKIE) == "1"
-    on = st.toggle(t("large.toggle"), key=KEY, help=t("large.help"))
+    on = st.toggle(t("large.toggle"), key=KEY)  # no help icon: a 16-px target on a phone
     live.remember(COOKIE, "1" if on else "", DAYS, key="live.large_text")
     if on:
         st.html(_CSS)
