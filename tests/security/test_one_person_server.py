@@ -78,9 +78,9 @@ def test_thirty_scripted_sessions_through_the_proxy_are_held_to_the_limit(tmp_pa
     env = {"CANTIERE_DATABASE_URL": url, "CANTIERE_ADMIN_PASSWORD": "prova-limiti"}
     with loadgen.Server(loadgen.ROOT / "app.py", env, tmp_path) as server:
         started = time.perf_counter()
-        outcomes = asyncio.run(_loop(server.url, prepared, 30, SCRIPT_ADDRESS))
+        outcomes = loadgen.run_async(_loop(server.url, prepared, 30, SCRIPT_ADDRESS))
         elapsed = time.perf_counter() - started
-        local = asyncio.run(_loop(server.url, prepared, 2, None))  # this machine: no per-client limit
+        local = loadgen.run_async(_loop(server.url, prepared, 2, None))  # this machine: no per-client limit
     limit = ratelimit.LIMITS["join"][1].count
     store = Store(url)
     try:
