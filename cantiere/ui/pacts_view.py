@@ -11,7 +11,6 @@ which checks it again. Organisation names and pact titles are shown with
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import date
 
@@ -19,10 +18,9 @@ import streamlit as st
 
 from cantiere import areas, mapkit, maps_network, network, pacts, territory
 from cantiere import workshop as w
-from cantiere.errors import CantiereError
 from cantiere.store import network as ndb
 from cantiere.store import workshops as wdb
-from cantiere.ui import error_message, get_store, lang, mapassets, safe, t
+from cantiere.ui import flash, get_store, lang, mapassets, safe, t
 
 FLASH = "patti.flash"
 F_DISTRICT, F_AREA, F_STATUS = "monitoraggio.district", "monitoraggio.area", "monitoraggio.status"
@@ -40,26 +38,11 @@ FLASH_SECONDS = 10  # the tab is in a panel that reruns every 3 s: keep the outc
 
 
 def _flash_and_show() -> None:
-    flash = st.session_state.get(FLASH)
-    if not flash:
-        return
-    if len(flash) == 2:  # as set by a callback: start its clock now
-        flash = (*flash, time.monotonic() + FLASH_SECONDS)
-        st.session_state[FLASH] = flash
-    kind, message, until = flash
-    if time.monotonic() > until:
-        st.session_state.pop(FLASH, None)
-    else:
-        (st.error if kind == "error" else st.success)(message)
+    flash.show(FLASH, seconds={flash.SUCCESS: FLASH_SECONDS, flash.ERROR: FLASH_SECONDS})
 
 
 def _act(action: Callable[[], object], success: str) -> None:
-    try:
-        action()
-    except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))
-    else:
-        st.session_state[FLASH] = ("success", t(success))
+    flash.act(FLASH, action, success=lambda _: t(success))
 
 
 # --- Monitoraggio -----------------------------------------------------------------
@@ -273,7 +256,7 @@ def _create(actor: w.Actor, workshop_id: int) -> None:
         priority_id=priority_id,
     )
     _act(lambda: pacts.create_pact(get_store(), actor, draft), "pacts.created")
-    if st.session_state[FLASH][0] == "success":  # an empty form: a second click makes no twin pact
+    if st.session_state[FLASH][0] == flash.SUCCESS:  # an empty form: a second click makes no twin pact
         for key in ("priority", "title", "lead", "partners", "target", "funding", "m1.title", "m2.title"):
             st.session_state.pop(K + key, None)
         for key in ("filled_for", "budget", "m1.due", "m2.due", "comuni", "pact_area"):
@@ -470,7 +453,7 @@ def _add_org(actor: w.Actor) -> None:
 def _import(actor: w.Actor, which: str) -> None:
     upload = st.session_state.get(R + which)
     if upload is None:
-        st.session_state[FLASH] = ("error", t("network.no_file"))
+        flash.put(FLASH, flash.ERROR, t("network.no_file"))
         return
     reader = network.import_cinque_per_mille if which == "cinque" else network.import_csv
 
