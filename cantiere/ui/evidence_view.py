@@ -16,9 +16,8 @@ import streamlit as st
 
 from cantiere import evidence, territory
 from cantiere import workshop as w
-from cantiere.errors import CantiereError
 from cantiere.store import workshops as db
-from cantiere.ui import error_message, get_settings, get_store, lang, state, t
+from cantiere.ui import flash, get_settings, get_store, lang, state, t
 
 # session-state and widget keys of the picker, defined once
 PRIORITY = "evidenza.priorita"
@@ -98,19 +97,11 @@ def section(workshop: db.Workshop) -> None:
 
 
 def _flash() -> None:
-    found = st.session_state.pop(FLASH, None)
-    if found:
-        kind, message = found
-        (st.error if kind == "error" else st.success)(message)
+    flash.show(FLASH)
 
 
 def _run(action, done: str) -> None:
-    try:
-        action()
-    except CantiereError as exc:
-        st.session_state[FLASH] = ("error", error_message(exc))
-    else:
-        st.session_state[FLASH] = ("success", t(done))
+    flash.act(FLASH, action, success=lambda _: t(done))
 
 
 def _save(actor: w.Actor, priority: db.Priority, figures) -> None:
