@@ -183,6 +183,8 @@ class Target:
     room_count: Callable[[object, Path, int], int | None] | None = None
     facilitator_page: str = ""
     facilitator_steps: list[Step] = field(default_factory=list)
+    # after joining, before a vote scenario's votes (not in the join's latency)
+    ready_steps: list[Step] = field(default_factory=list)
 
 
 def _minimal_env(workdir: Path) -> dict[str, str]:
@@ -248,19 +250,19 @@ def _minimal_advance(prepared, workdir: Path) -> dict:
 
 
 # The real Partecipa page (cantiere/ui/workshop_partecipa.py): a phone opens the
-# join link, taps "Entra" (the app writes its token into the URL), skips the
-# profile, puts 2 + 1 dots on two priorities; a vote is the submit tap and the
-# confirmation. The dots are set while joining so that a vote is one tap, as in
-# the minimal app (the ratio compares taps); --vote-steps can move them.
-APP_JOIN_STEPS = (
-    "press:partecipa.join; press:partecipa.profile.skip; "
-    "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1"
-)
+# join link, which joins it (the app writes its token into the URL) and shows the
+# vote (issue 16: one page run); the join is over when the vote screen is there,
+# as the minimal app's when its button is. Before a vote scenario's votes, each
+# phone puts 2 + 1 dots on two priorities (the ready steps, within the ramp but
+# not in the join's latency) so that a vote is one tap, as in the minimal app (the
+# ratio compares taps); --vote-steps can move them.
+APP_JOIN_STEPS = "wait:partecipa.vote.{round}"
+APP_READY_STEPS = "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1"
 APP_VOTE_STEPS = "press:partecipa.vote.{round}; text:Voto registrato"
 # The room (bench/room.py): phones join while the workshop listens (the ascolto
 # screen), follow the vote's opening to the dots of round 1, vote (dots, tap),
 # follow the next round, vote again. The facilitator logs in and keeps the live panel.
-APP_ROOM_JOIN_STEPS = "press:partecipa.join; press:partecipa.profile.skip; wait:ascolto.task"
+APP_ROOM_JOIN_STEPS = "wait:ascolto.task"
 APP_ROOM_FOLLOW_STEPS = "wait:partecipa.vote.{round}"
 APP_ROOM_VOTE_STEPS = (
     "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1; "
@@ -303,6 +305,7 @@ def app_target() -> Target:
         page="partecipa",
         query="code={code}",
         join_steps=parse_steps(APP_JOIN_STEPS),
+        ready_steps=parse_steps(APP_READY_STEPS),
         vote_steps=parse_steps(APP_VOTE_STEPS),
         observer_page="proiezione",
         observer_query="code={code}",
@@ -564,6 +567,8 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
         await phone.open()
         await run_steps(phone, target.join_steps, since=0)
         run.join.append(time.monotonic() - t0)
+        if sc.kind not in ("join", "idle"):
+            await run_steps(phone, target.ready_steps)
     except Exception as exc:  # every failure is counted, none stops the other phones
         run.error("join", exc)
         _app_errors(run, phone)
@@ -879,6 +884,7 @@ def run_target(
             target = replace(
                 target,
                 join_steps=fill_steps(target.join_steps, prepared.placeholders),
+                ready_steps=fill_steps(target.ready_steps, prepared.placeholders),
                 vote_steps=fill_steps(target.vote_steps, prepared.placeholders),
             )
             code = code or prepared.code

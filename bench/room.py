@@ -4,7 +4,7 @@ What a workshop does to the server, step by step, with the projector and (on
 the real app) the facilitator's page open the whole time:
 
 1. **join**: N phones open the join link over ``ramp`` seconds and join (on
-   the app: *Entra*, *Salta*, the listening screen of the ``ascolto`` phase);
+   the app: opening the link joins and shows the listening screen of the ``ascolto`` phase);
    each then keeps the room-version long poll open, as the page's component
    does (``cantiere/ui/live.py``);
 2. the room **waits** ``wait`` seconds;

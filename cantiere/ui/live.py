@@ -115,9 +115,10 @@ def cookie(name: str) -> str:
     """A cookie this browser sent when the page was opened ("" if none).
     Read through here so tests can stand in for a browser."""
     try:
-        return str(st.context.cookies.get(name) or "")
-    except Exception:  # no browser behind this session (AppTest, bare mode)
+        value = st.context.cookies.get(name)
+    except Exception:  # no browser behind this session (bare mode)
         return ""
+    return value if isinstance(value, str) else ""  # AppTest's stand-in context answers with mocks
 
 
 def device_token(code: str) -> str:

@@ -1,8 +1,16 @@
 """Partecipa: the participant's phone. One task per screen, every widget with a
 stable key, the vote panel in a fragment so changing a dot reruns only that
 panel, and its submit button in a nested fragment so a vote tap reruns only
-the button and its confirmation. Entra, Salva and Salta are button callbacks:
-the run that follows already shows the next screen (no ``st.rerun``).
+the button and its confirmation.
+
+Opening the join link is joining (issue 16): the first run of a phone that is
+nobody yet in an open workshop makes it a participant and already shows the
+room's current screen, one page run for the whole QR moment (no «Entra» tap, no
+profile screen in the way). «Entra» stays for a code typed by hand and for a
+join refused on opening (a rotating key gone stale, too many joins at once:
+the message and the button, nothing created). The profile («Chi sei?») is
+optional and never blocks: a small button under the screen opens it in a
+dialog, which runs alone (a fragment) until it is saved.
 
 Identity lives in the URL (``?code=ABC123&p=<token>``) so a reload keeps it,
 and in this browser too (issue 13: the session remembers it, and a cookie written
@@ -48,7 +56,7 @@ PROFILE_COMUNE = "partecipa.profile.comune"
 PROFILE_ROLE = "partecipa.profile.role"
 PROFILE_AGE = "partecipa.profile.age"
 PROFILE_SAVE = "partecipa.profile.save"
-PROFILE_SKIP = "partecipa.profile.skip"
+PROFILE_OPEN = "partecipa.profile.open"
 COMMENT_PRIORITY = "partecipa.comment.priority"
 COMMENT_TEXT = "partecipa.comment.text"
 COMMENT_SEND = "partecipa.comment.send"
@@ -58,6 +66,7 @@ TAB = "partecipa.tab"  # Vota / Commenta (its label)
 
 # error message left by a button callback (Entra, Salva) for the run that follows it
 _FLASH = "partecipa.flash"
+_PROFILE_SAVED = "partecipa.profile_saved"  # the dialog closes itself after a save
 
 
 def _join_cb(code_key: str | None, code: str | None = None) -> None:
@@ -73,6 +82,19 @@ def _join_cb(code_key: str | None, code: str | None = None) -> None:
     st.query_params["code"] = workshop.code
     st.query_params["p"] = who.token
     _remember(workshop.code, who.token)
+
+
+def _join_on_open(workshop: db.Workshop) -> db.Participant | None:
+    """Opening the join link: this phone becomes a participant in this run (the
+    same checks as «Entra»: rotating key, joins per client). None, with the
+    message left for :func:`_join_button`, when the join is refused."""
+    try:
+        _, who = guard.join(get_store(), workshop.code, key=st.query_params.get("k"))
+    except CantiereError as exc:
+        flash.put(_FLASH, flash.ERROR, error_message(exc))
+        return None
+    st.query_params.pop("k", None)  # a rotating key is for joining only
+    return who
 
 
 def _remember(code: str, token: str) -> None:
@@ -125,6 +147,7 @@ def _join_button(code: str) -> None:
 def render() -> None:
     """The whole Partecipa page."""
     store = get_store()
+    st.session_state.pop(_PROFILE_SAVED, None)  # a whole run: the dialog is closed anyway
     code = st.query_params.get("code", "")
     token = st.query_params.get("p", "")
     if not code:
@@ -146,6 +169,10 @@ def render() -> None:
         except UnknownParticipantError as exc:
             problem = exc
             st.session_state.get(state.PARTECIPA_DEVICE, {}).pop(workshop.code, None)
+    joined_now = False
+    if who is None and problem is None and workshop.phase in w.JOINABLE_PHASES:
+        who = _join_on_open(workshop)
+        joined_now = who is not None
     if who is not None:
         if st.query_params.get("p") != who.token:
             st.query_params["p"] = who.token
@@ -156,6 +183,8 @@ def render() -> None:
     safe.heading(workshop.title, 3)  # typed text: never Markdown
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
+    if joined_now:
+        st.caption(t("partecipa.anonymous"))  # said once, on the screen the link opened
     if who is None:
         if problem is not None:
             show_error(problem)
@@ -172,10 +201,6 @@ def render() -> None:
         return
     if workshop.phase == "bozza":
         st.info(t("live.back_to_draft"))
-        return
-    if not who.profile_answered:
-        _profile_step(who)
-        _new_person(workshop.code)
         return
     if workshop.phase == "voto":
         rnd = w.current_round(store, workshop.id)
@@ -198,16 +223,25 @@ def render() -> None:
                 _comment_panel(workshop.id, who.token)
     else:
         partecipa_listening.render(workshop, who, lambda: _comment_panel(workshop.id, who.token))
-    _new_person(workshop.code)
+    _footer(workshop.code, who)
 
 
-def _new_person(code: str) -> None:
-    """A shared phone: «Non sei tu? Entra come nuova persona» (one element: every full run draws it)."""
+def _footer(code: str, who: db.Participant) -> None:
+    """Under every screen, one small button each (every full run draws them):
+    «Chi sei? (facoltativo)» until the profile is answered, and, for a shared
+    phone, «Non sei tu? Entra come nuova persona»."""
+    if not who.profile_answered and st.button(t("partecipa.profile_open"), key=PROFILE_OPEN, type="tertiary"):
+        _profile_dialog(who)
     st.button(t("live.new_person"), key=NEW_PERSON, type="tertiary", on_click=_new_person_cb, args=(code,))
 
 
-def _profile_step(who: db.Participant) -> None:
-    st.write(t("partecipa.profile"))
+def _profile_dialog(who: db.Participant) -> None:
+    st.dialog(t("partecipa.profile"))(_profile_form)(who)
+
+
+def _profile_form(who: db.Participant) -> None:
+    """The dialog's body (a fragment: a choice reruns only the dialog); «Salva»
+    stores the three answers and closes it with a run of the page."""
     st.caption(t("partecipa.profile_help"))
     none = t("workshop.no_choice")
     comuni = [None] + [c.name for c in territory.comuni()] + [w.COMUNE_OUTSIDE]
@@ -226,28 +260,28 @@ def _profile_step(who: db.Participant) -> None:
     st.selectbox(
         t("partecipa.age_band"), [None, *w.AGE_BANDS], key=PROFILE_AGE, format_func=lambda v: none if v is None else v
     )
-    save, skip = st.columns(2)
-    save.button(
+    st.button(
         t("partecipa.save_profile"),
         key=PROFILE_SAVE,
         type="primary",
         width="stretch",
         on_click=_profile_cb,
-        args=(who, True),
+        args=(who,),
     )
-    skip.button(t("partecipa.skip_profile"), key=PROFILE_SKIP, width="stretch", on_click=_profile_cb, args=(who, False))
-    _show_flash()
+    if st.session_state.pop(_PROFILE_SAVED, False):
+        st.rerun()  # saved: close the dialog; the page no longer offers the profile
+    _show_flash()  # a bad value: its message, in the dialog, nothing saved
 
 
-def _profile_cb(who: db.Participant, save: bool) -> None:
-    """Salva / Salta (callback): the run that follows reads the profile as
-    answered and shows the vote; a bad value leaves its message instead."""
+def _profile_cb(who: db.Participant) -> None:
+    """Salva (callback, so it counts whichever run follows the tap)."""
     ss = st.session_state
-    values = (ss.get(PROFILE_COMUNE), ss.get(PROFILE_ROLE), ss.get(PROFILE_AGE)) if save else (None, None, None)
     try:
-        w.set_profile(get_store(), who, *values)
+        w.set_profile(get_store(), who, ss.get(PROFILE_COMUNE), ss.get(PROFILE_ROLE), ss.get(PROFILE_AGE))
     except CantiereError as exc:
         flash.put(_FLASH, flash.ERROR, error_message(exc))
+    else:
+        ss[_PROFILE_SAVED] = True
 
 
 def _send_comment(token: str) -> None:

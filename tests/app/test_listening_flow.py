@@ -11,7 +11,7 @@ from cantiere.ui import facilitazione_listening as fac_lis
 from cantiere.ui import partecipa_listening as part_lis
 from cantiere.ui import workshop_facilitazione as fac_ui
 from cantiere.ui import workshop_partecipa as part_ui
-from tests.app.test_workshop_flow import click, env, join_and_skip_profile, login, page, section, texts  # noqa: F401
+from tests.app.test_workshop_flow import click, env, open_join_link, login, page, section, texts  # noqa: F401
 
 FAC = w.Actor.command_line()
 
@@ -29,7 +29,7 @@ def frame_values(at) -> list:
 
 def test_a_proposal_reaches_the_facilitator_and_once_promoted_the_vote(env):
     ws = listening_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     phone.text_input(key=part_lis.P_TITLE).set_value("Centro diurno a Pinarella")
     phone.text_area(key=part_lis.P_DESCRIPTION).set_value("<img src=x onerror=alert(1)> aperto il sabato")
     phone.multiselect(key=part_lis.P_COMUNI).set_value(["Cervia"])
@@ -51,7 +51,7 @@ def test_a_proposal_reaches_the_facilitator_and_once_promoted_the_vote(env):
     ]
     assert len(ldb.list_proposals(env, ws.id, include_hidden=True)) == 1
 
-    other = join_and_skip_profile(ws.code)
+    other = open_join_link(ws.code)
     click(other, part_lis.support_key(proposal.id))
     assert texts(other, "success") == [f"Hai sostenuto la proposta n. {proposal.id}."]
     assert ldb.get_proposal(env, proposal.id).supports == 1
@@ -78,7 +78,7 @@ def test_a_proposal_reaches_the_facilitator_and_once_promoted_the_vote(env):
 
 def test_a_tap_then_conferma_adds_a_pin_with_its_comune(env):
     ws = listening_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     phone.radio(key=part_lis.TASK).set_value("map").run()
     assert phone.button(key=part_lis.CONFIRM).disabled  # no tap yet
     # the map's value as st_folium returns it after a tap in Cervia
@@ -98,7 +98,7 @@ def test_a_tap_then_conferma_adds_a_pin_with_its_comune(env):
 
 def test_a_tap_outside_the_province_is_explained_and_cannot_be_confirmed(env):
     ws = listening_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     phone.radio(key=part_lis.TASK).set_value("map")
     phone.session_state[part_lis.MAP] = {"last_clicked": {"lat": 44.40, "lng": 12.40}}  # the sea
     phone.run()
@@ -177,7 +177,7 @@ def test_duplicate_proposal_error_quotes_the_typed_title_escaped(env):
     the reader sees exactly what was typed."""
     hostile = "**Centro** ![x](http://127.0.0.1:9/x.png) [clic](javascript:alert(1)) $x$ :red[rosso]"
     ws = listening_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     for _ in range(2):
         phone.text_input(key=part_lis.P_TITLE).set_value(hostile)
         click(phone, part_lis.P_SEND)

@@ -20,7 +20,7 @@ from tests.app.test_workshop_flow import (  # noqa: F401  (env: fixture)
     ROWS,
     click,
     env,
-    join_and_skip_profile,
+    open_join_link,
     login,
     page,
     section,
@@ -193,7 +193,7 @@ def test_a_closed_workshop_shows_its_final_results_not_another_one(env):
 
 def test_a_second_tab_or_scan_is_the_same_participant(env, browser_cookies):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     token = phone.query_params["p"]
     # Back to the join link in the same tab: the session remembers the participant
     phone.query_params.pop("p")
@@ -216,17 +216,18 @@ def test_a_cookie_of_another_workshop_or_an_erased_participant_is_not_used(env, 
     at = page("partecipa", code=ws.code)
     assert "p" not in at.query_params
     assert texts(at, "error")[0].startswith("Il collegamento non corrisponde")
-    assert [b.key for b in at.button if b.key == part_ui.JOIN] == [part_ui.JOIN]
+    assert [b.key for b in at.button if b.key == part_ui.JOIN] == [part_ui.JOIN]  # joins only when asked
+    assert db.count_participants(env, ws.id) == 0
 
 
 def test_a_shared_phone_hands_over_to_a_new_person(env):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     first = phone.query_params["p"]
     click(phone, part_ui.NEW_PERSON)
     second = phone.query_params["p"]
     assert second != first and db.count_participants(env, ws.id) == 2
-    assert [b.key for b in phone.button if b.key == part_ui.PROFILE_SKIP] == [part_ui.PROFILE_SKIP]
+    assert [b.key for b in phone.button if b.key == part_ui.PROFILE_OPEN] == [part_ui.PROFILE_OPEN]  # a new person
     assert phone.session_state[state.PARTECIPA_DEVICE][ws.code] == second
 
 
@@ -235,9 +236,11 @@ def test_a_phone_waiting_for_a_draft_workshop_is_told_to_stay(env):
     phone = page("partecipa", code=ws.code)
     assert texts(phone, "info")[0].startswith("Il laboratorio non è ancora aperto. Resta su questa pagina")
     assert [b.key for b in phone.button if b.key == part_ui.JOIN] == []
+    assert db.count_participants(env, ws.id) == 0
     w.change_phase(env, FAC, ws.id, "ascolto")
-    phone.run()  # what the room version asks for
-    assert [b.key for b in phone.button if b.key == part_ui.JOIN] == [part_ui.JOIN]
+    phone.run()  # what the room version asks for: the room opened, the phone is in
+    assert "p" in phone.query_params and db.count_participants(env, ws.id) == 1
+    assert [b.key for b in phone.button if b.key == part_ui.JOIN] == []
 
 
 STALE_VOTE_APP = """

@@ -13,7 +13,7 @@ from cantiere.store import workshops as db
 from cantiere.ui import facilitazione_rounds as rounds_ui
 from cantiere.ui import partecipa_methods as pm
 from cantiere.ui import results_view
-from tests.app.test_workshop_flow import FAC, click, env, join_and_skip_profile, login, page, texts  # noqa: F401
+from tests.app.test_workshop_flow import FAC, click, env, open_join_link, login, page, texts  # noqa: F401
 
 ROWS = [
     {"title": "Assistenza domiciliare", "cost": 40000},
@@ -37,7 +37,7 @@ def ballot_of(store, rnd, at):
 
 def test_approval_ballot(env):
     ws, rnd, items = method_workshop(env, "approval", {"max_approvals": 2})
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     at.toggle(key=pm.approval_key(rnd.id, items[0].id)).set_value(True)
     at.toggle(key=pm.approval_key(rnd.id, items[2].id)).set_value(True)
     click(at, pm.submit_key(rnd.id))
@@ -47,7 +47,7 @@ def test_approval_ballot(env):
 
 def test_approval_over_the_cap_is_refused_on_the_phone(env):
     ws, rnd, items = method_workshop(env, "approval", {"max_approvals": 2})
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     for item in items:
         at.toggle(key=pm.approval_key(rnd.id, item.id)).set_value(True)
     click(at, pm.submit_key(rnd.id))
@@ -58,7 +58,7 @@ def test_approval_over_the_cap_is_refused_on_the_phone(env):
 
 def test_ranking_by_tapping_in_order_and_moving(env):
     ws, rnd, items = method_workshop(env, "ranking")
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     click(at, pm.rank_add_key(rnd.id, items[2].id))
     click(at, pm.rank_add_key(rnd.id, items[0].id))
     assert "1. Trasporto sociale" in texts(at, "text") and "2. Assistenza domiciliare" in texts(at, "text")
@@ -71,7 +71,7 @@ def test_ranking_by_tapping_in_order_and_moving(env):
 
 def test_ranking_empty_is_refused(env):
     ws, rnd, items = method_workshop(env, "ranking")
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     click(at, pm.submit_key(rnd.id))
     assert texts(at, "error") == ["La scheda è vuota: esprimi almeno una preferenza prima di inviare."]
     assert ballot_of(env, rnd, at) is None
@@ -79,7 +79,7 @@ def test_ranking_empty_is_refused(env):
 
 def test_budget_ballot_and_money_left(env):
     ws, rnd, items = method_workshop(env, "budget", {"budget": 100000})
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     at.toggle(key=pm.budget_key(rnd.id, items[1].id)).set_value(True)
     at.toggle(key=pm.budget_key(rnd.id, items[2].id)).set_value(True)
     at.run()
@@ -91,7 +91,7 @@ def test_budget_ballot_and_money_left(env):
 
 def test_budget_over_is_refused_with_the_amount(env):
     ws, rnd, items = method_workshop(env, "budget", {"budget": 100000})
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     for item in items:
         at.toggle(key=pm.budget_key(rnd.id, item.id)).set_value(True)
     at.run()
@@ -105,7 +105,7 @@ def test_budget_over_is_refused_with_the_amount(env):
 
 def test_pairwise_each_answer_saved_and_next_pair_new(env):
     ws, rnd, items = method_workshop(env, "pairwise")
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     seen = []
     for side in ("left", "skip", "right"):
         shown = [s for s in texts(at, "text") if s in {i.title for i in items}]
@@ -125,7 +125,7 @@ def test_pairwise_each_answer_saved_and_next_pair_new(env):
 
 def test_matrix_ballot(env):
     ws, rnd, items = method_workshop(env, "matrix")
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     at.radio(key=pm.matrix_key(rnd.id, items[0].id, "importance")).set_value(5)
     at.radio(key=pm.matrix_key(rnd.id, items[0].id, "feasibility")).set_value(2)
     click(at, pm.submit_key(rnd.id))
@@ -135,7 +135,7 @@ def test_matrix_ballot(env):
 
 def test_matrix_half_rating_is_refused(env):
     ws, rnd, items = method_workshop(env, "matrix")
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     at.radio(key=pm.matrix_key(rnd.id, items[1].id, "importance")).set_value(4)
     click(at, pm.submit_key(rnd.id))
     assert texts(at, "error") == ["Per «Posti al nido» servono due voti: importanza e fattibilità."]
@@ -146,7 +146,7 @@ def test_dots_keeps_its_panel(env):
     from cantiere.ui import workshop_partecipa as part_ui
 
     ws, rnd, items = method_workshop(env, "dots", {"dots": 3, "max_per_item": 2})
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
     click(at, part_ui.submit_key(rnd.id))
     assert texts(at, "success") == [SAVED]
@@ -267,7 +267,7 @@ def test_dots_over_the_total_is_refused_on_the_phone(env):
     from cantiere.ui import workshop_partecipa as part_ui
 
     ws, rnd, items = method_workshop(env, "dots", {"dots": 3, "max_per_item": 2})
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(2)
     at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
     click(at, part_ui.submit_key(rnd.id))
@@ -309,6 +309,6 @@ def test_facilitator_opens_a_ranking_of_the_top_two(env):
         "open",
         sorted([items[1].id, items[2].id]),
     )
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     shown = [s for s in texts(phone, "text") if s in {r["title"] for r in ROWS}]
     assert sorted(shown) == ["Posti al nido", "Trasporto sociale"]

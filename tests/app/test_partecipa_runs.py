@@ -1,5 +1,5 @@
-"""What a phone costs the server: Entra and Salta each run the page once (no
-st.rerun), and a vote tap reads neither the ballot nor the priorities outside
+"""What a phone costs the server: opening the join link is one run of the
+page to the vote (issue 16), saving the profile one more (no st.rerun beyond it), and a vote tap reads neither the ballot nor the priorities outside
 the write transaction that stores it."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from cantiere.store import workshops as db
 from cantiere.ui import workshop_partecipa as part_ui
-from tests.app.test_workshop_flow import click, env, join_and_skip_profile, page, texts, voting_workshop  # noqa: F401  (env: fixture)
+from tests.app.test_workshop_flow import click, env, open_join_link, page, texts, voting_workshop  # noqa: F401  (env: fixture)
 
 
 @pytest.fixture
@@ -41,25 +41,21 @@ def statements():
     sa.event.remove(sa.engine.Engine, "before_cursor_execute", record)
 
 
-def test_entra_and_salta_run_the_page_once_each(env, runs):
+def test_opening_the_link_is_one_run_to_the_vote(env, runs):
     ws, rnd, items = voting_workshop(env)
-    at = page("partecipa", code=ws.code)
+    at = page("partecipa")
+    at.query_params["code"] = ws.code
     runs["n"] = 0
-    click(at, part_ui.JOIN)
-    assert runs["n"] == 1
-    assert [b.key for b in at.button if b.key == part_ui.PROFILE_SKIP] == [part_ui.PROFILE_SKIP]  # next screen already
-    token = at.query_params["p"]
-    runs["n"] = 0
-    click(at, part_ui.PROFILE_SKIP)
+    at.run()
     assert runs["n"] == 1
     assert at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0
-    assert db.participant_by_token(env, token).profile_answered
+    assert not db.participant_by_token(env, at.query_params["p"]).profile_answered
 
 
 def test_profile_saved_in_one_run_and_kept(env, runs):
     ws, rnd, items = voting_workshop(env)
     at = page("partecipa", code=ws.code)
-    click(at, part_ui.JOIN)
+    click(at, part_ui.PROFILE_OPEN)
     at.selectbox(key=part_ui.PROFILE_COMUNE).set_value("Lugo")
     at.selectbox(key=part_ui.PROFILE_AGE).set_value("35-49")
     runs["n"] = 0
@@ -68,6 +64,7 @@ def test_profile_saved_in_one_run_and_kept(env, runs):
     who = db.participant_by_token(env, at.query_params["p"])
     assert (who.comune, who.age_band, who.role) == ("Lugo", "35-49", None)
     assert texts(at, "error") == []
+    assert [b.key for b in at.button if b.key in (part_ui.PROFILE_OPEN, part_ui.PROFILE_SAVE)] == []
 
 
 def _reads(seen: list[str], table: str) -> list[str]:
@@ -81,8 +78,6 @@ def test_vote_tap_reads_no_ballot_and_priorities_only_in_its_transaction(env, st
     validation)."""
     ws, rnd, items = voting_workshop(env)
     at = page("partecipa", code=ws.code)
-    click(at, part_ui.JOIN)
-    click(at, part_ui.PROFILE_SKIP)
     at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
     statements.clear()
     at.run()  # a dot changed
@@ -129,7 +124,7 @@ def test_other_methods_vote_tap_reads_no_ballot(env, statements, method, params,
     from tests.app.test_methods_flow import method_workshop
 
     ws, rnd, items = method_workshop(env, method, params)
-    at = join_and_skip_profile(ws.code)
+    at = open_join_link(ws.code)
     _choose(at, method, rnd, items)
     statements.clear()
     click(at, pm.submit_key(rnd.id))

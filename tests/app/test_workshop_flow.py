@@ -56,10 +56,9 @@ def voting_workshop(store):
     return db.get_workshop(store, ws.id), rnd, db.list_priorities(store, ws.id)
 
 
-def join_and_skip_profile(code: str) -> AppTest:
-    at = page("partecipa", code=code)
-    click(at, part_ui.JOIN)
-    return click(at, part_ui.PROFILE_SKIP)
+def open_join_link(code: str) -> AppTest:
+    """A phone opens the join link: opening it is joining (one run, the room's current screen)."""
+    return page("partecipa", code=code)
 
 
 def comment_tab(at: AppTest) -> AppTest:
@@ -124,9 +123,12 @@ def test_participant_joins_votes_and_sees_confirmation(env):
     click(at, part_ui.ENTER)
     token = at.query_params["p"]
     assert at.query_params["code"] == ws.code and len(token) >= 30
+    assert at.get("dialog") == []  # the profile never stands in the way: the vote first
+    click(at, part_ui.PROFILE_OPEN)  # «Chi sei? (facoltativo)», under the screen
     at.selectbox(key=part_ui.PROFILE_COMUNE).set_value("Bagnacavallo")
     at.selectbox(key=part_ui.PROFILE_ROLE).set_value("operatore")
     click(at, part_ui.PROFILE_SAVE)
+    assert [b.key for b in at.button if b.key in (part_ui.PROFILE_OPEN, part_ui.PROFILE_SAVE)] == []
     at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(2)
     at.number_input(key=part_ui.dots_key(rnd.id, items[2].id)).set_value(1)
     at.run()
@@ -150,7 +152,7 @@ def test_participant_joins_votes_and_sees_confirmation(env):
 
 def test_second_participant_changes_projector_counts(env):
     ws, rnd, items = voting_workshop(env)
-    first = join_and_skip_profile(ws.code)
+    first = open_join_link(ws.code)
     first.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(1)
     click(first, part_ui.submit_key(rnd.id))
 
@@ -159,7 +161,7 @@ def test_second_participant_changes_projector_counts(env):
     assert ws.code in "".join(str(h.proto) for h in projector.get("html"))
     assert projector.get("image"), "no QR code image"
 
-    second = join_and_skip_profile(ws.code)
+    second = open_join_link(ws.code)
     second.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
     click(second, part_ui.submit_key(rnd.id))
     st.cache_data.clear()  # stands in for the 1-second TTL, without waiting on a clock
@@ -180,7 +182,7 @@ def test_projector_shows_results_from_five_ballots(env):
 
 def test_participant_cannot_reach_facilitator_actions(env):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)  # a participant, with a valid token
+    phone = open_join_link(ws.code)  # a participant, with a valid token
     phone.switch_page("views/facilitazione.py")
     phone.run()
     assert [b.key for b in phone.button] == ["facilitazione.login"]
@@ -210,7 +212,7 @@ def test_wrong_code_gives_italian_error(env, code):
 
 def test_closed_round_refuses_vote(env):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     phone.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(1)
     w.close_round(env, FAC, rnd.id)
     click(phone, part_ui.submit_key(rnd.id))
@@ -221,7 +223,7 @@ def test_closed_round_refuses_vote(env):
 
 def test_over_budget_vote_is_refused(env):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     for item in items[:2]:
         phone.number_input(key=part_ui.dots_key(rnd.id, item.id)).set_value(2)  # 4 > 3 dots
     phone.run()
@@ -236,7 +238,7 @@ HOSTILE = ["<script>alert(1)</script>", "**grassetto**", "[x](javascript:alert(1
 
 def test_comments_are_plain_text_everywhere(env):
     ws, rnd, items = voting_workshop(env)
-    phone = comment_tab(join_and_skip_profile(ws.code))
+    phone = comment_tab(open_join_link(ws.code))
     for text in HOSTILE:
         phone.text_area(key=part_ui.COMMENT_TEXT).set_value(text)
         click(phone, part_ui.COMMENT_SEND)
@@ -256,7 +258,7 @@ def test_comments_are_plain_text_everywhere(env):
 @pytest.mark.parametrize("text", ["", "   \n  "])
 def test_empty_comment_shows_error(env, text):
     ws, rnd, items = voting_workshop(env)
-    phone = comment_tab(join_and_skip_profile(ws.code))
+    phone = comment_tab(open_join_link(ws.code))
     phone.text_area(key=part_ui.COMMENT_TEXT).set_value(text)
     click(phone, part_ui.COMMENT_SEND)
     assert texts(phone, "error") == ["Il commento è vuoto: scrivi qualcosa prima di inviarlo."]
@@ -267,7 +269,7 @@ def test_comment_box_is_capped_at_the_limit(env):
     """The browser stops typing at 500 characters (the server check, for clients
     that ignore it, is in tests/unit/test_workshop.py)."""
     ws, rnd, items = voting_workshop(env)
-    phone = comment_tab(join_and_skip_profile(ws.code))
+    phone = comment_tab(open_join_link(ws.code))
     assert phone.text_area(key=part_ui.COMMENT_TEXT).proto.max_chars == w.COMMENT_MAX_CHARS
     assert "massimo 500 caratteri" in phone.text_area(key=part_ui.COMMENT_TEXT).label
 
@@ -304,19 +306,26 @@ def test_demo_on_first_start(env, monkeypatch):
     assert "Laboratorio dimostrativo: dati di esempio." in texts(projector, "caption")
 
 
-def test_reload_after_skipping_profile_goes_straight_to_the_vote(env):
+def test_opening_the_link_joins_and_shows_the_vote_at_once(env):
     ws, rnd, items = voting_workshop(env)
-    phone = join_and_skip_profile(ws.code)
+    phone = open_join_link(ws.code)
     token = phone.query_params["p"]
-    assert db.participant_by_token(env, token).profile_answered
-    again = page("partecipa", code=ws.code, p=token)  # a new session, as after a reload
-    assert [b.key for b in again.button if b.key == part_ui.PROFILE_SKIP] == []
+    assert phone.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0  # no «Entra», no profile screen
+    assert "Nessun nome e nessun indirizzo IP vengono registrati." in texts(phone, "caption")[-1] or any(
+        "Nessun nome" in c for c in texts(phone, "caption")
+    )
+    who = db.participant_by_token(env, token)
+    assert not who.profile_answered and [b.key for b in phone.button if b.key == part_ui.PROFILE_OPEN]
+    assert len(db.list_participants(env, ws.id)) == 1
+    again = page("partecipa", code=ws.code, p=token)  # a new session, as after a reload: the same person
+    assert len(db.list_participants(env, ws.id)) == 1
+    assert not [c for c in texts(again, "caption") if "Nessun nome" in c]  # said once
     assert again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0
 
 
 def test_english_is_the_second_language(env):
     ws, rnd, items = voting_workshop(env)
     phone = page("partecipa", code=ws.code, lang="en")
-    assert phone.button(key=part_ui.JOIN).label == "Join"
+    assert phone.button(key=part_ui.PROFILE_OPEN).label == "Who are you? (optional)"
     projector = page("proiezione", code=ws.code, lang="en")
     assert [m.label for m in projector.metric][:2] == ["Participants", "Ballots"]

@@ -1,8 +1,8 @@
 """The load generator against the REAL app (app.py, page Partecipa), as in CI.
 
 A workshop in the voto phase is created through the core API in a fresh SQLite
-file; 20 phones join through the real buttons (Entra, Salta), put their dots and
-submit; the ballots are read back from the database. No timing is asserted.
+file; 20 phones join by opening the link (no button on the way), put their dots
+and submit; the ballots are read back from the database. No timing is asserted.
 """
 
 from __future__ import annotations

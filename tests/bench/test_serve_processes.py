@@ -40,9 +40,7 @@ def shared_url(request, tmp_path):
 async def vote_on_a_then_again_on_b(url_a: str, url_b: str, prepared) -> tuple[list[str], list[str]]:
     r, a, b = prepared.round_id, prepared.item_ids[0], prepared.item_ids[1]
     async with Phone(url_a, page="partecipa", query=f"code={prepared.code}", timeout=60) as phone:
-        await phone.open()
-        await phone.press("partecipa.join")
-        await phone.press("partecipa.profile.skip")
+        await phone.open()  # opening the link is joining
         await phone.set_value(f"partecipa.dots.{r}.{a}", 2)
         first = await phone.press(f"partecipa.vote.{r}")
         link = phone.query  # what the browser's address bar holds: code and token
@@ -166,8 +164,6 @@ def test_through_the_generated_nginx_a_phone_votes_and_javascript_is_gzipped(tmp
             r, a = prepared.round_id, prepared.item_ids[0]
             async with Phone(front, page="partecipa", query=f"code={prepared.code}", timeout=60) as phone:
                 await phone.open()
-                await phone.press("partecipa.join")
-                await phone.press("partecipa.profile.skip")
                 await phone.set_value(f"partecipa.dots.{r}.{a}", 1)
                 return (await phone.press(f"partecipa.vote.{r}")).texts
 

@@ -1,7 +1,7 @@
 """axe-core (npm, pinned in package.json) over every page at the five sizes people
 use (issue 15): no serious or critical violation of WCAG 2.1 A/AA, in the page and
 in its frames (maps, components). One browser and one app server for the file
-(``rooms_app``); the facilitator's pages logged in, the phone past the profile."""
+(``rooms_app``); the facilitator's pages logged in, the phone joined by opening its link."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ def tab_to(page, name: str, limit: int = 60) -> None:
 
 
 def test_voting_with_the_keyboard_alone(browser, rooms_app):
-    """A phone-sized page, no pointer: Tab to «Entra», «Salta», a priority's dots, «Invia il voto»."""
+    """A phone-sized page, no pointer: the link opens the vote; Tab to a priority's
+    dots, «Invia il voto», then to «Chi sei? (facoltativo)» and its dialog."""
     base, rooms = rooms_app
     context = browser.new_context(locale="it-IT", **VIEWPORTS["390x844"])
     page = context.new_page()
@@ -70,11 +71,6 @@ def test_voting_with_the_keyboard_alone(browser, rooms_app):
     try:
         page.goto(f"{base}/partecipa?code={rooms.voto}")
         settle(page)
-        tab_to(page, "Entra")
-        page.keyboard.press("Enter")
-        page.get_by_role("button", name="Salta").wait_for()
-        tab_to(page, "Salta")
-        page.keyboard.press("Enter")
         page.get_by_role("button", name="Invia il voto").wait_for()
         settle(page)
         for _ in range(60):  # the first dots field: a labelled spin button
@@ -90,5 +86,10 @@ def test_voting_with_the_keyboard_alone(browser, rooms_app):
         tab_to(page, "Invia il voto")
         page.keyboard.press("Enter")
         expect(page.get_by_text("Voto registrato").first).to_be_visible(timeout=WAIT)
+        tab_to(page, "Chi sei? (facoltativo)")  # the optional profile, in a dialog
+        page.keyboard.press("Enter")
+        dialog = page.get_by_role("dialog")
+        expect(dialog.get_by_text("Comune di residenza")).to_be_visible(timeout=WAIT)
+        expect(dialog.get_by_role("button", name="Salva")).to_be_visible()
     finally:
         context.close()

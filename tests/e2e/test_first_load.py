@@ -102,7 +102,7 @@ def visit(context, url: str) -> Wire:
     page = context.new_page()
     wire = Wire(context, page)
     page.goto(url)
-    expect(page.get_by_role("button", name="Entra", exact=True)).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("button", name="Invia il voto")).to_be_visible(timeout=60_000)  # opening it joins
     wire.settle(page)
     page.close()
     return wire

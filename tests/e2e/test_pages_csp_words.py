@@ -256,7 +256,7 @@ def test_when_the_server_goes_away_the_phone_says_so_in_italian(browser, app):
     context, page = new_page(browser, "phone")
     try:
         page.goto(f"{base}/partecipa?code={prepared.code}")
-        expect(page.get_by_role("button", name="Entra")).to_be_visible(timeout=WAIT)
+        expect(page.get_by_role("button", name="Invia il voto")).to_be_visible(timeout=WAIT)
         _stop(process)
         dialog = page.get_by_role("dialog")
         expect(dialog).to_contain_text("Connessione interrotta", timeout=120_000)

@@ -147,10 +147,9 @@ def test_a_whole_session_through_the_ui(room):
     fac.get_by_role("button", name="Passa alla fase «ascolto»").dblclick()
     expect(metric(fac, "Fase")).to_have_text("ascolto")
     for phone in phones:
-        followed["ascolto"].append(follow_time(phone, phone.get_by_role("button", name="Entra", exact=True), started))
+        # the room opened: each phone is in by itself (opening the link is joining)
+        followed["ascolto"].append(follow_time(phone, phone.get_by_label(re.compile("^Titolo")), started))
     for n, phone in enumerate(phones):
-        phone.get_by_role("button", name="Entra", exact=True).click()
-        phone.get_by_role("button", name="Salta").click()
         phone.get_by_label(re.compile("^Titolo")).fill(f"Proposta del telefono {n + 1}: più ore di assistenza")
         phone.get_by_role("button", name="Invia la proposta").click()
         expect(phone.get_by_text(re.compile(r"Proposta n\. \d+ inviata"))).to_be_visible()
@@ -180,6 +179,7 @@ def test_a_whole_session_through_the_ui(room):
     expect(again.get_by_role("button", name="Invia il voto")).to_be_visible()
     expect(again.get_by_text("Punti usati: 1 di 5")).to_be_visible()  # its own ballot, not a new person
     assert again.get_by_role("button", name="Entra", exact=True).count() == 0
+    assert again.get_by_text("Nessun nome e nessun indirizzo IP", exact=False).count() == 0  # said once, on joining
     assert "p=" in again.url and again.url.split("p=")[1] == phones[0].url.split("p=")[1]
 
     # --- the projector and the facilitator count 3 people and 3 ballots ------------------------

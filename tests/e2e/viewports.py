@@ -58,7 +58,7 @@ def settle(page) -> None:
 
 
 def open_screen(page, base: str, rooms, screen: Screen) -> None:
-    """Go to ``screen`` as a person would: logged in, joined and past the profile."""
+    """Go to ``screen`` as a person would: logged in, or joined (opening the link)."""
     page.goto(screen.url(base, rooms))
     settle(page)
     if screen.login:
@@ -70,10 +70,6 @@ def open_screen(page, base: str, rooms, screen: Screen) -> None:
         expect(page.get_by_role("button", name="Esci")).to_be_visible(timeout=WAIT)
         settle(page)
     if screen.vote:
-        enter = page.get_by_role("button", name="Entra")
-        if enter.count():
-            enter.click()
-            page.get_by_role("button", name="Salta").click()
         settle(page)
     if screen.name.startswith("proiezione-") and screen.name != "proiezione-ascolto":
         page.locator('[data-testid="stMain"] [data-testid="stMetricValue"]').first.wait_for(timeout=WAIT)

@@ -43,19 +43,18 @@ def test_only_a_facilitator_chooses_and_only_known_modes(fresh_store):
 def test_rotating_code_lets_in_only_who_sees_the_projector(env):
     ws, rnd, items = voting_workshop(env)
     entry.set_mode(env, FAC, ws.id, entry.ROTATING)
-    # a link passed on without the key (or with an old one): refused, nobody created
+    # a link passed on without the key (or with an old one): refused on opening, nobody created
     at = page("partecipa", code=ws.code)
-    click(at, part_ui.JOIN)
     assert "p" not in at.query_params
     assert any(m.startswith("Il codice per entrare è cambiato") for m in texts(at, "error"))
     at = page("partecipa", code=ws.code, k="0000" if entry.current_key(SECRET, ws.code) != "0000" else "0001")
-    click(at, part_ui.JOIN)
+    assert "p" not in at.query_params
+    click(at, part_ui.JOIN)  # «Entra» again: the same answer
     assert "p" not in at.query_params
     assert db.count_participants(env, ws.id) == 0
     # the QR code on the projector carries the current key
     key = entry.current_key(entry_view.secret(), ws.code)
-    at = page("partecipa", code=ws.code, k=key)
-    click(at, part_ui.JOIN)
+    at = page("partecipa", code=ws.code, k=key)  # opening it is joining
     assert at.query_params["p"] and "k" not in at.query_params
     # typed: the code and the 4 digits seen on the projector
     at = page("partecipa")

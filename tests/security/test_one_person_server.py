@@ -53,14 +53,12 @@ class ProxiedPhone(protocol.Phone):
 
 
 async def _one_ballot(url: str, prepared, forwarded_for: str | None) -> str:
-    """One session: open, Entra, Salta, two dots, Invia. "voted" or "refused"."""
+    """One session: open the link (that joins), two dots, Invia. "voted" or "refused"."""
     query = f"code={prepared.code}"
     async with ProxiedPhone(url, page="partecipa", query=query, timeout=60, forwarded_for=forwarded_for) as phone:
-        await phone.open()
-        result = await phone.press("partecipa.join")
+        result = await phone.open()
         if any("Stai andando troppo veloce" in s for s in result.texts):
             return "refused"
-        await phone.press("partecipa.profile.skip")
         await phone.set_value(f"partecipa.dots.{prepared.round_id}.{prepared.item_ids[0]}", 2)
         mark = phone.mark()
         await phone.press(f"partecipa.vote.{prepared.round_id}")
