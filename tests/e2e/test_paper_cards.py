@@ -81,6 +81,7 @@ def test_paper_cards_and_phones_in_one_tally(browser, cards_app):
     base, url, code, round_id, pin = cards_app
     laptop = browser.new_context(viewport=LAPTOP, accept_downloads=True)
     phones = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True, device_scale_factor=2)
+    other_phone = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)  # a second person's phone
     tablet = browser.new_context(viewport=LAPTOP)  # the helper's own device: no facilitator session
     try:
         # 1. the facilitator prints N cards
@@ -104,7 +105,7 @@ def test_paper_cards_and_phones_in_one_tally(browser, cards_app):
 
         # 2. two phones vote
         first_phone = phone_votes(phones, base, code)
-        phone_votes(phones, base, code)
+        phone_votes(other_phone, base, code)  # two tabs of one browser would be one person (issue 13)
 
         # 3. a helper enters three cards, one of them twice
         helper = tablet.new_page()
@@ -156,6 +157,7 @@ def test_paper_cards_and_phones_in_one_tally(browser, cards_app):
     finally:
         laptop.close()
         phones.close()
+        other_phone.close()
         tablet.close()
 
     store = Store(url)

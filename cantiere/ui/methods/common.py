@@ -19,6 +19,8 @@ The ballot is validated by the core (``workshop.cast_ballot`` → the method's
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -54,6 +56,27 @@ def _state_key(round_id: int) -> str:
     return f"partecipa.method_state.{round_id}"
 
 
+ITEMS_TTL_S = 5.0  # a room joining at once reads a round's items once per process and 5 s
+_items: dict[tuple[str, int], tuple[float, list[voting.Item]]] = {}
+_items_lock = threading.Lock()
+
+
+def _round_items(store, rnd: db.Round) -> list[voting.Item]:
+    """The items of an open round, shared by the sessions of this process for
+    a few seconds (issue 16: 300 phones joining in 10 s make one read, not 300)."""
+    key, now = (store.url, rnd.id), time.monotonic()
+    with _items_lock:
+        hit = _items.get(key)
+    if hit is not None and now - hit[0] < ITEMS_TTL_S:
+        return list(hit[1])  # a copy: a screen may reorder its list
+    items = w.items_of(store, rnd.workshop_id, rnd.params)
+    with _items_lock:
+        if len(_items) > 256:  # rounds of past workshops: forget them
+            _items.clear()
+        _items[key] = (now, items)
+    return list(items)
+
+
 def round_context(rnd: db.Round, who: db.Participant) -> tuple[list[voting.Item], dict] | None:
     """(items, earlier payload) of this round for this phone, read once per
     session and round: the starting values of the widgets (afterwards they keep
@@ -67,7 +90,7 @@ def round_context(rnd: db.Round, who: db.Participant) -> tuple[list[voting.Item]
     if cached is None or cached[0] != who.id:
         store = get_store()
         mine = w.my_ballot(store, who, rnd.id)
-        cached = (who.id, w.items_of(store, rnd.workshop_id, rnd.params), dict(mine.payload) if mine else {})
+        cached = (who.id, _round_items(store, rnd), dict(mine.payload) if mine else {})
         st.session_state[key] = cached
     return cached[1], cached[2]
 
