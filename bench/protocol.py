@@ -393,7 +393,9 @@ class Phone:
         return await self.rerun(trigger, widget.fragment_id, timeout=timeout)
 
     async def set_value(self, key: str, value, timeout: float | None = None) -> RunResult:
-        """Set a widget's value as the user would, which reruns (its fragment of) the page.
+        """Set a widget's value as the user would, which reruns (its fragment of) the page;
+        a widget made with ``on_change="ignore"`` (``ignore_rerun``) only keeps the value,
+        as the browser does, and it travels with the next rerun (no run, latency 0).
 
         number_input: a number; checkbox/toggle: a bool; selectbox/radio: the option's
         index (int) or its label (str); text_input/text_area: a str.
@@ -412,6 +414,8 @@ class Phone:
         else:
             raise ProtocolError(f"setting a value on a {widget.kind} is not supported")
         self.values[widget.id] = state
+        if getattr(widget.proto, "ignore_rerun", False):
+            return RunResult(0.0, ForwardMsg.FINISHED_SUCCESSFULLY)
         return await self.rerun(fragment_id=widget.fragment_id, timeout=timeout)
 
     # -- projector ------------------------------------------------------------

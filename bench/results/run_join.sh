@@ -8,11 +8,13 @@
 #   Once per database (SQLite, then PostgreSQL with PG_URL): 1,000 phones in the
 #   room through `cantiere serve --processes 2 --projector-process --nginx`, each
 #   phone from its own loopback address (--spread) so nginx spreads them.
-# ~45 min. Usage: [RUNS="1 2 3"] bench/results/run_join.sh OUTDIR [PG_URL]
+# The big room first (it is the longest to get wrong), then the RUNS.
+# ~45 min. Usage (RUNS="" for the big room only): [RUNS="1 2 3"] [BIG=1000] bench/results/run_join.sh OUTDIR [PG_URL]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-bench/results/raw7}; mkdir -p "$OUT"
 PG=${2:-}
+BIG=${BIG:-1000}
 bench() {
     local name=$1; shift
     { echo "== $name  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -20,13 +22,6 @@ bench() {
       timeout 1800 python -m cantiere bench "$@" --json "$OUT/$name.json"
       echo; } >> "$OUT/all.txt" 2>&1
 }
-for k in ${RUNS:-1 2 3}; do
-    { echo "== stepcost-$k  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
-      timeout 900 python -m bench.stepcost --phones 60 --nodelay --json "$OUT/stepcost-$k.json"; echo; } >> "$OUT/all.txt" 2>&1
-    bench "join-300-10s-$k" --target app --scenario join --phones 300 --ramp 10 --nodelay --seed $k
-    bench "room-300-$k" --target app --scenario room --phones 300 --ramp 20 --burst 5 --wait 5 --nodelay --seed $k
-done
-
 for db in sqlite pg; do
     [ "$db" = pg ] && [ -z "$PG" ] && continue
     url=$PG; [ "$db" = sqlite ] && url="sqlite:///$(mktemp -d)/serve.db"
@@ -38,8 +33,15 @@ for db in sqlite pg; do
     for _ in $(seq 180); do grep -q '^pid' "$run/serve.out" && break; sleep 1; done
     pids=$(grep '^pid' "$run/serve.out" | cut -d' ' -f2)
     front="http://127.0.0.1:$listen"
-    bench "room-1000-serve2-$db" --target app --scenario room --phones 1000 --ramp 60 --burst 5 --wait 5 \
+    bench "room-$BIG-serve2-$db" --target app --scenario room --phones $BIG --ramp $((BIG * 6 / 100)) --burst 5 --wait 5 \
         --url "$front" --spread --pid "$pids" --database-url "$url" --projector-url "$front/proiettore" --timeout 120
     kill -TERM $serve; wait $serve
+done
+
+for k in ${RUNS-1 2 3}; do
+    { echo "== stepcost-$k  $(date -u +%H:%M:%S)  load: $(cut -d' ' -f1-3 /proc/loadavg)"
+      timeout 900 python -m bench.stepcost --phones 60 --nodelay --json "$OUT/stepcost-$k.json"; echo; } >> "$OUT/all.txt" 2>&1
+    bench "join-300-10s-$k" --target app --scenario join --phones 300 --ramp 10 --nodelay --seed $k
+    bench "room-300-$k" --target app --scenario room --phones 300 --ramp 20 --burst 5 --wait 5 --nodelay --seed $k
 done
 echo "done $(date -u +%H:%M:%S)" >> "$OUT/all.txt"

@@ -89,6 +89,13 @@ def _noop() -> None:
     """The rerun is what a trigger asks for; nothing else to do."""
 
 
+def count_dots(panel_key: str, dots: int, text: str, over: str, *, key: str) -> None:
+    """Keep «Punti usati: {used} di {dots}» of the panel ``st.container(key=panel_key)``
+    current in the browser while its number fields change there only (they do not
+    rerun the server: ``on_change="ignore"``); ``over`` ({extra}) is added past the total."""
+    _mount({"count": {"panel": f"st-key-{panel_key}", "dots": int(dots), "text": text, "over": over}}, key)
+
+
 def follow(
     code: str,
     version: int,

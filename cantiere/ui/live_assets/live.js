@@ -1,6 +1,8 @@
 // The live room on the browser's side (cantiere/ui/live.py): follow the room
 // version, keep the participant's token in a cookie, hand the facilitator's
-// session to the server. Served by the app itself from
+// session to the server; keep a dots panel's «Punti usati» current while the
+// dots change in the browser only (cantiere/ui/methods/dots.py: its number
+// fields do not rerun the server, issue 16). Served by the app itself from
 // /_stcore/bidi-components/cantiere.live/live.js (script-src 'self').
 export default function (component) {
   const { data, setTriggerValue } = component;
@@ -44,5 +46,38 @@ export default function (component) {
       }
     })();
   }
-  return () => stop.abort();
+  const unCount = cfg.count ? countDots(cfg.count) : () => {};
+  return () => { stop.abort(); unCount(); };
+}
+
+// The sum of the number fields of the panel (class cfg.panel) written in its
+// progress bar's label and value, after every tap or keystroke in the page.
+function countDots(cfg) {
+  const update = () => {
+    const root = document.getElementsByClassName(cfg.panel)[0];
+    if (!root) return;
+    let used = 0;
+    root.querySelectorAll('input[type="number"]').forEach((field) => {
+      used += Math.max(0, parseInt(field.value, 10) || 0);
+    });
+    const box = root.querySelector('[data-testid="stProgress"]');
+    if (!box) return;
+    let text = cfg.text.replace("{used}", used).replace("{dots}", cfg.dots);
+    if (used > cfg.dots) text += " — " + cfg.over.replace("{extra}", used - cfg.dots);
+    const label = box.querySelector('[data-testid="stMarkdownContainer"] p') || box.querySelector("p");
+    if (label && label.textContent !== text) label.textContent = text;
+    const share = Math.min(100, Math.round((100 * used) / cfg.dots));
+    const bar = box.querySelector('[role="progressbar"]');
+    if (bar) {
+      bar.setAttribute("aria-valuenow", String(share));
+      bar.setAttribute("aria-valuetext", share + "%");
+      const fill = bar.querySelector('[data-testid="stProgressBarTrack"] > div');
+      if (fill) fill.style.transform = "translateX(-" + (100 - share) + "%)";
+    }
+  };
+  let timer = 0;
+  const later = () => { clearTimeout(timer); timer = setTimeout(update, 30); };  // after React drew the new value
+  const events = ["input", "change", "click", "keyup"];
+  events.forEach((name) => document.addEventListener(name, later, true));
+  return () => { clearTimeout(timer); events.forEach((name) => document.removeEventListener(name, later, true)); };
 }

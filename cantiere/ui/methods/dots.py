@@ -1,10 +1,14 @@
 """Dot voting on the phone: one number per priority, a running count, one
 submit; the facilitator's form: dots per participant and most dots on one priority.
 
-A change of a dot reruns only this fragment and costs no database read: the
-round and the participant come from the last full run (its arguments), the
-items and the earlier ballot are read once per session and round
-(``round_context``). The submit is the shared nested fragment, one write transaction.
+A change of a dot reruns nothing on the server (issue 16: in a room of 300 the
+dots' reruns were two thirds of a vote's cost and queued the taps): the number
+fields are ``on_change="ignore"``, their values travel with the submit tap, and
+the browser keeps «Punti usati» current (``live.count_dots``). Any run of the
+panel draws the count from the values it has, and the total is checked again
+by the core at the submit. The items and the earlier ballot are read once per
+session and round (``round_context``). The submit is the shared nested fragment,
+one write transaction.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from cantiere.store import workshops as db
-from cantiere.ui import evidence_view, t
+from cantiere.ui import evidence_view, live, t
 from cantiere.ui.methods.common import Screen, round_context, submit_button
 from cantiere.voting.dots import DEFAULTS
 
@@ -24,6 +28,11 @@ MAX_PER_ITEM = "facilitazione.max_per_item"
 
 def dots_key(round_id: int, item_id: int) -> str:
     return f"partecipa.dots.{round_id}.{item_id}"
+
+
+def panel_key(round_id: int) -> str:
+    """No dots in it: the page's CSS class (``st-key-…``) keeps it as it is."""
+    return f"partecipa_dots_panel_{round_id}"
 
 
 def read_ballot(round_id: int, item_ids: tuple[int, ...]) -> dict:
@@ -42,21 +51,30 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     st.caption(t("partecipa.dots_rule", dots=dots, max_per_item=per_item))
     label = t("partecipa.dots_for")
     used = 0
-    for item in items:
-        st.text(item.title)  # typed text: plain text, never a widget label (labels read Markdown)
-        evidence_view.show_for(rnd.workshop_id, item.id)  # the figures behind the priority
-        used += st.number_input(
-            label,
-            min_value=0,
-            max_value=per_item,
-            step=1,
-            value=min(before.get(item.id, 0), per_item),
-            key=dots_key(rnd.id, item.id),
-            label_visibility="collapsed",
-        )
-    st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
+    with st.container(key=panel_key(rnd.id)):
+        for item in items:
+            st.text(item.title)  # typed text: plain text, never a widget label (labels read Markdown)
+            evidence_view.show_for(rnd.workshop_id, item.id)  # the figures behind the priority
+            used += st.number_input(
+                label,
+                min_value=0,
+                max_value=per_item,
+                step=1,
+                value=min(before.get(item.id, 0), per_item),
+                key=dots_key(rnd.id, item.id),
+                label_visibility="collapsed",
+                on_change="ignore",  # counted in the browser; sent with «Invia il voto»
+            )
+        st.progress(min(used / dots, 1.0), text=t("partecipa.dots_used", used=used, dots=dots))
     if used > dots:
         st.warning(t("partecipa.dots_over", extra=used - dots))
+    live.count_dots(
+        panel_key(rnd.id),
+        dots,
+        t("partecipa.dots_used", used="{used}", dots="{dots}"),
+        t("partecipa.dots_over", extra="{extra}"),
+        key=f"partecipa.dots_count.{rnd.id}",
+    )
     submit_button(rnd, who, items, read_ballot)
 
 
