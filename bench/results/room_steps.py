@@ -16,9 +16,9 @@ STEPS = ("join", "follow_phase", "vote_1", "follow_round", "vote_2")
 def _cell(step: dict | None) -> str:
     if not step:
         return "—"
-    cell = f"{step['p50_ms']:,.0f} / {step['p95_ms']:,.0f} ({step.get('cpu_ms_each')} ms)".replace(",", ".")
+    cell = f"{step['p50_ms']:,.0f} / {step['p95_ms']:,.0f} ({step.get('cpu_ms_each')} ms)"
     tap = step.get("tap")
-    return cell + (f"; tap {tap['p50_ms']:,.0f} / {tap['p95_ms']:,.0f}".replace(",", ".") if tap else "")
+    return cell + (f"; tap {tap['p50_ms']:,.0f} / {tap['p95_ms']:,.0f}" if tap else "")
 
 
 def main(folder: str, pattern: str) -> None:
