@@ -1,7 +1,7 @@
 """Partecipa: the participant's phone. One task per screen, every widget with a
-stable key, the vote panel in a fragment so changing a dot reruns only that
-panel, and its submit button in a nested fragment so a vote tap reruns only
-the button and its confirmation.
+stable key, the vote panel in a fragment so changing a choice reruns only that
+panel (a dot: nothing at all, ``ui/methods/dots.py``), and its submit button in
+a nested fragment so a vote tap reruns only the button and its confirmation.
 
 Opening the join link is joining (issue 16): the first run of a phone that is
 nobody yet in an open workshop makes it a participant and already shows the
