@@ -11,7 +11,7 @@ from cantiere.ui import facilitazione_listening as fac_lis
 from cantiere.ui import partecipa_listening as part_lis
 from cantiere.ui import workshop_facilitazione as fac_ui
 from cantiere.ui import workshop_partecipa as part_ui
-from tests.app.test_workshop_flow import click, env, open_join_link, login, page, section, texts  # noqa: F401
+from tests.app.test_workshop_flow import click, env, login, open_join_link, page, section, texts  # noqa: F401
 
 FAC = w.Actor.command_line()
 

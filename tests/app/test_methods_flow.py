@@ -13,7 +13,7 @@ from cantiere.store import workshops as db
 from cantiere.ui import facilitazione_rounds as rounds_ui
 from cantiere.ui import partecipa_methods as pm
 from cantiere.ui import results_view
-from tests.app.test_workshop_flow import FAC, click, env, open_join_link, login, page, texts  # noqa: F401
+from tests.app.test_workshop_flow import FAC, click, env, login, open_join_link, page, texts  # noqa: F401
 
 ROWS = [
     {"title": "Assistenza domiciliare", "cost": 40000},
