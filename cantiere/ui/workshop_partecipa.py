@@ -69,32 +69,27 @@ _FLASH = "partecipa.flash"
 _PROFILE_SAVED = "partecipa.profile_saved"  # the dialog closes itself after a save
 
 
-def _join_cb(code_key: str | None, code: str | None = None) -> None:
-    """Entra (callback): join, and put the identity in the URL before the run
-    that follows, so that one run already shows the next screen (no st.rerun)."""
+def _join(typed: str, from_link: bool) -> db.Participant | None:
+    """Join the workshop ``typed`` (a code as typed, or the link's), with the
+    link's rotating key when it comes from the link, and put the identity in the
+    URL and in this browser. None, with the message left for the next
+    ``_show_flash``, when the join is refused (nothing created)."""
     try:
-        typed = st.session_state.get(code_key, "") if code_key else code
-        workshop, who = guard.join(get_store(), typed, key=None if code_key else st.query_params.get("k"))
-    except CantiereError as exc:
-        flash.put(_FLASH, flash.ERROR, error_message(exc))
-        return
-    st.query_params.pop("k", None)  # a rotating key is for joining only
-    st.query_params["code"] = workshop.code
-    st.query_params["p"] = who.token
-    _remember(workshop.code, who.token)
-
-
-def _join_on_open(workshop: db.Workshop) -> db.Participant | None:
-    """Opening the join link: this phone becomes a participant in this run (the
-    same checks as «Entra»: rotating key, joins per client). None, with the
-    message left for :func:`_join_button`, when the join is refused."""
-    try:
-        _, who = guard.join(get_store(), workshop.code, key=st.query_params.get("k"))
+        workshop, who = guard.join(get_store(), typed, key=st.query_params.get("k") if from_link else None)
     except CantiereError as exc:
         flash.put(_FLASH, flash.ERROR, error_message(exc))
         return None
     st.query_params.pop("k", None)  # a rotating key is for joining only
+    st.query_params["code"] = workshop.code
+    st.query_params["p"] = who.token
+    _remember(workshop.code, who.token)
     return who
+
+
+def _join_cb(code_key: str | None, code: str | None = None) -> None:
+    """Entra (callback): join before the run that follows, so that one run
+    already shows the next screen (no st.rerun)."""
+    _join(st.session_state.get(code_key, "") if code_key else code, from_link=code_key is None)
 
 
 def _remember(code: str, token: str) -> None:
@@ -171,7 +166,7 @@ def render() -> None:
             st.session_state.get(state.PARTECIPA_DEVICE, {}).pop(workshop.code, None)
     joined_now = False
     if who is None and problem is None and workshop.phase in w.JOINABLE_PHASES:
-        who = _join_on_open(workshop)
+        who = _join(workshop.code, from_link=True)  # opening the link is joining (issue 16)
         joined_now = who is not None
     if who is not None:
         if st.query_params.get("p") != who.token:
