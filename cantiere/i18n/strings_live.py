@@ -18,6 +18,10 @@ STRINGS = {
         "en": "The vote you were answering was closed by the facilitator: that ballot was not recorded. "
         "Here is the current screen.",
     },
+    "live.vote_bad": {
+        "it": "Il voto inviato non è leggibile: ricarica la pagina e riprova. Non è stato registrato nulla.",
+        "en": "The vote sent cannot be read: reload the page and try again. Nothing was recorded.",
+    },
     "live.not_open_yet": {
         "it": "Il laboratorio non è ancora aperto. Resta su questa pagina: si aggiornerà da sola "
         "appena il facilitatore apre la partecipazione.",

@@ -147,6 +147,11 @@ STRINGS = {
     },
     "partecipa.closed": {"it": "Il laboratorio è chiuso. Grazie!", "en": "The workshop is closed. Thank you!"},
     "partecipa.submit_vote": {"it": "Invia il voto", "en": "Send my vote"},
+    "partecipa.vote_sending": {"it": "Invio del voto…", "en": "Sending your vote…"},
+    "partecipa.vote_lost": {
+        "it": "Il voto non è arrivato: la connessione si è interrotta. Riprova tra poco.",
+        "en": "Your vote did not arrive: the connection dropped. Try again in a moment.",
+    },
     "partecipa.vote_saved": {
         "it": "Voto registrato. Puoi cambiarlo finché la votazione è aperta.",
         "en": "Vote recorded. You can change it while voting is open.",

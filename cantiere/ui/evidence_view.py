@@ -37,7 +37,12 @@ REFRESH_SECONDS = 10
 def _lines(database_url: str, workshop_id: int, language: str) -> dict[int, str]:
     """Priority id -> evidence line, for every phone of a workshop: one read per
     10 seconds per process (the figures are frozen, so this is all they cost)."""
-    return {p.id: evidence.line_of(p.attrs, language) for p in db.list_priorities(get_store(), workshop_id)}
+    return lines_of(get_store(), workshop_id, language)
+
+
+def lines_of(store, workshop_id: int, language: str) -> dict[int, str]:
+    """Priority id -> evidence line, read now (the room's long poll reads it once per screen)."""
+    return {p.id: evidence.line_of(p.attrs, language) for p in db.list_priorities(store, workshop_id)}
 
 
 def lines_for(workshop_id: int) -> dict[int, str]:

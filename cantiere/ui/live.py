@@ -77,23 +77,33 @@ def live_url(code: str) -> str:
     return f"{base_path()}/api/live/{code}"
 
 
-def _mount(data: dict, key: str, on_change: Callable[[], None] | None = None) -> None:
+def _mount(data: dict, key: str, on_change: Callable[[], None] | None = None, *, draws: bool = False) -> None:
     global _component  # noqa: PLW0603  (the mount function: one per process, holds no user data)
     _register_assets()
     if _component is None:
-        _component = st.components.v2.component(COMPONENT, js="live.js")
-    _component(key=key, data=data, on_changed_change=on_change or _noop, height=0)
+        _component = st.components.v2.component(COMPONENT, js="live.js", css="live.css")
+    _component(key=key, data=data, on_changed_change=on_change or _noop, height="content" if draws else 0)
 
 
 def _noop() -> None:
     """The rerun is what a trigger asks for; nothing else to do."""
 
 
-def count_dots(panel_key: str, dots: int, text: str, over: str, *, key: str) -> None:
-    """Keep «Punti usati: {used} di {dots}» of the panel ``st.container(key=panel_key)``
-    current in the browser while its number fields change there only (they do not
-    rerun the server: ``on_change="ignore"``); ``over`` ({extra}) is added past the total."""
-    _mount({"count": {"panel": f"st-key-{panel_key}", "dots": int(dots), "text": text, "over": over}}, key)
+def vote_url() -> str:
+    return f"{base_path()}/api/voto"
+
+
+def _ballot_post(token: str) -> dict:
+    """Where and as whom the browser sends a ballot (``live_routes.cast_vote``)."""
+    return {"url": vote_url(), "token": token, "header": CSRF_HEADER}
+
+
+def vote_screen(spec: dict, values: dict, token: str, *, large: bool, key: str) -> None:
+    """The round's vote screen drawn by the browser from ``spec`` (a method's
+    ``Screen.browser``), starting from ``values`` (the stored ballot); «Invia il
+    voto» posts the ballot as participant ``token``, with no page run."""
+    data = {"vote": {"screen": spec, "values": values, "large": large, "post": _ballot_post(token)}}
+    _mount(data, key, draws=True)
 
 
 def follow(
@@ -103,11 +113,18 @@ def follow(
     key: str = "live.follow",
     remember: str | None = None,
     on_change: Callable[[], None] | None = None,
+    draw: tuple[str, str] | None = None,
+    hide: str = "",
 ) -> None:
     """Rerun this page when the room of workshop ``code`` moves past ``version``
     (``on_change`` runs first, as a callback); with ``remember`` (a participant
-    token) keep it in this browser's cookie."""
+    token) keep it in this browser's cookie. With ``draw`` (language, participant
+    token), a screen the browser can draw (``methods.room_screen``, carried by the
+    long poll) is drawn here instead, the page's ``st.container(key=hide)``
+    hidden until the next run: no page run for the room's phones."""
     data: dict = {"poll": live_url(code), "version": int(version)}
+    if draw is not None:  # a participant's phone: draw the next screen when the browser can
+        data["draw"] = {"lang": draw[0], "post": _ballot_post(draw[1]), "hide": f"st-key-{hide}"}
     if remember is not None:
         data["cookie"] = {
             "name": PARTICIPANT_COOKIE + code,
@@ -115,7 +132,7 @@ def follow(
             "path": base_path() or "/",
             "max_age": PARTICIPANT_DAYS * 86400,
         }
-    _mount(data, key, on_change)
+    _mount(data, key, on_change, draws=draw is not None)
 
 
 def cookie(name: str) -> str:

@@ -21,6 +21,7 @@ later. Nothing here renders participant data.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import random
 import time
@@ -28,6 +29,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from starlette.requests import Request
+
+from cantiere.i18n import LANGUAGES
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
@@ -199,7 +202,128 @@ async def live_version(request: Request) -> Response:
         return JSONResponse({"error": "database unavailable"}, status_code=503, headers=NO_STORE)
     if current is None:
         return JSONResponse({"gone": True}, headers=NO_STORE)
+    language = request.query_params.get("screen")
+    if current > known and language in LANGUAGES:  # a participant's phone that can draw the next screen
+        try:
+            screen = await screens().get(code, current, language)
+        except Exception:  # the database is away for a moment: the phone reruns its page instead
+            log.exception("room screen could not be read")
+            screen = None
+        if screen is not None:
+            return Response(b'{"v":%d,"screen":%s}' % (current, screen), media_type="application/json", headers=NO_STORE)
     return JSONResponse({"v": current}, headers=NO_STORE)
+
+
+class RoomScreens:
+    """The screen a room shows at a version, as the JSON its phones draw
+    (``methods.room_screen``), made once per process, language and version:
+    a room that follows together shares one read and one encoding."""
+
+    def __init__(self, build: Callable[[str, str], dict | None]):
+        self.build = build
+        self._made: dict[tuple[str, int, str], asyncio.Future] = {}
+
+    async def get(self, code: str, version: int, language: str) -> bytes | None:
+        key = (code, version, language)
+        made = self._made.get(key)
+        if made is None or (made.done() and made.exception() is not None):
+            if len(self._made) > MAX_CODES:
+                self._made.clear()  # past versions: forget them
+            made = self._made[key] = asyncio.ensure_future(asyncio.to_thread(self._encoded, code, language))
+        return await asyncio.shield(made)
+
+    def _encoded(self, code: str, language: str) -> bytes | None:
+        screen = self.build(code, language)
+        return None if screen is None else json.dumps(screen, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def _room_screen(code: str, language: str) -> dict | None:
+    from cantiere.store import workshops as db
+    from cantiere.ui import get_store, methods
+
+    store = get_store()
+    workshop = db.workshop_by_code(store, code)
+    return None if workshop is None else methods.room_screen(store, workshop, language)
+
+
+_screens: RoomScreens | None = None
+
+
+def screens() -> RoomScreens:
+    """This process's RoomScreens (one per process, like ``watch``)."""
+    global _screens  # noqa: PLW0603  (one per process, by design; the same for every phone)
+    if _screens is None or not _screens_loop_ok():
+        _screens = RoomScreens(_room_screen)
+    return _screens
+
+
+def _screens_loop_ok() -> bool:
+    """Futures belong to one event loop (tests run one per call)."""
+    loop = asyncio.get_running_loop()
+    return all(f.get_loop() is loop for f in _screens._made.values()) if _screens else True
+
+
+# --- a ballot from a screen the browser draws ---------------------------------------
+
+
+MAX_BALLOT_BYTES = 16_384  # a dots ballot of 100 priorities is ~2 KB
+
+
+def _vote(token: str, round_id: int, ballot: dict, language: str, client: str | None) -> tuple[int, dict]:
+    """Store the ballot (worker thread): the same checks as the page's «Invia il
+    voto» (participant, rate limit, the core's one write transaction)."""
+    from cantiere import ratelimit
+    from cantiere import workshop as w
+    from cantiere.errors import CantiereError
+    from cantiere.i18n import translate
+    from cantiere.store import workshops as db
+    from cantiere.ui import get_store
+    from cantiere.workshop_errors import RoundNotOpenError, UnknownParticipantError
+
+    store = get_store()
+    try:
+        who = db.participant_by_token(store, token) if token else None
+        if who is None:
+            raise UnknownParticipantError()
+        ratelimit.check("vote", participant=token, client=client)
+        _, replaced = w.cast_ballot(store, who, round_id, ballot)
+    except RoundNotOpenError:
+        return 409, {"error": translate("live.vote_too_late", language), "moved": True}
+    except CantiereError as exc:
+        return 400, {"error": exc.message(language)}
+    return 200, {"ok": translate("partecipa.vote_replaced" if replaced else "partecipa.vote_saved", language)}
+
+
+async def cast_vote(request: Request) -> Response:
+    """``POST /api/voto`` ``{"p": token, "round": id, "ballot": {...}, "lang": "it"}``:
+    the answer is ``{"ok": text}`` or ``{"error": text}`` in that language
+    (plain text: the browser sets it as text). Nothing is stored unless all is right."""
+    from cantiere.i18n import translate
+    from cantiere.ui.live import CSRF_HEADER
+
+    if request.headers.get(CSRF_HEADER) != "1":
+        return Response(status_code=403, headers=NO_STORE)
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BALLOT_BYTES:
+            return JSONResponse({"error": translate("live.vote_bad", "it")}, status_code=413, headers=NO_STORE)
+    try:
+        sent = json.loads(body)
+        language = sent.get("lang") if sent.get("lang") in LANGUAGES else "it"
+        token, round_id, ballot = str(sent["p"])[:200], int(sent["round"]), sent["ballot"]
+        if not isinstance(ballot, dict) or isinstance(sent["round"], bool):
+            raise TypeError
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return JSONResponse({"error": translate("live.vote_bad", "it")}, status_code=400, headers=NO_STORE)
+    status, answer = await asyncio.to_thread(_vote, token, round_id, ballot, language, _client(request))
+    return JSONResponse(answer, status_code=status, headers=NO_STORE)
+
+
+def _client(request: Request) -> str | None:
+    """The client's address as ``guard.client_address`` sees it (None on this machine)."""
+    host = request.client.host if request.client else None
+    return None if host in (None, "", "127.0.0.1", "::1", "localhost") else host
 
 
 # --- the facilitator's session cookie ----------------------------------------------
@@ -269,6 +393,7 @@ def routes() -> list[Route]:
     base = _base()
     return [
         Route(f"{base}/api/live/{{code}}", live_version, methods=["GET"]),
+        Route(f"{base}/api/voto", cast_vote, methods=["POST"]),
         Route(f"{base}/api/sessione", keep_session, methods=["POST"]),
         Route(f"{base}/api/sessione/esci", forget_session, methods=["POST"]),
     ]

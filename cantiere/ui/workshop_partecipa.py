@@ -35,6 +35,7 @@ from cantiere.ui import (
     flash,
     get_store,
     guard,
+    lang,
     large_text,
     live,
     look,
@@ -62,6 +63,7 @@ COMMENT_TEXT = "partecipa.comment.text"
 COMMENT_SEND = "partecipa.comment.send"
 NEW_PERSON = "partecipa.new_person"
 TAB = "partecipa.tab"  # Vota / Commenta (its label)
+SCREEN_BOX = "partecipa_screen"  # the room's screen; hidden while the browser draws the next one
 
 
 # error message left by a button callback (Entra, Salva) for the run that follows it
@@ -172,14 +174,30 @@ def render() -> None:
         if st.query_params.get("p") != who.token:
             st.query_params["p"] = who.token
         _remember(workshop.code, who.token)
-    # follow the room from the first screen on (a phone waiting for the room to open too)
-    live.follow(workshop.code, workshop.room_version, remember=who.token if who else None, on_change=_room_moved)
     _show_moved(workshop)
     safe.heading(workshop.title, 3)  # typed text: never Markdown
     if workshop.is_demo:
         st.caption(t("workshop.demo_badge"))
     if joined_now:
         st.caption(t("partecipa.anonymous"))  # said once, on the screen the link opened
+    # follow the room from the first screen on (a phone waiting for the room to open too);
+    # a participant's phone draws a next screen itself when it can (issue 16), over SCREEN_BOX
+    live.follow(
+        workshop.code,
+        workshop.room_version,
+        remember=who.token if who else None,
+        on_change=_room_moved,
+        draw=(lang(), who.token) if who else None,
+        hide=SCREEN_BOX,
+    )
+    with st.container(key=SCREEN_BOX):
+        _screen(store, workshop, who, problem)
+    if who is not None and workshop.phase not in ("chiuso", "bozza"):
+        _footer(workshop.code, who)
+
+
+def _screen(store, workshop: db.Workshop, who: db.Participant | None, problem: Exception | None) -> None:
+    """What the room shows this phone now (the footer aside)."""
     if who is None:
         if problem is not None:
             show_error(problem)
@@ -218,7 +236,6 @@ def render() -> None:
                 _comment_panel(workshop.id, who.token)
     else:
         partecipa_listening.render(workshop, who, lambda: _comment_panel(workshop.id, who.token))
-    _footer(workshop.code, who)
 
 
 def _footer(code: str, who: db.Participant) -> None:

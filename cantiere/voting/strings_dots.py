@@ -49,6 +49,8 @@ STRINGS = {
         "en": "You are over your dots: remove {extra}.",
     },
     "partecipa.dots_for": {"it": "Punti", "en": "Dots"},
+    "partecipa.dots_less": {"it": "Un punto in meno a «{title}»", "en": "One dot less for “{title}”"},
+    "partecipa.dots_more": {"it": "Un punto in più a «{title}»", "en": "One dot more for “{title}”"},
     "proiezione.points": {"it": "Punti", "en": "Dots"},
     "facilitazione.dots": {"it": "Punti per partecipante", "en": "Dots per participant"},
     "facilitazione.max_per_item": {"it": "Massimo punti sulla stessa priorità", "en": "Most dots on one priority"},

@@ -8,6 +8,8 @@ API in the app's database before the server starts. Waits are generous polls
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -56,8 +58,8 @@ def test_phone_votes_and_the_projector_counts_it(phone, projector, voting_app):
     expect(ballots_metric(projector)).to_have_text("0", timeout=POLL_MS)
 
     phone.goto(f"{base}/partecipa?code={prepared.code}")  # opening the link is joining
-    # two dots on the first priority, with the + of its number input (as a thumb would)
-    plus = phone.locator('[data-testid="stNumberInputStepUp"]').first
+    # two dots on the first priority, with its «+» (as a thumb would): the browser counts them
+    plus = phone.get_by_role("button", name=re.compile("^Un punto in più")).first
     plus.click()
     expect(phone.get_by_text("Punti usati: 1 di 5")).to_be_visible()
     plus.click()

@@ -1,11 +1,10 @@
 // The live room on the browser's side (cantiere/ui/live.py): follow the room
 // version, keep the participant's token in a cookie, hand the facilitator's
-// session to the server; keep a dots panel's «Punti usati» current while the
-// dots change in the browser only (cantiere/ui/methods/dots.py: its number
-// fields do not rerun the server, issue 16). Served by the app itself from
-// /_stcore/bidi-components/cantiere.live/live.js (script-src 'self').
+// session to the server; draw a vote screen from its spec, on the page's run
+// or when the room moves to it (issue 16: no page run per phone). Served by the
+// app itself from /_stcore/bidi-components/cantiere.live/live.js (script-src 'self').
 export default function (component) {
-  const { data, setTriggerValue } = component;
+  const { data, setTriggerValue, parentElement } = component;
   const cfg = data || {};
   const stop = new AbortController();
   const secure = location.protocol === "https:" ? "; Secure" : "";
@@ -20,13 +19,19 @@ export default function (component) {
       headers: { "Content-Type": "text/plain", [cfg.post.header]: "1" },
     }).catch(() => {});
   }
+  let drawn = cfg.vote ? drawVote(parentElement, cfg.vote) : null;
+  const hidePage = (hidden) => {
+    const box = cfg.draw && document.getElementsByClassName(cfg.draw.hide)[0];
+    if (box) box.style.display = hidden ? "none" : "";
+  };
   if (cfg.poll) {
     let version = cfg.version;
+    const screen = cfg.draw ? "&screen=" + encodeURIComponent(cfg.draw.lang) : "";
     (async () => {
       let failures = 0;
       for (let i = 0; i < 1000000 && !stop.signal.aborted; i++) {
         try {
-          const r = await fetch(cfg.poll + "?v=" + version, {
+          const r = await fetch(cfg.poll + "?v=" + version + screen, {
             cache: "no-store", credentials: "same-origin", signal: stop.signal,
           });
           if (r.ok) {
@@ -34,7 +39,14 @@ export default function (component) {
             failures = 0;
             if (body.gone || body.v > version) {
               version = body.gone ? version : body.v;
-              setTriggerValue("changed", body.gone ? -1 : body.v);
+              if (body.screen && cfg.draw) {  // the next screen, drawn here: no page run
+                if (drawn) drawn.remove();
+                drawn = drawVote(parentElement, { screen: body.screen, values: {}, post: cfg.draw.post,
+                  large: document.cookie.split("; ").includes("cantiere_testo_grande=1"), now: true });
+                hidePage(true);
+              } else {
+                setTriggerValue("changed", body.gone ? -1 : body.v);
+              }
             }
             continue;
           }
@@ -46,38 +58,111 @@ export default function (component) {
       }
     })();
   }
-  const unCount = cfg.count ? countDots(cfg.count) : () => {};
-  return () => { stop.abort(); unCount(); };
+  return () => {
+    stop.abort();
+    if (drawn) drawn.remove();
+    hidePage(false);  // the page's run draws the room again
+  };
 }
 
-// The sum of the number fields of the panel (class cfg.panel) written in its
-// progress bar's label and value, after every tap or keystroke in the page.
-function countDots(cfg) {
-  const update = () => {
-    const root = document.getElementsByClassName(cfg.panel)[0];
-    if (!root) return;
-    let used = 0;
-    root.querySelectorAll('input[type="number"]').forEach((field) => {
-      used += Math.max(0, parseInt(field.value, 10) || 0);
-    });
-    const box = root.querySelector('[data-testid="stProgress"]');
-    if (!box) return;
-    let text = cfg.text.replace("{used}", used).replace("{dots}", cfg.dots);
-    if (used > cfg.dots) text += " — " + cfg.over.replace("{extra}", used - cfg.dots);
-    const label = box.querySelector('[data-testid="stMarkdownContainer"] p') || box.querySelector("p");
-    if (label && label.textContent !== text) label.textContent = text;
-    const share = Math.min(100, Math.round((100 * used) / cfg.dots));
-    const bar = box.querySelector('[role="progressbar"]');
-    if (bar) {
-      bar.setAttribute("aria-valuenow", String(share));
-      bar.setAttribute("aria-valuetext", share + "%");
-      const fill = bar.querySelector('[data-testid="stProgressBarTrack"] > div');
-      if (fill) fill.style.transform = "translateX(-" + (100 - share) + "%)";
-    }
+// A vote screen drawn from a method's spec (cantiere/ui/methods/<name>.py,
+// browser_screen): every text is set with textContent, never as HTML (titles
+// are typed by people). «Invia il voto» posts the ballot (cantiere/ui/live_routes.py,
+// cast_vote) and shows the server's answer; nothing reruns the page.
+function drawVote(root, cfg) {
+  const s = cfg.screen;
+  const say = s.text;
+  const el = (tag, cls, text) => {
+    const node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
   };
-  let timer = 0;
-  const later = () => { clearTimeout(timer); timer = setTimeout(update, 30); };  // after React drew the new value
-  const events = ["input", "change", "click", "keyup"];
-  events.forEach((name) => document.addEventListener(name, later, true));
-  return () => { clearTimeout(timer); events.forEach((name) => document.removeEventListener(name, later, true)); };
+  const box = el("section", "cw-vote" + (cfg.large ? " cw-large" : ""));
+  box.dataset.round = String(s.round);
+  if (cfg.now) box.append(el("p", "cw-now", say.now));
+  if (cfg.large && cfg.now) box.append(el("p", "cw-simple", say.simple));  // a page run: large_text.switch says it
+  box.append(el("p", "cw-rule", say.rule));
+  const values = {};
+  const rows = [];
+  const list = el("ul", "cw-items");
+  for (const item of s.items) {
+    values[item.id] = Math.max(0, Math.min(s.per_item, parseInt((cfg.values || {})[item.id], 10) || 0));
+    const row = el("li", "cw-item");
+    row.append(el("p", "cw-title", item.title));
+    if (item.line) row.append(el("p", "cw-line", item.line));
+    const stepper = el("div", "cw-stepper");
+    const less = el("button", "cw-step", "−");
+    const count = el("output", "cw-n");
+    const more = el("button", "cw-step", "+");
+    less.type = more.type = "button";
+    less.setAttribute("aria-label", say.less.replace("{title}", item.title));
+    more.setAttribute("aria-label", say.more.replace("{title}", item.title));
+    count.setAttribute("aria-live", "polite");
+    less.addEventListener("click", () => { values[item.id] -= 1; update(); });
+    more.addEventListener("click", () => { values[item.id] += 1; update(); });
+    stepper.append(less, count, more);
+    row.append(stepper);
+    list.append(row);
+    rows.push({ id: item.id, less, count, more });
+  }
+  box.append(list);
+  const used = el("p", "cw-used");
+  used.id = "cw-used-" + s.round;
+  const bar = el("div", "cw-bar");
+  bar.setAttribute("role", "progressbar");
+  bar.setAttribute("aria-valuemin", "0");
+  bar.setAttribute("aria-valuemax", "100");
+  bar.setAttribute("aria-labelledby", used.id);
+  const fill = el("div", "cw-fill");
+  bar.append(fill);
+  const over = el("p", "cw-over");
+  over.setAttribute("role", "alert");
+  const send = el("button", "cw-send", say.submit);
+  send.type = "button";
+  const result = el("p", "cw-result");
+  result.setAttribute("role", "status");
+  box.append(used, bar, over, send, result);
+
+  function update() {
+    let total = 0;
+    for (const r of rows) total += values[r.id];
+    for (const r of rows) {
+      r.count.textContent = String(values[r.id]);
+      r.less.disabled = values[r.id] <= 0;
+      r.more.disabled = values[r.id] >= s.per_item || total >= s.dots;
+    }
+    used.textContent = say.used.replace("{used}", total).replace("{dots}", s.dots);
+    const share = Math.min(100, Math.round((100 * total) / s.dots));
+    bar.setAttribute("aria-valuenow", String(share));
+    fill.style.width = share + "%";
+    over.textContent = total > s.dots ? say.over.replace("{extra}", total - s.dots) : "";
+    over.hidden = total <= s.dots;
+    result.textContent = "";
+    result.className = "cw-result";
+  }
+  send.addEventListener("click", async () => {
+    const dots = {};
+    for (const r of rows) if (values[r.id] > 0) dots[r.id] = values[r.id];
+    send.disabled = true;
+    result.className = "cw-result";
+    result.textContent = say.sending;
+    let answer = null;
+    try {
+      const r = await fetch(cfg.post.url, {
+        method: "POST", credentials: "same-origin", cache: "no-store",
+        headers: { "Content-Type": "application/json", [cfg.post.header]: "1" },
+        body: JSON.stringify({ p: cfg.post.token, round: s.round, ballot: { dots }, lang: s.lang }),
+      });
+      answer = await r.json();
+    } catch (e) {
+      answer = { error: say.lost };
+    }
+    send.disabled = false;
+    result.className = "cw-result " + (answer.ok ? "cw-ok" : "cw-error");
+    result.textContent = answer.ok || answer.error || say.lost;
+  });
+  update();
+  root.append(box);
+  return box;
 }

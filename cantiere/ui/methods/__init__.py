@@ -13,7 +13,16 @@ from cantiere.errors import UnknownNameError
 from cantiere.store import workshops as db
 from cantiere.ui.methods.common import Screen, round_context, submit_button, submit_key
 
-__all__ = ["SCREENS", "Screen", "round_context", "screen", "submit_button", "submit_key", "vote_panel"]
+__all__ = [
+    "SCREENS",
+    "Screen",
+    "room_screen",
+    "round_context",
+    "screen",
+    "submit_button",
+    "submit_key",
+    "vote_panel",
+]
 
 
 def _discover() -> dict[str, Screen]:
@@ -39,3 +48,18 @@ def screen(name: str) -> Screen:
 def vote_panel(rnd: db.Round, who: db.Participant) -> None:
     """The phone's vote: the screen of the round's method."""
     screen(rnd.method).screen(rnd, who)
+
+
+def room_screen(store, workshop: db.Workshop, language: str) -> dict | None:
+    """The screen every phone of ``workshop`` shows now, as the spec the browser
+    draws it from (``Screen.browser``), when the browser can draw it: an open
+    round of a method that has one. None: the phone reruns its page to see it."""
+    from cantiere import workshop as w
+
+    if workshop.phase != "voto":
+        return None
+    rnd = w.current_round(store, workshop.id)
+    entry = SCREENS.get(rnd.method) if rnd is not None and rnd.status == "open" else None
+    if entry is None or entry.browser is None:
+        return None
+    return entry.browser(store, rnd, language)

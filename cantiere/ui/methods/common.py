@@ -42,10 +42,13 @@ class Screen:
     """The UI of one voting method (``cantiere/ui/methods/<name>.py``, ending with ``SCREEN``)."""
 
     name: str  # the method's name in ``voting.METHODS``
-    screen: Callable[[db.Round, db.Participant], None]  # the phone screen, an st.fragment
+    screen: Callable[[db.Round, db.Participant], None]  # the phone screen (an st.fragment, or drawn by the browser)
     read_ballot: BallotReader | None  # the ballot from the widgets' state; None: the screen saves each answer
     form: Callable[[Mapping, Sequence[db.Priority]], None]  # the facilitator's inputs, from earlier params
     params_from_state: Callable[[Sequence[db.Priority]], tuple[dict, dict]]  # (params, costs) as typed
+    # (store, open round, language) -> the spec the browser draws the screen from, for
+    # a method whose screen the browser draws (it then follows the room without a page run)
+    browser: Callable[..., dict] | None = None
 
 
 def submit_key(round_id: int) -> str:
@@ -61,7 +64,7 @@ _items: dict[tuple[str, int], tuple[float, list[voting.Item]]] = {}
 _items_lock = threading.Lock()
 
 
-def _round_items(store, rnd: db.Round) -> list[voting.Item]:
+def round_items(store, rnd: db.Round) -> list[voting.Item]:
     """The items of an open round, shared by the sessions of this process for
     a few seconds (issue 16: 300 phones joining in 10 s make one read, not 300)."""
     key, now = (store.url, rnd.id), time.monotonic()
@@ -90,7 +93,7 @@ def round_context(rnd: db.Round, who: db.Participant) -> tuple[list[voting.Item]
     if cached is None or cached[0] != who.id:
         store = get_store()
         mine = w.my_ballot(store, who, rnd.id)
-        cached = (who.id, _round_items(store, rnd), dict(mine.payload) if mine else {})
+        cached = (who.id, round_items(store, rnd), dict(mine.payload) if mine else {})
         st.session_state[key] = cached
     return cached[1], cached[2]
 
