@@ -42,7 +42,7 @@ from pathlib import Path
 
 import psutil
 
-from bench.protocol import LivePoll, Phone
+from bench.protocol import LivePoll, Phone, ProtocolError
 
 
 def run_async(coroutine):
@@ -73,14 +73,17 @@ RSS_SAMPLE_S = 0.25
 @dataclass(frozen=True)
 class Step:
     """One thing a phone does: ``wait`` for a widget, ``set`` a value,
-    ``press`` a button, or wait for a ``text``."""
+    ``press`` a button, wait for a ``text``, send a ballot from a screen the
+    browser draws (``vote:ROUND METHOD ID=N ID=N``), or see that the room's long
+    poll carried the screen of round ``screen:ROUND`` (drawn by the browser,
+    no page run: only after the room moved)."""
 
     action: str
     key: str
     value: str = ""
 
 
-STEP_ACTIONS = ("wait", "set", "press", "text")
+STEP_ACTIONS = ("wait", "set", "press", "text", "vote", "screen")
 
 
 def parse_steps(spec: str) -> list[Step]:
@@ -97,6 +100,10 @@ def parse_steps(spec: str) -> list[Step]:
             if not eq:
                 raise ValueError(f"step {part!r}: expected set:KEY=VALUE")
             key, value = key.strip(), value.strip()
+        elif action == "vote":
+            key, _, value = rest.strip().partition(" ")
+            if not value.strip():
+                raise ValueError(f"step {part!r}: expected vote:ROUND METHOD ID=N …")
         steps.append(Step(action, key, value))
     return steps
 
@@ -134,6 +141,13 @@ async def run_steps(
             await phone.wait_for_widget(step.key)
         elif step.action == "text":
             await phone.wait_for_text(step.key, since=mark)
+        elif step.action == "vote":
+            mark = phone.mark()
+            if on_tap is not None:
+                on_tap()
+            await phone.post_ballot(int(step.key), ballot_of(step.value))
+        elif step.action == "screen":
+            raise ProtocolError(f"round {step.key}'s screen: the room's long poll did not carry it")
         else:
             mark = phone.mark()
             if step.action == "press":
@@ -142,6 +156,26 @@ async def run_steps(
                 await phone.press(step.key)
             else:
                 await phone.set_value(step.key, _value(step.value))
+
+
+def ballot_of(text: str) -> dict:
+    """``"dots 12=2 13=1"`` → ``{"dots": {"12": 2, "13": 1}}`` (a ``vote`` step's ballot)."""
+    method, *pairs = text.split()
+    return {method: {k: _value(v) for k, _, v in (pair.partition("=") for pair in pairs)}}
+
+
+async def follow_screen(phone: Phone, answer: dict, steps: list[Step], mark: int) -> None:
+    """What a page does when the long poll says the room moved: draw the screen
+    the answer carries (``screen`` steps: no page run), else rerun the page and
+    run ``steps`` on what it shows."""
+    if answer.get("screen") is not None and steps and all(s.action == "screen" for s in steps):
+        drawn = str(answer["screen"].get("round"))
+        wrong = [s.key for s in steps if s.key != drawn]
+        if wrong:
+            raise ProtocolError(f"the long poll carried round {drawn}'s screen, not {wrong[0]}'s")
+        return
+    await phone.rerun()  # what the component's trigger asks for
+    await run_steps(phone, steps, since=mark)
 
 
 # --- targets: which app, how a phone joins and votes --------------------------
@@ -170,6 +204,7 @@ class Target:
     live_script: Path | None = None
     live_query: str | None = None
     live_path: str = "/api/live/{code}"
+    live_screen: str | None = None  # the language of the screens the long poll carries (the page draws them)
     advance: Callable[[object, Path], dict] | None = None
     follow_steps: list[Step] = field(default_factory=list)
     # the room scenario (issue 16, bench/room.py): the phones' query, how they
@@ -252,22 +287,20 @@ def _minimal_advance(prepared, workdir: Path) -> dict:
 # The real Partecipa page (cantiere/ui/workshop_partecipa.py): a phone opens the
 # join link, which joins it (the app writes its token into the URL) and shows the
 # vote (issue 16: one page run); the join is over when the vote screen is there,
-# as the minimal app's when its button is. Before a vote scenario's votes, each
-# phone puts 2 + 1 dots on two priorities (the ready steps, within the ramp but
-# not in the join's latency) so that a vote is one tap, as in the minimal app (the
-# ratio compares taps); --vote-steps can move them.
+# as the minimal app's when its button is. The dots screen is drawn by the browser
+# (cantiere/ui/methods/dots.py): the dots cost the server nothing, and «Invia il
+# voto» posts the ballot (2 + 1 dots on two priorities) to /api/voto, as the page's
+# script does; a vote is one tap, as in the minimal app (the ratio compares taps).
 APP_JOIN_STEPS = "wait:partecipa.vote.{round}"
-APP_READY_STEPS = "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1"
-APP_VOTE_STEPS = "press:partecipa.vote.{round}; text:Voto registrato"
+APP_READY_STEPS = ""
+APP_VOTE_STEPS = "vote:{round} dots {item_a}=2 {item_b}=1; text:Voto registrato"
 # The room (bench/room.py): phones join while the workshop listens (the ascolto
-# screen), follow the vote's opening to the dots of round 1, vote (dots, tap),
-# follow the next round, vote again. The facilitator logs in and keeps the live panel.
+# screen), follow the vote's opening to the dots of round 1 (drawn from the long
+# poll's answer, as the page does), vote, follow the next round, vote again. The
+# facilitator logs in and keeps the live panel.
 APP_ROOM_JOIN_STEPS = "wait:ascolto.task"
-APP_ROOM_FOLLOW_STEPS = "wait:partecipa.vote.{round}"
-APP_ROOM_VOTE_STEPS = (
-    "set:partecipa.dots.{round}.{item_a}=2; set:partecipa.dots.{round}.{item_b}=1; "
-    "press:partecipa.vote.{round}; text:Voto registrato"
-)
+APP_ROOM_FOLLOW_STEPS = "screen:{round}"
+APP_ROOM_VOTE_STEPS = APP_VOTE_STEPS
 APP_FACILITATOR_STEPS = "set:facilitazione.password={password}; press:facilitazione.login; wait:facilitazione.pick"
 
 
@@ -312,8 +345,9 @@ def app_target() -> Target:
         env=_app_env,
         setup=_app_setup,
         live_path="/api/live/{code}",
+        live_screen="it",
         advance=_app_advance,
-        follow_steps=parse_steps("wait:partecipa.vote.{round}"),
+        follow_steps=parse_steps(APP_ROOM_FOLLOW_STEPS),
         room_query="code={code}",
         room_join_steps=parse_steps(APP_ROOM_JOIN_STEPS),
         room_follow_steps=(parse_steps(APP_ROOM_FOLLOW_STEPS), parse_steps(APP_ROOM_FOLLOW_STEPS)),
@@ -609,15 +643,16 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
 
 async def _wait_and_follow(run: _Run, phone: Phone, i: int) -> None:
     """What an idle phone's page does (``cantiere/ui/live.py``): keep the long
-    poll of the room version open; when it answers with a newer version, rerun
-    the whole page (as the component's trigger asks) and see the new screen."""
+    poll of the room version open; when it answers with a newer version, draw
+    the screen it carries, or rerun the whole page (as the component's trigger
+    asks) and see the new screen."""
     sc = run.scenario
     poll = LivePoll(run.url_of(i), run.query(run.target.live_path, i, ""), timeout=sc.timeout)
     run.polls.append(poll)
     try:
         known = (await poll.version(-1))["v"]
         for _ in range(10_000):
-            answer = await poll.version(known, hold=60)
+            answer = await poll.version(known, hold=60, screen=run.target.live_screen)
             if answer.get("busy"):  # the server holds too many: ask again a moment later, as the page does
                 await asyncio.sleep(1.0)
                 continue
@@ -629,9 +664,8 @@ async def _wait_and_follow(run: _Run, phone: Phone, i: int) -> None:
                 continue
             known = answer["v"]
             mark = phone.mark()
-            await phone.rerun()
             await asyncio.wait_for(run.follow_ready.wait(), sc.timeout)
-            await run_steps(phone, run.follow_steps, since=mark)
+            await follow_screen(phone, answer, run.follow_steps, mark)
             run.follow.append(time.monotonic() - run.changed_at)
             return
     finally:

@@ -40,7 +40,7 @@ import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
@@ -69,6 +69,7 @@ WIDGET_TYPES = {
     "multiselect",
     "button_group",
     "toggle",
+    "bidi_component",  # a custom component with a key (e.g. a vote screen the browser draws)
 }
 
 
@@ -163,6 +164,8 @@ class Phone:
         source: str | None = None,
     ):
         host, port = check_url(base_url)
+        self.base_url = base_url
+        self._poster: Poster | None = None
         # a loopback source address of its own (127.0.x.y): through nginx, whose
         # upstream hashes the client address, simulated phones then spread over
         # the processes as real phones do
@@ -221,6 +224,8 @@ class Phone:
         self._reader = asyncio.create_task(self._read_loop())
 
     async def close(self) -> None:
+        if self._poster is not None:
+            await self._poster.close()
         for task in self._auto.values():
             task.cancel()
         if self.ws is not None:
@@ -392,6 +397,24 @@ class Phone:
         trigger = WidgetState(id=widget.id, trigger_value=True)
         return await self.rerun(trigger, widget.fragment_id, timeout=timeout)
 
+    async def post_ballot(self, round_id: int, ballot: dict) -> str:
+        """«Invia il voto» on a screen the browser draws: ``POST /api/voto`` as
+        this phone's participant (``p`` in its URL), on a connection of its own
+        from the same address, as the page's script does. The answer's text is
+        added to what the phone shows; ProtocolError when the vote is refused."""
+        token = parse_qs(self.query).get("p", [""])[0]
+        if self._poster is None:
+            self._poster = Poster(self.base_url, "", self.timeout, self.source)
+        status, answer = await self._poster.post(
+            "/api/voto", {"p": token, "round": round_id, "ballot": ballot, "lang": "it"}, {"X-Cantiere": "1"}
+        )
+        if status != 200 or "ok" not in answer:
+            raise ProtocolError(f"ballot refused (HTTP {status}): {answer.get('error', '')[:80]}")
+        async with self._changed:
+            self.texts.append(answer["ok"])
+            self._changed.notify_all()
+        return answer["ok"]
+
     async def set_value(self, key: str, value, timeout: float | None = None) -> RunResult:
         """Set a widget's value as the user would, which reruns (its fragment of) the page;
         a widget made with ``on_change="ignore"`` (``ignore_rerun``) only keeps the value,
@@ -467,7 +490,11 @@ class LivePoll:
                 pass
         self._reader = self._writer = None
 
-    async def _exchange(self, query: str, hold: float) -> tuple[int, bytes, bool]:
+    async def _exchange(
+        self, query: str, hold: float, *, path: str | None = None, body: bytes = b"", headers: dict | None = None
+    ) -> tuple[int, bytes, bool]:
+        """One request on the keep-alive connection: a GET of ``path?query``, or a
+        POST of ``body`` when there is one."""
         if self._writer is None:
             self._reader, self._writer = await asyncio.wait_for(
                 asyncio.open_connection(
@@ -475,11 +502,15 @@ class LivePoll:
                 ),
                 self.timeout,
             )
+        target = (path or self.path) + (f"?{query}" if query else "")
+        extra = "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
+        if body:
+            extra += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
         request = (
-            f"GET {self.path}?{query} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
-            "Accept: application/json\r\nConnection: keep-alive\r\n\r\n"
+            f"{'POST' if body else 'GET'} {target} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+            f"Accept: application/json\r\nConnection: keep-alive\r\n{extra}\r\n"
         )
-        self._writer.write(request.encode("ascii"))
+        self._writer.write(request.encode("ascii") + body)
         await self._writer.drain()
         self.requests += 1
         limit = hold + self.timeout
@@ -501,13 +532,16 @@ class LivePoll:
         body = await asyncio.wait_for(self._reader.readexactly(length), self.timeout) if length else b""
         return status, body, keep
 
-    async def version(self, known: int, hold: float = 30.0) -> dict:
+    async def version(self, known: int, hold: float = 30.0, screen: str | None = None) -> dict:
         """The route's answer for a phone that knows version ``known``
-        (``{"v": n}``, ``{"gone": true}`` or ``{"busy": true, …}``)."""
+        (``{"v": n}``, ``{"gone": true}`` or ``{"busy": true, …}``); with
+        ``screen`` (a language), a phone that draws the next screen itself
+        (``{"v": n, "screen": {...}}`` when the app can say what it is)."""
         import json
 
+        query = f"v={int(known)}" + (f"&screen={screen}" if screen else "")
         try:
-            status, body, keep = await self._exchange(f"v={int(known)}", hold)
+            status, body, keep = await self._exchange(query, hold)
         except (OSError, ConnectionError, asyncio.IncompleteReadError, TimeoutError, ValueError):
             await self.close()
             raise
@@ -516,3 +550,28 @@ class LivePoll:
         if status != 200:
             raise ProtocolError(f"live route answered HTTP {status}")
         return json.loads(body or b"{}")
+
+
+class Poster(LivePoll):
+    """A phone's second connection, for what its page's script sends by itself
+    (a ballot from a screen the browser draws: ``POST /api/voto``)."""
+
+    async def post(self, path: str, payload: dict, headers: dict | None = None) -> tuple[int, dict]:
+        """POST ``payload`` as JSON; a kept-alive connection the server closed
+        meanwhile is opened again and the request sent once more, as a browser does."""
+        import json
+
+        body = json.dumps(payload).encode()
+        for attempt in (1, 2):
+            reused = self._writer is not None
+            try:
+                status, answer, keep = await self._exchange("", 0.0, path=self.path + path, body=body, headers=headers)
+            except (OSError, ConnectionError, asyncio.IncompleteReadError, TimeoutError, ValueError) as exc:
+                await self.close()
+                if reused and attempt == 1 and isinstance(exc, (ConnectionError, asyncio.IncompleteReadError)):
+                    continue
+                raise
+            if not keep:
+                await self.close()
+            return status, json.loads(answer or b"{}")
+        raise ConnectionError("closed by the server")

@@ -35,7 +35,18 @@ import time
 from collections import Counter
 from collections.abc import Callable
 
-from bench.loadgen import Report, Scenario, Step, Target, _cpu, _rss_mb, fill_steps, run_steps, summary
+from bench.loadgen import (
+    Report,
+    Scenario,
+    Step,
+    Target,
+    _cpu,
+    _rss_mb,
+    fill_steps,
+    follow_screen,
+    run_steps,
+    summary,
+)
 from bench.protocol import LivePoll, Phone, source_of
 
 MOVES = 2  # phase change, then the next round
@@ -98,10 +109,9 @@ async def _phone(run: RoomRun, i: int, start_at: float, rng: random.Random, join
         known = (await poll.version(-1))["v"]
         for move, (follow, vote) in enumerate((("follow_phase", "vote_1"), ("follow_round", "vote_2"))):
             step = follow
-            known = await _hold_until_newer(poll, known, run.moved[move])
-            mark = phone.mark()
-            await phone.rerun()  # what the component's trigger asks for
-            await run_steps(phone, run.follow_steps[move], since=mark)
+            answer = await _hold_until_newer(poll, known, run.moved[move], target.live_screen)
+            known = answer["v"]
+            await follow_screen(phone, answer, run.follow_steps[move], phone.mark())
             run.lat[follow].append(time.monotonic() - run.moved_at[move])
             step = vote
             await asyncio.wait_for(run.vote_open[move].wait(), sc.timeout + sc.ramp)
@@ -128,14 +138,15 @@ async def _phone(run: RoomRun, i: int, start_at: float, rng: random.Random, join
         await phone.close()
 
 
-async def _hold_until_newer(poll: LivePoll, known: int, moved: asyncio.Event) -> int:
-    """Keep the long poll open until the room version passes ``known`` (bounded).
+async def _hold_until_newer(poll: LivePoll, known: int, moved: asyncio.Event, screen: str | None) -> dict:
+    """Keep the long poll open until the room version passes ``known`` (bounded);
+    its answer (with the new screen when the page draws it: ``screen``).
     A keep-alive connection the server closed while the phone was voting is
     opened again, as the browser's fetch does."""
     closed = 0
     for _ in range(10_000):
         try:
-            answer = await poll.version(known, hold=60)
+            answer = await poll.version(known, hold=60, screen=screen)
         except (ConnectionError, asyncio.IncompleteReadError):
             closed += 1
             if closed > 3:
@@ -149,7 +160,7 @@ async def _hold_until_newer(poll: LivePoll, known: int, moved: asyncio.Event) ->
             raise RuntimeError(f"the room is gone: {answer}")
         if answer["v"] > known:
             await moved.wait()  # the step's clock and screen are set before the phones look
-            return answer["v"]
+            return answer
     raise RuntimeError("the room never moved")
 
 

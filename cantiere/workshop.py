@@ -358,8 +358,6 @@ def open_round(store: Store, actor: Actor, round_id: int, *, if_none_open: bool 
         raise PhaseError("workshop.error.no_priorities")
     if if_none_open and any(r.status == "open" and r.id != round_id for r in db.list_rounds(store, workshop.id)):
         raise RoundAlreadyOpenError()
-    if workshop.phase != "voto":
-        db.set_phase(store, workshop.id, "voto")
     versions = data_versions(store, workshop.id, rnd.params)  # issue 18: recorded with the opening
     return db.set_round_status(
         store,
@@ -368,6 +366,7 @@ def open_round(store: Store, actor: Actor, round_id: int, *, if_none_open: bool 
         close_others=True,
         refuse_if_open=RoundAlreadyOpenError() if if_none_open else None,
         data_versions=versions,
+        phase="voto",  # the phase and the round move together: one room version
     )
 
 

@@ -424,6 +424,7 @@ def set_round_status(
     close_others: bool = False,
     refuse_if_open: Exception | None = None,
     data_versions: Mapping | None = None,
+    phase: str | None = None,
 ) -> Round:
     """Set a round's status (logged as round_opened / round_closed). With
     ``close_others`` any other open round of the workshop closes first, so at most
@@ -431,11 +432,19 @@ def set_round_status(
     raised instead when another round is open (checked in the same transaction:
     a double click on "Apri la votazione" opens one round). ``data_versions``
     (``evidence.versions``: ISTAT year, imported files and their hashes) is
-    recorded with an opening, in the same transaction."""
+    recorded with an opening, in the same transaction. With ``phase`` the
+    workshop moves to it in the same transaction too (logged as by
+    ``set_phase``): phones never see the vote phase without its open round."""
     with store.write() as conn:
         row = conn.execute(sa.select(rounds).where(rounds.c.id == round_id)).first()
         if row is None:
             raise NotFoundError(what="thing.round", id=round_id)
+        if phase is not None:
+            old = conn.execute(sa.select(workshops.c.phase).where(workshops.c.id == row.workshop_id)).scalar_one()
+            if old != phase:
+                conn.execute(workshops.update().where(workshops.c.id == row.workshop_id).values(phase=phase))
+                _log(conn, row.workshop_id, "phase_changed", old=old, new=phase)
+                _bump(conn, row.workshop_id)
         others = []
         if close_others:
             if (
@@ -463,7 +472,7 @@ def set_round_status(
         changed = conn.execute(
             rounds.update().where(rounds.c.id == round_id, rounds.c.status != status).values(status=status)
         ).rowcount
-        if changed or others:
+        if (changed or others) and not (phase is not None and old != phase):  # one move: one version
             _bump(conn, row.workshop_id)
         if changed:
             kind = {"open": "round_opened", "closed": "round_closed"}.get(status, "round_status")

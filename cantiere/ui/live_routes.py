@@ -29,10 +29,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from starlette.requests import Request
-
-from cantiere.i18n import LANGUAGES
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from cantiere.i18n import LANGUAGES
 
 log = logging.getLogger("cantiere.live")
 
@@ -210,7 +210,9 @@ async def live_version(request: Request) -> Response:
             log.exception("room screen could not be read")
             screen = None
         if screen is not None:
-            return Response(b'{"v":%d,"screen":%s}' % (current, screen), media_type="application/json", headers=NO_STORE)
+            return Response(
+                b'{"v":%d,"screen":%s}' % (current, screen), media_type="application/json", headers=NO_STORE
+            )
     return JSONResponse({"v": current}, headers=NO_STORE)
 
 

@@ -13,6 +13,7 @@ from cantiere.store import workshops as db
 from cantiere.ui import workshop_facilitazione as fac_ui
 from cantiere.ui import workshop_partecipa as part_ui
 from tests.conftest import ROOT
+from tests.routes import send_vote, vote_screen
 
 FAC = w.Actor.command_line()
 ROWS = [{"title": "Assistenza domiciliare"}, {"title": "Posti al nido"}, {"title": "Trasporto sociale"}]
@@ -129,23 +130,25 @@ def test_participant_joins_votes_and_sees_confirmation(env):
     at.selectbox(key=part_ui.PROFILE_ROLE).set_value("operatore")
     click(at, part_ui.PROFILE_SAVE)
     assert [b.key for b in at.button if b.key in (part_ui.PROFILE_OPEN, part_ui.PROFILE_SAVE)] == []
-    at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(2)
-    at.number_input(key=part_ui.dots_key(rnd.id, items[2].id)).set_value(1)
-    at.run()
-    assert any("Punti usati: 3 di 3" in str(p.proto.text) for p in at.get("progress"))
-    click(at, part_ui.submit_key(rnd.id))
-    assert texts(at, "success") == ["Voto registrato. Puoi cambiarlo finché la votazione è aperta."]
+    screen = vote_screen(at, rnd.id)  # drawn by the browser, from this
+    assert [i["title"] for i in screen["screen"]["items"]] == [r["title"] for r in ROWS]
+    assert screen["screen"]["text"]["rule"] == "Hai 3 punti da distribuire, al massimo 2 sulla stessa priorità."
+    assert screen["values"] == {} and screen["post"]["token"] == token
+    assert send_vote(at, rnd.id, {items[0].id: 2, items[2].id: 1}) == (
+        200,
+        "Voto registrato. Puoi cambiarlo finché la votazione è aperta.",
+    )
     who = db.participant_by_token(env, token)
     assert (who.comune, who.role) == ("Bagnacavallo", "operatore")
     assert db.get_ballot(env, rnd.id, who.id).payload == {"dots": {str(items[0].id): 2, str(items[2].id): 1}}
 
     # the phone reloads: same link, new session → same participant, ballot kept and changeable
     again = page("partecipa", code=ws.code, p=token)
-    assert again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 2
-    again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(0)
-    again.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
-    click(again, part_ui.submit_key(rnd.id))
-    assert texts(again, "success") == ["Voto registrato: il nuovo voto sostituisce il precedente."]
+    assert vote_screen(again, rnd.id)["values"] == {str(items[0].id): 2, str(items[2].id): 1}
+    assert send_vote(again, rnd.id, {items[1].id: 2, items[2].id: 1}) == (
+        200,
+        "Voto registrato: il nuovo voto sostituisce il precedente.",
+    )
     assert db.count_participants(env, ws.id) == 1
     assert db.list_ballots(env, rnd.id)[0].payload == {"dots": {str(items[1].id): 2, str(items[2].id): 1}}
 
@@ -153,8 +156,7 @@ def test_participant_joins_votes_and_sees_confirmation(env):
 def test_second_participant_changes_projector_counts(env):
     ws, rnd, items = voting_workshop(env)
     first = open_join_link(ws.code)
-    first.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(1)
-    click(first, part_ui.submit_key(rnd.id))
+    assert send_vote(first, rnd.id, {items[0].id: 1})[0] == 200
 
     projector = page("proiezione", code=ws.code)
     assert [m.value for m in projector.metric][:2] == ["1", "1"]
@@ -162,8 +164,7 @@ def test_second_participant_changes_projector_counts(env):
     assert projector.get("image"), "no QR code image"
 
     second = open_join_link(ws.code)
-    second.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
-    click(second, part_ui.submit_key(rnd.id))
+    assert send_vote(second, rnd.id, {items[1].id: 2})[0] == 200
     st.cache_data.clear()  # stands in for the 1-second TTL, without waiting on a clock
     projector.run()
     assert [m.value for m in projector.metric][:2] == ["2", "2"]
@@ -213,23 +214,19 @@ def test_wrong_code_gives_italian_error(env, code):
 def test_closed_round_refuses_vote(env):
     ws, rnd, items = voting_workshop(env)
     phone = open_join_link(ws.code)
-    phone.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(1)
-    w.close_round(env, FAC, rnd.id)
-    click(phone, part_ui.submit_key(rnd.id))
-    assert texts(phone, "success") == []
-    assert "La votazione è chiusa" in " ".join(texts(phone, "info"))
+    w.close_round(env, FAC, rnd.id)  # while the person was choosing
+    status, said = send_vote(phone, rnd.id, {items[0].id: 1})
+    assert status == 409 and said.startswith("La votazione a cui rispondevi è stata chiusa")
     assert db.list_ballots(env, rnd.id) == []
+    phone.run()  # the room moved: the page shows it
+    assert "La votazione è chiusa" in " ".join(texts(phone, "info"))
 
 
 def test_over_budget_vote_is_refused(env):
     ws, rnd, items = voting_workshop(env)
     phone = open_join_link(ws.code)
-    for item in items[:2]:
-        phone.number_input(key=part_ui.dots_key(rnd.id, item.id)).set_value(2)  # 4 > 3 dots
-    phone.run()
-    assert texts(phone, "warning") == ["Hai superato i punti disponibili: togline 1."]
-    click(phone, part_ui.submit_key(rnd.id))
-    assert texts(phone, "success") == [] and len(texts(phone, "error")) == 1
+    status, said = send_vote(phone, rnd.id, {item.id: 2 for item in items[:2]})  # 4 > 3 dots
+    assert status == 400 and said == "Hai usato 4 punti ma ne hai a disposizione 3: togline qualcuno."
     assert db.list_ballots(env, rnd.id) == []
 
 
@@ -310,7 +307,7 @@ def test_opening_the_link_joins_and_shows_the_vote_at_once(env):
     ws, rnd, items = voting_workshop(env)
     phone = open_join_link(ws.code)
     token = phone.query_params["p"]
-    assert phone.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0  # no «Entra», no profile screen
+    assert vote_screen(phone, rnd.id)["values"] == {}  # the vote at once: no «Entra», no profile screen
     assert "Nessun nome e nessun indirizzo IP vengono registrati." in texts(phone, "caption")[-1] or any(
         "Nessun nome" in c for c in texts(phone, "caption")
     )
@@ -320,7 +317,7 @@ def test_opening_the_link_joins_and_shows_the_vote_at_once(env):
     again = page("partecipa", code=ws.code, p=token)  # a new session, as after a reload: the same person
     assert len(db.list_participants(env, ws.id)) == 1
     assert not [c for c in texts(again, "caption") if "Nessun nome" in c]  # said once
-    assert again.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0
+    assert vote_screen(again, rnd.id)["post"]["token"] == token
 
 
 def test_english_is_the_second_language(env):

@@ -16,6 +16,8 @@ from cantiere import workshop as w
 from cantiere.store import Store, meta
 from cantiere.store import workshops as db
 from cantiere.workshop_errors import PhaseChangedError, PhaseError, RoundAlreadyOpenError
+from tests.routes import call as _call
+from tests.routes import run_async
 
 FAC = w.Actor.command_line()
 ROWS = [{"title": "Assistenza domiciliare"}, {"title": "Posti al nido"}, {"title": "Trasporto sociale"}]
@@ -187,25 +189,6 @@ def test_the_server_secret_is_created_once_and_shared_by_processes(any_store):
 # --- the long poll ----------------------------------------------------------------------
 
 
-def run_async(coroutine):
-    """``asyncio.run`` in a thread of its own: the browser tests' Playwright keeps an
-    event loop running in the main thread for the whole session."""
-    result: dict = {}
-
-    def target():
-        try:
-            result["value"] = asyncio.run(coroutine)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            result["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in result:
-        raise result["error"]
-    return result["value"]
-
-
 class FakeRoom:
     """Room versions in memory, counting the reads (one per refresh, whatever the waiters)."""
 
@@ -277,30 +260,6 @@ def test_a_change_made_in_this_process_wakes_its_phones_without_waiting_for_the_
 
     result, waited = run_async(scenario())
     assert result == 2 and waited < 5
-
-
-def _call(handler, path, query="", method="GET", body=b"", headers=()):
-    """Call a Starlette endpoint as the server would, without a network."""
-    from starlette.requests import Request
-
-    scope = {
-        "type": "http",
-        "method": method,
-        "path": path,
-        "query_string": query.encode(),
-        "headers": [(k.lower().encode(), v.encode()) for k, v in headers],
-        "path_params": {"code": path.rsplit("/", 1)[-1]},
-        "scheme": "http",
-        "server": ("127.0.0.1", 80),
-    }
-
-    async def receive():
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    async def run():
-        return await handler(Request(scope, receive))
-
-    return run_async(run())
 
 
 @pytest.mark.parametrize(

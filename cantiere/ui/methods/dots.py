@@ -91,9 +91,7 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
     mine = w.my_ballot(store, who, rnd.id)
     spec = browser_screen(rnd, round_items(store, rnd), evidence_view.lines_for(rnd.workshop_id), lang())
     values = dict(mine.payload.get("dots", {})) if mine else {}
-    live.vote_screen(
-        spec, values, who.token, large=bool(st.session_state.get(large_text.KEY)), key=submit_key(rnd.id)
-    )
+    live.vote_screen(spec, values, who.token, large=bool(st.session_state.get(large_text.KEY)), key=submit_key(rnd.id))
 
 
 def form(params: Mapping, priorities: Sequence[db.Priority]) -> None:
