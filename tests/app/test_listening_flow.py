@@ -12,6 +12,7 @@ from cantiere.ui import partecipa_listening as part_lis
 from cantiere.ui import workshop_facilitazione as fac_ui
 from cantiere.ui import workshop_partecipa as part_ui
 from tests.app.test_workshop_flow import click, env, login, open_join_link, page, section, texts  # noqa: F401
+from tests.routes import send_vote, vote_screen
 
 FAC = w.Actor.command_line()
 
@@ -69,9 +70,8 @@ def test_a_proposal_reaches_the_facilitator_and_once_promoted_the_vote(env):
     rnd = w.current_round(env, ws.id)
     assert rnd.status == "open"
     phone.run()
-    assert "Centro diurno a Pinarella" in [e.value for e in phone.text]  # on the ballot now
-    phone.number_input(key=part_ui.dots_key(rnd.id, promoted)).set_value(2)
-    click(phone, part_ui.submit_key(rnd.id))
+    assert "Centro diurno a Pinarella" in [i["title"] for i in vote_screen(phone, rnd.id)["screen"]["items"]]
+    assert send_vote(phone, rnd.id, {promoted: 2})[0] == 200  # on the ballot now
     who = db.participant_by_token(env, phone.query_params["p"])
     assert db.get_ballot(env, rnd.id, who.id).payload == {"dots": {str(promoted): 2}}
 

@@ -14,6 +14,7 @@ from cantiere.ui import facilitazione_rounds as rounds_ui
 from cantiere.ui import partecipa_methods as pm
 from cantiere.ui import results_view
 from tests.app.test_workshop_flow import FAC, click, env, login, open_join_link, page, texts  # noqa: F401
+from tests.routes import send_vote
 
 ROWS = [
     {"title": "Assistenza domiciliare", "cost": 40000},
@@ -143,13 +144,9 @@ def test_matrix_half_rating_is_refused(env):
 
 
 def test_dots_keeps_its_panel(env):
-    from cantiere.ui import workshop_partecipa as part_ui
-
     ws, rnd, items = method_workshop(env, "dots", {"dots": 3, "max_per_item": 2})
     at = open_join_link(ws.code)
-    at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
-    click(at, part_ui.submit_key(rnd.id))
-    assert texts(at, "success") == [SAVED]
+    assert send_vote(at, rnd.id, {items[1].id: 2}) == (200, SAVED)
     assert ballot_of(env, rnd, at) == {"dots": {str(items[1].id): 2}}
 
 
@@ -264,14 +261,12 @@ def test_open_workshop_only_for_facilitators(env):
 
 
 def test_dots_over_the_total_is_refused_on_the_phone(env):
-    from cantiere.ui import workshop_partecipa as part_ui
-
     ws, rnd, items = method_workshop(env, "dots", {"dots": 3, "max_per_item": 2})
     at = open_join_link(ws.code)
-    at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(2)
-    at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
-    click(at, part_ui.submit_key(rnd.id))
-    assert texts(at, "error") == ["Hai usato 4 punti ma ne hai a disposizione 3: togline qualcuno."]
+    assert send_vote(at, rnd.id, {items[0].id: 2, items[1].id: 2}) == (
+        400,
+        "Hai usato 4 punti ma ne hai a disposizione 3: togline qualcuno.",
+    )
     assert ballot_of(env, rnd, at) is None
 
 

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from cantiere.store import workshops as db
 from cantiere.ui import workshop_partecipa as part_ui
 from tests.app.test_workshop_flow import click, env, open_join_link, page, texts, voting_workshop  # noqa: F401  (env: fixture)
+from tests.routes import send_vote, vote_screen
 
 
 @pytest.fixture
@@ -48,7 +49,7 @@ def test_opening_the_link_is_one_run_to_the_vote(env, runs):
     runs["n"] = 0
     at.run()
     assert runs["n"] == 1
-    assert at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).value == 0
+    assert vote_screen(at, rnd.id)["values"] == {}
     assert not db.participant_by_token(env, at.query_params["p"]).profile_answered
 
 
@@ -71,21 +72,20 @@ def _reads(seen: list[str], table: str) -> list[str]:
     return [s for s in seen if s.upper().startswith("SELECT") and re.search(rf"\bFROM {table}\b", s)]
 
 
-def test_vote_tap_reads_no_ballot_and_priorities_only_in_its_transaction(env, statements):
-    """AppTest reruns the whole page; the comments tab is not open, so it is not
-    built (issue 13: only the open tab runs); the vote panel adds no read of its
-    own, and the submit one narrow read inside the write transaction (the
-    validation)."""
+def test_a_dots_vote_is_no_page_run_and_one_narrow_read_in_its_transaction(env, statements, runs):
+    """The dots screen is drawn by the browser (issue 16): the dots change there,
+    and «Invia il voto» posts the ballot; the server runs no page for it, reads
+    no ballot before or after the upsert, and reads the priorities once, narrowly,
+    inside the write transaction (the validation)."""
     ws, rnd, items = voting_workshop(env)
     at = page("partecipa", code=ws.code)
-    at.number_input(key=part_ui.dots_key(rnd.id, items[1].id)).set_value(2)
+    runs["n"] = 0
     statements.clear()
-    at.run()  # a dot changed
-    assert _reads(statements, "ballots") == []
-    assert _reads(statements, "priorities") == []  # the closed comments tab is not built
-    statements.clear()
-    click(at, part_ui.submit_key(rnd.id))
-    assert texts(at, "success") == ["Voto registrato. Puoi cambiarlo finché la votazione è aperta."]
+    assert send_vote(at, rnd.id, {items[1].id: 2}) == (
+        200,
+        "Voto registrato. Puoi cambiarlo finché la votazione è aperta.",
+    )
+    assert runs["n"] == 0
     assert _reads(statements, "ballots") == []  # no read of the ballot before or after the upsert
     narrow = "SELECT priorities.id, priorities.title, priorities.cost FROM priorities"
     assert [s.startswith(narrow) for s in _reads(statements, "priorities")] == [True]
@@ -117,8 +117,8 @@ def _choose(at, method: str, rnd, items) -> None:
     ],
 )
 def test_other_methods_vote_tap_reads_no_ballot(env, statements, method, params, expected):
-    """Approval, budget, ranking and matrix: as in the dots panel, the screen
-    reads the earlier ballot once, and the submit tap reads no ballot before or
+    """Approval, budget, ranking and matrix: the screen reads the earlier
+    ballot once, and the submit tap reads no ballot before or
     after the upsert; what is stored is what the phone chose."""
     from cantiere.ui import partecipa_methods as pm
     from tests.app.test_methods_flow import method_workshop

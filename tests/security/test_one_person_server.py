@@ -53,16 +53,15 @@ class ProxiedPhone(protocol.Phone):
 
 
 async def _one_ballot(url: str, prepared, forwarded_for: str | None) -> str:
-    """One session: open the link (that joins), two dots, Invia. "voted" or "refused"."""
+    """One session: open the link (that joins), two dots and Invia (the ballot
+    posted as the page's script does). "voted" or "refused"."""
     query = f"code={prepared.code}"
     async with ProxiedPhone(url, page="partecipa", query=query, timeout=60, forwarded_for=forwarded_for) as phone:
         result = await phone.open()
         if any("Stai andando troppo veloce" in s for s in result.texts):
             return "refused"
-        await phone.set_value(f"partecipa.dots.{prepared.round_id}.{prepared.item_ids[0]}", 2)
-        mark = phone.mark()
-        await phone.press(f"partecipa.vote.{prepared.round_id}")
-        await phone.wait_for_text("Voto registrato", since=mark)
+        said = await phone.post_ballot(prepared.round_id, {"dots": {str(prepared.item_ids[0]): 2}})
+        assert said.startswith("Voto registrato")
         return "voted"
 
 

@@ -20,6 +20,7 @@ from cantiere.ui import guard
 from cantiere.ui import workshop_partecipa as part_ui
 from cantiere.workshop_errors import WrongCodeError
 from tests.app.test_workshop_flow import click, env, login, page, texts, voting_workshop  # noqa: F401  (env: fixture)
+from tests.routes import send_vote
 
 ADDRESS = "192.0.2.7"  # one phone, one script (TEST-NET-1)
 
@@ -49,9 +50,10 @@ def test_thirty_sessions_join_and_vote_in_a_loop_are_held_to_the_limit(env, one_
         if "p" not in at.query_params:
             refused.append(texts(at, "error"))
             continue
-        at.number_input(key=part_ui.dots_key(rnd.id, items[0].id)).set_value(2)
-        click(at, part_ui.submit_key(rnd.id))
-        confirmed += texts(at, "success") == ["Voto registrato. Puoi cambiarlo finché la votazione è aperta."]
+        confirmed += send_vote(at, rnd.id, {items[0].id: 2}) == (
+            200,
+            "Voto registrato. Puoi cambiarlo finché la votazione è aperta.",
+        )
     elapsed = time.perf_counter() - started
     assert confirmed == limit == len(db.list_ballots(env, rnd.id)) == db.count_participants(env, ws.id)
     assert len(refused) == 30 - limit
