@@ -64,7 +64,6 @@ def run(args: argparse.Namespace, out=None, err=None) -> int:
             target.query = args.query
         if args.join_steps is not None:
             target.join_steps = loadgen.parse_steps(args.join_steps)
-            target.ready_steps = []  # the steps given are the whole way to the first vote
         if args.vote_steps is not None:
             target.vote_steps = loadgen.parse_steps(args.vote_steps)
         scenario = loadgen.Scenario(

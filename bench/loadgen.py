@@ -218,8 +218,6 @@ class Target:
     room_count: Callable[[object, Path, int], int | None] | None = None
     facilitator_page: str = ""
     facilitator_steps: list[Step] = field(default_factory=list)
-    # after joining, before a vote scenario's votes (not in the join's latency)
-    ready_steps: list[Step] = field(default_factory=list)
 
 
 def _minimal_env(workdir: Path) -> dict[str, str]:
@@ -292,7 +290,6 @@ def _minimal_advance(prepared, workdir: Path) -> dict:
 # voto» posts the ballot (2 + 1 dots on two priorities) to /api/voto, as the page's
 # script does; a vote is one tap, as in the minimal app (the ratio compares taps).
 APP_JOIN_STEPS = "wait:partecipa.vote.{round}"
-APP_READY_STEPS = ""
 APP_VOTE_STEPS = "vote:{round} dots {item_a}=2 {item_b}=1; text:Voto registrato"
 # The room (bench/room.py): phones join while the workshop listens (the ascolto
 # screen), follow the vote's opening to the dots of round 1 (drawn from the long
@@ -338,7 +335,6 @@ def app_target() -> Target:
         page="partecipa",
         query="code={code}",
         join_steps=parse_steps(APP_JOIN_STEPS),
-        ready_steps=parse_steps(APP_READY_STEPS),
         vote_steps=parse_steps(APP_VOTE_STEPS),
         observer_page="proiezione",
         observer_query="code={code}",
@@ -601,8 +597,6 @@ async def _phone(run: _Run, i: int, start_at: float, joined: asyncio.Event, all_
         await phone.open()
         await run_steps(phone, target.join_steps, since=0)
         run.join.append(time.monotonic() - t0)
-        if sc.kind not in ("join", "idle"):
-            await run_steps(phone, target.ready_steps)
     except Exception as exc:  # every failure is counted, none stops the other phones
         run.error("join", exc)
         _app_errors(run, phone)
@@ -918,7 +912,6 @@ def run_target(
             target = replace(
                 target,
                 join_steps=fill_steps(target.join_steps, prepared.placeholders),
-                ready_steps=fill_steps(target.ready_steps, prepared.placeholders),
                 vote_steps=fill_steps(target.vote_steps, prepared.placeholders),
             )
             code = code or prepared.code

@@ -2,7 +2,7 @@
 
 A workshop in the voto phase is created through the core API in a fresh SQLite
 file; 20 phones join by opening the link (no button on the way), put their dots
-and submit; the ballots are read back from the database. No timing is asserted.
+and submit (the ballot posted as the page's script does); the ballots are read back from the database. No timing is asserted.
 """
 
 from __future__ import annotations
@@ -48,14 +48,12 @@ def test_twenty_phones_vote_on_the_real_app_and_every_ballot_is_stored(tmp_path)
 
 
 def test_a_vote_the_app_refuses_is_an_error_and_not_a_stored_ballot(tmp_path):
-    # Over the round's 5 dots (2 + 1 + 2 + 1 = 6): the app shows an error, not
+    # Over the round's 5 dots (2 + 1 + 2 + 1 = 6): the app answers an error, not
     # "Voto registrato"; the load generator must count errors and the DB stays empty.
     url = f"sqlite:///{tmp_path / 'cantiere.db'}"
     target = loadgen.app_target()
-    join = target.join_steps + loadgen.parse_steps(
-        "set:partecipa.dots.{round}.{item_c}=2; set:partecipa.dots.{round}.{item_d}=1"
-    )
-    target = replace(target, join_steps=join)
+    over = loadgen.parse_steps("vote:{round} dots {item_a}=2 {item_b}=1 {item_c}=2 {item_d}=1; text:Voto registrato")
+    target = replace(target, vote_steps=over)
     real_setup = target.setup
 
     def setup(database_url):

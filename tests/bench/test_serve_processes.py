@@ -9,6 +9,7 @@ and, when CANTIERE_TEST_POSTGRES_URL is set, on PostgreSQL.
 from __future__ import annotations
 
 import asyncio
+import json
 import random
 
 import pytest
@@ -38,18 +39,19 @@ def shared_url(request, tmp_path):
 
 
 async def vote_on_a_then_again_on_b(url_a: str, url_b: str, prepared) -> tuple[list[str], list[str]]:
+    """Two dots on A; the same link opened on B starts from them (the screen's
+    values), one more dot, Invia again (ballots posted as the page's script does)."""
     r, a, b = prepared.round_id, prepared.item_ids[0], prepared.item_ids[1]
     async with Phone(url_a, page="partecipa", query=f"code={prepared.code}", timeout=60) as phone:
         await phone.open()  # opening the link is joining
-        await phone.set_value(f"partecipa.dots.{r}.{a}", 2)
-        first = await phone.press(f"partecipa.vote.{r}")
+        first = await phone.post_ballot(r, {"dots": {str(a): 2}})
         link = phone.query  # what the browser's address bar holds: code and token
     assert "p=" in link
     async with Phone(url_b, page="partecipa", query=link, timeout=60) as again:
         await again.open()
-        await again.set_value(f"partecipa.dots.{r}.{b}", 1)
-        second = await again.press(f"partecipa.vote.{r}")
-    return first.texts, second.texts
+        values = json.loads(again.widgets[f"partecipa.vote.{r}"].proto.json)["vote"]["values"]
+        second = await again.post_ballot(r, {"dots": {**values, str(b): 1}})
+    return [first], [second]
 
 
 def test_two_processes_share_the_database(tmp_path, shared_url):
@@ -164,8 +166,7 @@ def test_through_the_generated_nginx_a_phone_votes_and_javascript_is_gzipped(tmp
             r, a = prepared.round_id, prepared.item_ids[0]
             async with Phone(front, page="partecipa", query=f"code={prepared.code}", timeout=60) as phone:
                 await phone.open()
-                await phone.set_value(f"partecipa.dots.{r}.{a}", 1)
-                return (await phone.press(f"partecipa.vote.{r}")).texts
+                return [await phone.post_ballot(r, {"dots": {str(a): 1}})]
 
         texts = loadgen.run_async(vote())
     finally:
