@@ -47,7 +47,8 @@ def test_no_serious_or_critical_violation(browser, rooms_app, axe_source, size):
 
 
 TAB_TO = """(name) => {
-  const e = document.activeElement;
+  let e = document.activeElement;
+  while (e && e.shadowRoot && e.shadowRoot.activeElement) e = e.shadowRoot.activeElement;  // a component's own controls
   return !!e && ((e.innerText || '').trim().startsWith(name) || (e.getAttribute('aria-label') || '').startsWith(name));
 }"""
 
@@ -63,7 +64,8 @@ def tab_to(page, name: str, limit: int = 60) -> None:
 
 def test_voting_with_the_keyboard_alone(browser, rooms_app):
     """A phone-sized page, no pointer: the link opens the vote; Tab to a priority's
-    dots, «Invia il voto», then to «Chi sei? (facoltativo)» and its dialog."""
+    «+» (its name says which priority), two dots, «Invia il voto», then to «Chi
+    sei? (facoltativo)» and its dialog."""
     base, rooms = rooms_app
     context = browser.new_context(locale="it-IT", **VIEWPORTS["390x844"])
     page = context.new_page()
@@ -73,16 +75,10 @@ def test_voting_with_the_keyboard_alone(browser, rooms_app):
         settle(page)
         page.get_by_role("button", name="Invia il voto").wait_for()
         settle(page)
-        for _ in range(60):  # the first dots field: a labelled spin button
-            page.keyboard.press("Tab")
-            if page.evaluate("() => document.activeElement && document.activeElement.type === 'number'"):
-                break
-        label = page.evaluate(
-            "() => document.activeElement.labels[0]?.innerText || document.activeElement.getAttribute('aria-label')"
-        )
-        assert label, "the dots field has no label a screen reader can read"
-        page.keyboard.press("ArrowUp")
-        page.keyboard.press("ArrowUp")
+        tab_to(page, "Un punto in più a «")  # the first priority's «+», named with its title
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")
+        expect(page.get_by_text("Punti usati: 2 di 5")).to_be_visible(timeout=WAIT)
         tab_to(page, "Invia il voto")
         page.keyboard.press("Enter")
         expect(page.get_by_text("Voto registrato").first).to_be_visible(timeout=WAIT)

@@ -6,6 +6,8 @@ Screenshots for review go to artifacts/methods/."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from cantiere import results
@@ -66,9 +68,9 @@ def _vote(page, method: str) -> None:
     """One thumb's worth of voting on the method's screen, once it is drawn."""
     page.get_by_role("button", name="Questa" if method == "pairwise" else "Invia il voto").first.wait_for()
     if method == "dots":
-        field = page.get_by_role("spinbutton").first
-        field.fill("2")
-        field.press("Tab")
+        more = page.get_by_role("button", name=re.compile("^Un punto in più")).first
+        more.click()
+        more.click()
         page.get_by_text("Punti usati: 2 di 5").wait_for()
     elif method == "approval":
         page.get_by_text("Approvo").first.click()

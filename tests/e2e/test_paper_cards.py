@@ -58,7 +58,7 @@ def phone_votes(context, base: str, code: str) -> None:
     page = context.new_page()
     page.set_default_timeout(60_000)
     page.goto(f"{base}/partecipa?code={code}")
-    page.locator('[data-testid="stNumberInputStepUp"]').first.click()
+    page.get_by_role("button", name=re.compile("^Un punto in più")).first.click()
     expect(page.get_by_text("Punti usati: 1 di 3")).to_be_visible()
     page.get_by_role("button", name="Invia il voto").click()
     expect(page.get_by_text("Voto registrato", exact=False)).to_be_visible()

@@ -168,7 +168,7 @@ def test_a_whole_session_through_the_ui(room):
     for phone in phones:
         followed["voto"].append(follow_time(phone, phone.get_by_role("button", name="Invia il voto"), started))
     for phone in phones:
-        phone.locator('[data-testid="stNumberInputStepUp"]').first.click()
+        phone.get_by_role("button", name=re.compile("^Un punto in più")).first.click()
         expect(phone.get_by_text("Punti usati: 1 di 5")).to_be_visible()
         phone.get_by_role("button", name="Invia il voto").click()
         expect(phone.get_by_text("Voto registrato", exact=False)).to_be_visible()

@@ -3,8 +3,16 @@
 // session to the server; draw a vote screen from its spec, on the page's run
 // or when the room moves to it (issue 16: no page run per phone). Served by the
 // app itself from /_stcore/bidi-components/cantiere.live/live.js (script-src 'self').
+// Streamlit 1.67 calls this function again when the data change (each page run
+// with a new room version) without calling the previous call's cleanup (only at
+// unmount): each element's last cleanup is kept here and run first, so one poll
+// loop and one drawn screen live per element.
+const active = new WeakMap();
+
 export default function (component) {
   const { data, setTriggerValue, parentElement } = component;
+  const before = active.get(parentElement);
+  if (before) before();
   const cfg = data || {};
   const stop = new AbortController();
   const secure = location.protocol === "https:" ? "; Secure" : "";
@@ -20,9 +28,19 @@ export default function (component) {
     }).catch(() => {});
   }
   let drawn = cfg.vote ? drawVote(parentElement, cfg.vote) : null;
+  const pageBox = () => cfg.draw && document.getElementsByClassName(cfg.draw.hide)[0];
   const hidePage = (hidden) => {
-    const box = cfg.draw && document.getElementsByClassName(cfg.draw.hide)[0];
+    const box = pageBox();
     if (box) box.style.display = hidden ? "none" : "";
+  };
+  // someone in the middle of something on the page's screen (a text typed, the
+  // «Commenta» tab): the page reruns instead, which keeps it (widget state)
+  const busy = () => {
+    const box = pageBox();
+    if (!box || box.style.display === "none") return false;
+    const typed = [...box.querySelectorAll("textarea, input[type=text]")].some((f) => f.value.trim() !== "");
+    const tabs = [...box.querySelectorAll('[role="tab"]')];
+    return typed || (tabs.length > 1 && tabs[0].getAttribute("aria-selected") !== "true");
   };
   if (cfg.poll) {
     let version = cfg.version;
@@ -39,7 +57,7 @@ export default function (component) {
             failures = 0;
             if (body.gone || body.v > version) {
               version = body.gone ? version : body.v;
-              if (body.screen && cfg.draw) {  // the next screen, drawn here: no page run
+              if (body.screen && cfg.draw && !busy()) {  // the next screen, drawn here: no page run
                 if (drawn) drawn.remove();
                 drawn = drawVote(parentElement, { screen: body.screen, values: {}, post: cfg.draw.post,
                   large: document.cookie.split("; ").includes("cantiere_testo_grande=1"), now: true });
@@ -58,11 +76,15 @@ export default function (component) {
       }
     })();
   }
-  return () => {
+  const cleanup = () => {
     stop.abort();
     if (drawn) drawn.remove();
+    drawn = null;
     hidePage(false);  // the page's run draws the room again
+    if (active.get(parentElement) === cleanup) active.delete(parentElement);
   };
+  active.set(parentElement, cleanup);
+  return cleanup;
 }
 
 // A vote screen drawn from a method's spec (cantiere/ui/methods/<name>.py,
