@@ -646,7 +646,7 @@ async def _wait_and_follow(run: _Run, phone: Phone, i: int) -> None:
     try:
         known = (await poll.version(-1))["v"]
         for _ in range(10_000):
-            answer = await poll.version(known, hold=60, screen=run.target.live_screen)
+            answer = await poll.version(known, hold=60, screen=run.target.live_screen, who=phone.token)
             if answer.get("busy"):  # the server holds too many: ask again a moment later, as the page does
                 await asyncio.sleep(1.0)
                 continue

@@ -397,12 +397,17 @@ class Phone:
         trigger = WidgetState(id=widget.id, trigger_value=True)
         return await self.rerun(trigger, widget.fragment_id, timeout=timeout)
 
+    @property
+    def token(self) -> str:
+        """The participant token the app wrote into this phone's URL ("" before)."""
+        return parse_qs(self.query).get("p", [""])[0]
+
     async def post_ballot(self, round_id: int, ballot: dict) -> str:
         """«Invia il voto» on a screen the browser draws: ``POST /api/voto`` as
         this phone's participant (``p`` in its URL), on a connection of its own
         from the same address, as the page's script does. The answer's text is
         added to what the phone shows; ProtocolError when the vote is refused."""
-        token = parse_qs(self.query).get("p", [""])[0]
+        token = self.token
         if self._poster is None:
             self._poster = Poster(self.base_url, "", self.timeout, self.source)
         status, answer = await self._poster.post(
@@ -532,16 +537,18 @@ class LivePoll:
         body = await asyncio.wait_for(self._reader.readexactly(length), self.timeout) if length else b""
         return status, body, keep
 
-    async def version(self, known: int, hold: float = 30.0, screen: str | None = None) -> dict:
+    async def version(self, known: int, hold: float = 30.0, screen: str | None = None, who: str = "") -> dict:
         """The route's answer for a phone that knows version ``known``
         (``{"v": n}``, ``{"gone": true}`` or ``{"busy": true, …}``); with
-        ``screen`` (a language), a phone that draws the next screen itself
-        (``{"v": n, "screen": {...}}`` when the app can say what it is)."""
+        ``screen`` (a language) and ``who`` (the participant's token), a phone
+        that draws the next screen itself (``{"v": n, "screen": {...}}`` when the
+        app can say what it is)."""
         import json
 
         query = f"v={int(known)}" + (f"&screen={screen}" if screen else "")
+        headers = {"X-Cantiere-Partecipante": who} if screen and who else None
         try:
-            status, body, keep = await self._exchange(query, hold)
+            status, body, keep = await self._exchange(query, hold, headers=headers)
         except (OSError, ConnectionError, asyncio.IncompleteReadError, TimeoutError, ValueError):
             await self.close()
             raise

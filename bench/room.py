@@ -109,7 +109,7 @@ async def _phone(run: RoomRun, i: int, start_at: float, rng: random.Random, join
         known = (await poll.version(-1))["v"]
         for move, (follow, vote) in enumerate((("follow_phase", "vote_1"), ("follow_round", "vote_2"))):
             step = follow
-            answer = await _hold_until_newer(poll, known, run.moved[move], target.live_screen)
+            answer = await _hold_until_newer(poll, known, run.moved[move], target.live_screen, phone.token)
             known = answer["v"]
             await follow_screen(phone, answer, run.follow_steps[move], phone.mark())
             run.lat[follow].append(time.monotonic() - run.moved_at[move])
@@ -138,7 +138,9 @@ async def _phone(run: RoomRun, i: int, start_at: float, rng: random.Random, join
         await phone.close()
 
 
-async def _hold_until_newer(poll: LivePoll, known: int, moved: asyncio.Event, screen: str | None) -> dict:
+async def _hold_until_newer(
+    poll: LivePoll, known: int, moved: asyncio.Event, screen: str | None, who: str = ""
+) -> dict:
     """Keep the long poll open until the room version passes ``known`` (bounded);
     its answer (with the new screen when the page draws it: ``screen``).
     A keep-alive connection the server closed while the phone was voting is
@@ -146,7 +148,7 @@ async def _hold_until_newer(poll: LivePoll, known: int, moved: asyncio.Event, sc
     closed = 0
     for _ in range(10_000):
         try:
-            answer = await poll.version(known, hold=60, screen=screen)
+            answer = await poll.version(known, hold=60, screen=screen, who=who)
         except (ConnectionError, asyncio.IncompleteReadError):
             closed += 1
             if closed > 3:

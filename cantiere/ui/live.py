@@ -32,6 +32,7 @@ import streamlit as st
 
 from cantiere import sessions
 from cantiere.ui import get_settings, get_store
+from cantiere.ui.live_routes import PARTICIPANT_HEADER
 
 PARTICIPANT_COOKIE = "cantiere_p_"  # + workshop code
 PARTICIPANT_DAYS = 7  # a workshop day, and the follow-up days when results are read
@@ -124,7 +125,12 @@ def follow(
     hidden until the next run: no page run for the room's phones."""
     data: dict = {"poll": live_url(code), "version": int(version)}
     if draw is not None:  # a participant's phone: draw the next screen when the browser can
-        data["draw"] = {"lang": draw[0], "post": _ballot_post(draw[1]), "hide": f"st-key-{hide}"}
+        data["draw"] = {
+            "lang": draw[0],
+            "post": _ballot_post(draw[1]),
+            "hide": f"st-key-{hide}",
+            "who": PARTICIPANT_HEADER,
+        }
     if remember is not None:
         data["cookie"] = {
             "name": PARTICIPANT_COOKIE + code,

@@ -43,6 +43,7 @@ MAX_WAITING = 5000
 MAX_CODES = 500
 MAX_CODE_CHARS = 12
 NO_STORE = {"Cache-Control": "no-store"}
+PARTICIPANT_HEADER = "X-Cantiere-Partecipante"  # who asks for the next screen: a participant of the workshop
 
 
 class RoomWatch:
@@ -203,9 +204,10 @@ async def live_version(request: Request) -> Response:
     if current is None:
         return JSONResponse({"gone": True}, headers=NO_STORE)
     language = request.query_params.get("screen")
-    if current > known and language in LANGUAGES:  # a participant's phone that can draw the next screen
+    token = request.headers.get(PARTICIPANT_HEADER, "")[:200]
+    if current > known and language in LANGUAGES and token:  # a participant's phone that draws the next screen
         try:
-            screen = await screens().get(code, current, language)
+            screen = await screens().get(code, current, language) if await _participant_of(code, token) else None
         except Exception:  # the database is away for a moment: the phone reruns its page instead
             log.exception("room screen could not be read")
             screen = None
@@ -224,8 +226,12 @@ class RoomScreens:
     def __init__(self, build: Callable[[str, str], dict | None]):
         self.build = build
         self._made: dict[tuple[str, int, str], asyncio.Future] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def get(self, code: str, version: int, language: str) -> bytes | None:
+        loop = asyncio.get_running_loop()
+        if self._loop is not loop:  # first use (or a new loop: tests run one per call)
+            self._loop, self._made = loop, {}
         key = (code, version, language)
         made = self._made.get(key)
         if made is None or (made.done() and made.exception() is not None):
@@ -237,6 +243,33 @@ class RoomScreens:
     def _encoded(self, code: str, language: str) -> bytes | None:
         screen = self.build(code, language)
         return None if screen is None else json.dumps(screen, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+_known: dict[str, str] = {}  # participant token -> workshop code, for tokens this process has checked
+
+
+async def _participant_of(code: str, token: str) -> bool:
+    """Is ``token`` a participant of workshop ``code``? The screen (titles and
+    figures) goes to the room's phones only, not to whoever knows a code; a
+    token once found is remembered (each move of the room asks again)."""
+    if _known.get(token) == code:
+        return True
+
+    def lookup() -> bool:
+        from cantiere.store import workshops as db
+        from cantiere.ui import get_store
+
+        store = get_store()
+        who = db.participant_by_token(store, token)
+        workshop = db.workshop_by_code(store, code) if who is not None else None
+        return workshop is not None and who.workshop_id == workshop.id
+
+    if not await asyncio.to_thread(lookup):
+        return False
+    if len(_known) > MAX_WAITING * 4:
+        _known.clear()
+    _known[token] = code
+    return True
 
 
 def _room_screen(code: str, language: str) -> dict | None:
@@ -254,15 +287,9 @@ _screens: RoomScreens | None = None
 def screens() -> RoomScreens:
     """This process's RoomScreens (one per process, like ``watch``)."""
     global _screens  # noqa: PLW0603  (one per process, by design; the same for every phone)
-    if _screens is None or not _screens_loop_ok():
+    if _screens is None:
         _screens = RoomScreens(_room_screen)
     return _screens
-
-
-def _screens_loop_ok() -> bool:
-    """Futures belong to one event loop (tests run one per call)."""
-    loop = asyncio.get_running_loop()
-    return all(f.get_loop() is loop for f in _screens._made.values()) if _screens else True
 
 
 # --- a ballot from a screen the browser draws ---------------------------------------

@@ -51,6 +51,7 @@ export default function (component) {
         try {
           const r = await fetch(cfg.poll + "?v=" + version + screen, {
             cache: "no-store", credentials: "same-origin", signal: stop.signal,
+            headers: cfg.draw ? { [cfg.draw.who]: cfg.draw.post.token } : {},
           });
           if (r.ok) {
             const body = await r.json();
