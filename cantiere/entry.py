@@ -40,10 +40,25 @@ def _meta_name(workshop_id: int) -> str:
     return f"entry.mode.{workshop_id}"
 
 
+MODE_TTL_S = 1.0  # a room joining at once reads the mode once per second and process
+_modes: dict[tuple[str, int], tuple[float, str]] = {}
+
+
 def mode(store: Store, workshop_id: int) -> str:
-    """The entry mode of a workshop (FIXED unless a facilitator chose otherwise)."""
+    """The entry mode of a workshop (FIXED unless a facilitator chose otherwise).
+    Read at most once per ``MODE_TTL_S`` per process (issue 16: one read per
+    join was 6 % of a join's page run); a change made here counts at once, one
+    made by another process within that second."""
+    key, now = (store.url, workshop_id), time.monotonic()
+    hit = _modes.get(key)
+    if hit is not None and now - hit[0] < MODE_TTL_S:
+        return hit[1]
     found = meta.get_value(store, _meta_name(workshop_id))
-    return found if found in MODES else FIXED
+    chosen = found if found in MODES else FIXED
+    if len(_modes) > 1024:  # workshops of the past: forget them
+        _modes.clear()
+    _modes[key] = (now, chosen)
+    return chosen
 
 
 def set_mode(store: Store, actor: w.Actor, workshop_id: int, chosen: str) -> str:
@@ -52,6 +67,7 @@ def set_mode(store: Store, actor: w.Actor, workshop_id: int, chosen: str) -> str
     if chosen not in MODES:
         raise UnknownNameError("thing.entry_mode", chosen, MODES)
     meta.set_value(store, _meta_name(workshop_id), chosen)
+    _modes.pop((store.url, workshop_id), None)
     return chosen
 
 

@@ -517,7 +517,11 @@ def new_token() -> str:
 def join(store: Store, code: str) -> tuple[Workshop, Participant]:
     """A new participant of the workshop with this code. WrongCodeError,
     WorkshopNotOpenError (draft or closed)."""
-    workshop = find_workshop(store, code)
+    return join_workshop(store, find_workshop(store, code))
+
+
+def join_workshop(store: Store, workshop: Workshop) -> tuple[Workshop, Participant]:
+    """``join`` for a workshop just read (its phase as read then)."""
     if workshop.phase not in JOINABLE_PHASES:
         raise WorkshopNotOpenError(title=workshop.title, phase=workshop.phase)
     return workshop, db.add_participant(store, workshop.id, new_token())

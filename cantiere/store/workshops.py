@@ -492,16 +492,17 @@ def set_round_status(
 # --- participants ------------------------------------------------------------
 
 
+_ADD_PARTICIPANT = participants.insert().returning(*participants.c)
+
+
 def add_participant(store: Store, workshop_id: int, token: str, **profile) -> Participant:
-    """A new participant (token drawn by the caller; names and IPs are never stored)."""
+    """A new participant (token drawn by the caller; names and IPs are never stored),
+    as stored (one statement: a room joining at once makes one write each)."""
+    values = {"workshop_id": workshop_id, "token": token, "created_at": now(), **_profile(profile)}
     with store.write() as conn:
-        pid = conn.execute(
-            participants.insert()
-            .values(workshop_id=workshop_id, token=token, created_at=now(), **_profile(profile))
-            .returning(participants.c.id)
-        ).scalar_one()
-        _log(conn, workshop_id, "participant_joined", participant_id=pid)
-    return participant_by_token(store, token)
+        row = conn.execute(_ADD_PARTICIPANT, values).one()
+        _log(conn, workshop_id, "participant_joined", participant_id=row.id)
+    return _participant(row)
 
 
 def _profile(profile: Mapping[str, Any]) -> dict:

@@ -69,22 +69,23 @@ def find_workshop(store, code: str):
         raise
 
 
-def join(store, code: str, key: str | None = None):
-    """Entra: the code checked as a guess (:func:`find_workshop`), the rotating
-    key when the workshop asks for one (typed after the code, or ``key`` from
-    the link), then one join of this client counted, then ``workshop.join``."""
+def join(store, code: str, key: str | None = None, found=None):
+    """Entra: the code checked as a guess (:func:`find_workshop`, unless this run
+    ``found`` the workshop already), the rotating key when the workshop asks for
+    one (typed after the code, or ``key`` from the link), then one join of this
+    client counted, then ``workshop.join``."""
     from cantiere import entry
     from cantiere import workshop as w
     from cantiere.ui import entry_view
 
-    workshop = find_workshop(store, code)
+    workshop = found if found is not None else find_workshop(store, code)
     try:
         entry.check_entry(store, entry_view.secret(), workshop, key or entry.split_typed(code)[1])
     except entry.EntryKeyError:
         secret_failed("code")
         raise
     allow("join")
-    return w.join(store, workshop.code)
+    return w.join_workshop(store, workshop)
 
 
 def allow_support(token: str, proposal_id: int) -> None:

@@ -11,6 +11,7 @@ from cantiere.ui import live, t
 
 COOKIE = "cantiere_testo_grande"
 KEY = "partecipa.large_text"
+_WRITES = "partecipa.large_text.writes"
 DAYS = 365
 
 # Our own constant CSS (no participant text): larger text, inputs and buttons on the main column.
@@ -30,7 +31,9 @@ def switch(method: str) -> bool:
     if KEY not in st.session_state:
         st.session_state[KEY] = live.cookie(COOKIE) == "1"
     on = st.toggle(t("large.toggle"), key=KEY)  # no help icon: a 16-px target on a phone
-    live.remember(COOKIE, "1" if on else "", DAYS, key="live.large_text")
+    if st.session_state.get(_WRITES) or ("1" if on else "") != live.cookie(COOKIE):
+        st.session_state[_WRITES] = True  # from the first change on, this session keeps the cookie current
+        live.remember(COOKIE, "1" if on else "", DAYS, key="live.large_text")
     if on:
         st.html(_CSS)
         st.text(t(f"large.simple.{method}"))

@@ -10,6 +10,10 @@ server cannot do alone:
   a ``run_every`` fragment would cost a rerun per phone per interval
   (docs/sviluppo.md §7). What the participant is typing survives the rerun (widget
   state is kept).
+- **draw**: a vote screen from a method's spec (``Screen.browser``, dots): on a
+  page run (``vote_screen``), and on a participant's phone when the long poll's
+  answer carries the next screen (``follow(draw=…)``, issue 16): then there is
+  no page run at all, and «Invia il voto» posts to ``/api/voto``.
 - **remember**: it writes the participant's token in a cookie of this
   browser (``cantiere_p_<CODE>``), so a second tab, Back, a reload or a second
   scan of the QR code return the same participant (``device_token``).

@@ -17,7 +17,9 @@ and in this browser too (issue 13: the session remembers it, and a cookie writte
 by ``ui.live``): a second tab, Back, or a second scan of the QR code return the
 same participant; «Non sei tu?» hands a shared phone over to a new person.
 The page follows the room (``live.follow``): when the facilitator opens or
-closes a phase or a round, the phone reruns by itself.
+closes a phase or a round, the phone reruns by itself, or, when the next screen
+is one the browser draws (an open dots round), draws it over ``SCREEN_BOX``
+with no page run (issue 16).
 Participant text (comments) is shown with ``st.text`` only.
 """
 
@@ -71,13 +73,14 @@ _FLASH = "partecipa.flash"
 _PROFILE_SAVED = "partecipa.profile_saved"  # the dialog closes itself after a save
 
 
-def _join(typed: str, from_link: bool) -> db.Participant | None:
-    """Join the workshop ``typed`` (a code as typed, or the link's), with the
-    link's rotating key when it comes from the link, and put the identity in the
-    URL and in this browser. None, with the message left for the next
-    ``_show_flash``, when the join is refused (nothing created)."""
+def _join(typed: str, from_link: bool, found: db.Workshop | None = None) -> db.Participant | None:
+    """Join the workshop ``typed`` (a code as typed, or the link's; ``found``: this
+    run read it already), with the link's rotating key when it comes from the link,
+    and put the identity in the URL and in this browser. None, with the message
+    left for the next ``_show_flash``, when the join is refused (nothing created)."""
     try:
-        workshop, who = guard.join(get_store(), typed, key=st.query_params.get("k") if from_link else None)
+        key = st.query_params.get("k") if from_link else None
+        workshop, who = guard.join(get_store(), typed, key=key, found=found)
     except CantiereError as exc:
         flash.put(_FLASH, flash.ERROR, error_message(exc))
         return None
@@ -168,7 +171,7 @@ def render() -> None:
             st.session_state.get(state.PARTECIPA_DEVICE, {}).pop(workshop.code, None)
     joined_now = False
     if who is None and problem is None and workshop.phase in w.JOINABLE_PHASES:
-        who = _join(workshop.code, from_link=True)  # opening the link is joining (issue 16)
+        who = _join(workshop.code, from_link=True, found=workshop)  # opening the link is joining (issue 16)
         joined_now = who is not None
     if who is not None:
         if st.query_params.get("p") != who.token:

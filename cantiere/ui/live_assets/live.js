@@ -103,7 +103,11 @@ function drawVote(root, cfg) {
   };
   const box = el("section", "cw-vote" + (cfg.large ? " cw-large" : ""));
   box.dataset.round = String(s.round);
-  if (cfg.now) box.append(el("p", "cw-now", say.now));
+  if (cfg.now) {  // drawn when the room moved: said to a screen reader too
+    const now = el("p", "cw-now", say.now);
+    now.setAttribute("role", "status");
+    box.append(now);
+  }
   if (cfg.large && cfg.now) box.append(el("p", "cw-simple", say.simple));  // a page run: large_text.switch says it
   box.append(el("p", "cw-rule", say.rule));
   const values = {};
@@ -122,8 +126,14 @@ function drawVote(root, cfg) {
     less.setAttribute("aria-label", say.less.replace("{title}", item.title));
     more.setAttribute("aria-label", say.more.replace("{title}", item.title));
     count.setAttribute("aria-live", "polite");
-    less.addEventListener("click", () => { values[item.id] -= 1; update(); });
-    more.addEventListener("click", () => { values[item.id] += 1; update(); });
+    // aria-disabled, not disabled: a keyboard's focus stays on a «+» that reached its limit
+    const step = (button, by) => button.addEventListener("click", () => {
+      if (button.getAttribute("aria-disabled") === "true") return;
+      values[item.id] += by;
+      update();
+    });
+    step(less, -1);
+    step(more, 1);
     stepper.append(less, count, more);
     row.append(stepper);
     list.append(row);
@@ -152,8 +162,8 @@ function drawVote(root, cfg) {
     for (const r of rows) total += values[r.id];
     for (const r of rows) {
       r.count.textContent = String(values[r.id]);
-      r.less.disabled = values[r.id] <= 0;
-      r.more.disabled = values[r.id] >= s.per_item || total >= s.dots;
+      r.less.setAttribute("aria-disabled", String(values[r.id] <= 0));
+      r.more.setAttribute("aria-disabled", String(values[r.id] >= s.per_item || total >= s.dots));
     }
     used.textContent = say.used.replace("{used}", total).replace("{dots}", s.dots);
     const share = Math.min(100, Math.round((100 * total) / s.dots));
