@@ -9,7 +9,8 @@
 #   room through `cantiere serve --processes 2 --projector-process --nginx`, each
 #   phone from its own loopback address (--spread) so nginx spreads them.
 # The big room first (it is the longest to get wrong), then the RUNS.
-# ~45 min. Usage (RUNS="" for the big room only): [RUNS="1 2 3"] [BIG=1000] bench/results/run_join.sh OUTDIR [PG_URL]
+# ~45 min. Usage (RUNS="" for the big room only, DBS=pg for one database):
+#   [RUNS="1 2 3"] [DBS="sqlite pg"] [BIG=1000] bench/results/run_join.sh OUTDIR [PG_URL]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-bench/results/raw7}; mkdir -p "$OUT"
@@ -22,10 +23,11 @@ bench() {
       timeout 1800 python -m cantiere bench "$@" --json "$OUT/$name.json"
       echo; } >> "$OUT/all.txt" 2>&1
 }
-for db in sqlite pg; do
+for db in ${DBS-sqlite pg}; do
     [ "$db" = pg ] && [ -z "$PG" ] && continue
     url=$PG; [ "$db" = sqlite ] && url="sqlite:///$(mktemp -d)/serve.db"
-    port=$((30000 + RANDOM % 20000)); listen=$((port + 10)); run=$(mktemp -d)
+    # below Linux's ephemeral range (32768+): after 1,000 phones its ports linger in TIME_WAIT
+    port=$((20000 + RANDOM % 10000)); listen=$((port + 10)); run=$(mktemp -d)
     export CANTIERE_ADMIN_PASSWORD="bench-$RANDOM$RANDOM"  # the facilitator session logs in with it
     python -m cantiere serve --processes 2 --projector-process --nginx --port $port --listen $listen \
         --run-dir "$run" --database-url "$url" > "$run/serve.out" 2>&1 &

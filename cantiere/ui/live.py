@@ -35,7 +35,7 @@ from pathlib import Path
 import streamlit as st
 
 from cantiere import sessions
-from cantiere.ui import get_settings, get_store
+from cantiere.ui import get_settings, get_store, live_routes
 from cantiere.ui.live_routes import PARTICIPANT_HEADER
 
 PARTICIPANT_COOKIE = "cantiere_p_"  # + workshop code
@@ -129,6 +129,7 @@ def follow(
     hidden until the next run: no page run for the room's phones."""
     data: dict = {"poll": live_url(code), "version": int(version)}
     if draw is not None:  # a participant's phone: draw the next screen when the browser can
+        live_routes.known_participant(code, draw[1])
         data["draw"] = {
             "lang": draw[0],
             "post": _ballot_post(draw[1]),

@@ -248,10 +248,19 @@ class RoomScreens:
 _known: dict[str, str] = {}  # participant token -> workshop code, for tokens this process has checked
 
 
+def known_participant(code: str, token: str) -> None:
+    """``token`` is a participant of workshop ``code``: its page run, in this
+    process, has just checked it (its long poll comes to the same process)."""
+    if len(_known) > MAX_WAITING * 4:
+        _known.clear()
+    _known[token] = code
+
+
 async def _participant_of(code: str, token: str) -> bool:
     """Is ``token`` a participant of workshop ``code``? The screen (titles and
     figures) goes to the room's phones only, not to whoever knows a code; a
-    token once found is remembered (each move of the room asks again)."""
+    token once found (or shown its page here: ``known_participant``) is
+    remembered, so a room that moves asks the database nothing."""
     if _known.get(token) == code:
         return True
 
@@ -266,9 +275,7 @@ async def _participant_of(code: str, token: str) -> bool:
 
     if not await asyncio.to_thread(lookup):
         return False
-    if len(_known) > MAX_WAITING * 4:
-        _known.clear()
-    _known[token] = code
+    known_participant(code, token)
     return True
 
 

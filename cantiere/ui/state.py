@@ -12,6 +12,7 @@ FACILITAZIONE_EDIT_FOR = "facilitazione.edit_for"  # workshop id whose edit form
 
 # The live room (issue 13).
 PARTECIPA_DEVICE = "partecipa.device"  # {workshop code: participant token} of this browser
+PARTECIPA_JOINED = "partecipa.joined"  # the participant id this run created (no ballot to read yet)
 PARTECIPA_MOVED = "partecipa.moved"  # message for the next full run (a vote sent to a closed round)
 PARTECIPA_ROOM_MOVED = "partecipa.room_moved"  # the room moved: a toast on the next run
 FACILITAZIONE_SESSION = "facilitazione.session"  # signed session to hand to the browser's cookie

@@ -170,9 +170,12 @@ def render() -> None:
             problem = exc
             st.session_state.get(state.PARTECIPA_DEVICE, {}).pop(workshop.code, None)
     joined_now = False
+    st.session_state.pop(state.PARTECIPA_JOINED, None)
     if who is None and problem is None and workshop.phase in w.JOINABLE_PHASES:
         who = _join(workshop.code, from_link=True, found=workshop)  # opening the link is joining (issue 16)
         joined_now = who is not None
+        if joined_now:
+            st.session_state[state.PARTECIPA_JOINED] = who.id  # nobody new has a ballot: none to read
     if who is not None:
         if st.query_params.get("p") != who.token:
             st.query_params["p"] = who.token
@@ -188,7 +191,8 @@ def render() -> None:
     live.follow(
         workshop.code,
         workshop.room_version,
-        remember=who.token if who else None,
+        # the cookie written when this browser does not hold this participant yet
+        remember=who.token if who and live.device_token(workshop.code) != who.token else None,
         on_change=_room_moved,
         draw=(lang(), who.token) if who else None,
         hide=SCREEN_BOX,

@@ -24,7 +24,7 @@ from cantiere import voting
 from cantiere import workshop as w
 from cantiere.i18n import translate
 from cantiere.store import workshops as db
-from cantiere.ui import evidence_view, get_store, lang, large_text, live, t
+from cantiere.ui import evidence_view, get_store, lang, large_text, live, state, t
 from cantiere.ui.methods.common import Screen, round_items, submit_key
 from cantiere.voting.dots import DEFAULTS
 
@@ -88,7 +88,8 @@ def screen(rnd: db.Round, who: db.Participant) -> None:
         st.info(t("partecipa.round_closed"))
         return
     store = get_store()
-    mine = w.my_ballot(store, who, rnd.id)
+    fresh = st.session_state.get(state.PARTECIPA_JOINED) == who.id  # joined in this run: no ballot yet
+    mine = None if fresh else w.my_ballot(store, who, rnd.id)
     spec = browser_screen(rnd, round_items(store, rnd), evidence_view.lines_for(rnd.workshop_id), lang())
     values = dict(mine.payload.get("dots", {})) if mine else {}
     live.vote_screen(spec, values, who.token, large=bool(st.session_state.get(large_text.KEY)), key=submit_key(rnd.id))
