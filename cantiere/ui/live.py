@@ -35,14 +35,16 @@ from pathlib import Path
 import streamlit as st
 
 from cantiere import sessions
-from cantiere.ui import get_settings, get_store, live_routes
-from cantiere.ui.live_routes import PARTICIPANT_HEADER
+from cantiere.ui import get_settings, get_store
 
 PARTICIPANT_COOKIE = "cantiere_p_"  # + workshop code
 PARTICIPANT_DAYS = 7  # a workshop day, and the follow-up days when results are read
 SESSION_COOKIE = "cantiere_facilitatore"
 SECRET_NAME = "sessions.facilitatore"
 CSRF_HEADER = "X-Cantiere"  # a custom header: a cross-site form cannot send it
+PARTICIPANT_HEADER = "X-Cantiere-Partecipante"  # who asks the long poll for the next screen (live_routes)
+_MAX_KNOWN = 20_000
+_known: dict[str, str] = {}  # participant token -> workshop code, checked in this process
 
 
 COMPONENT = "cantiere.live"  # <manifest name>.<component name>
@@ -129,7 +131,7 @@ def follow(
     hidden until the next run: no page run for the room's phones."""
     data: dict = {"poll": live_url(code), "version": int(version)}
     if draw is not None:  # a participant's phone: draw the next screen when the browser can
-        live_routes.known_participant(code, draw[1])
+        known_participant(code, draw[1])
         data["draw"] = {
             "lang": draw[0],
             "post": _ballot_post(draw[1]),
@@ -144,6 +146,18 @@ def follow(
             "max_age": PARTICIPANT_DAYS * 86400,
         }
     _mount(data, key, on_change, draws=draw is not None)
+
+
+def known_participant(code: str, token: str) -> None:
+    """``token`` is a participant of workshop ``code``: its page run, in this
+    process, has just checked it (its long poll comes to the same process)."""
+    if len(_known) > _MAX_KNOWN:
+        _known.clear()
+    _known[token] = code
+
+
+def is_known_participant(code: str, token: str) -> bool:
+    return _known.get(token) == code
 
 
 def cookie(name: str) -> str:

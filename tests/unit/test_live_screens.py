@@ -12,7 +12,7 @@ import pytest
 from cantiere import workshop as w
 from cantiere.store import Store
 from cantiere.store import workshops as db
-from cantiere.ui import live_routes
+from cantiere.ui import live, live_routes
 from tests.routes import call, post_ballot
 
 FAC = w.Actor.command_line()
@@ -33,7 +33,7 @@ def listening(store):
 
 
 def poll(code: str, known: int, token: str = "", screen: str = "it") -> dict:
-    headers = [(live_routes.PARTICIPANT_HEADER, token)] if token else []
+    headers = [(live.PARTICIPANT_HEADER, token)] if token else []
     query = f"v={known}" + (f"&screen={screen}" if screen else "")
     response = call(live_routes.live_version, f"/api/live/{code}", query, headers=headers)
     assert response.status_code == 200 and response.headers["cache-control"] == "no-store"
