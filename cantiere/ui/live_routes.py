@@ -343,7 +343,7 @@ async def cast_vote(request: Request) -> Response:
         token, round_id, ballot = str(sent["p"])[:200], int(sent["round"]), sent["ballot"]
         if not isinstance(ballot, dict) or isinstance(sent["round"], bool):
             raise TypeError
-    except (ValueError, TypeError, KeyError, AttributeError):
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError):  # "[[[…" nested past Python's depth
         return JSONResponse({"error": translate("live.vote_bad", "it")}, status_code=400, headers=NO_STORE)
     status, answer = await asyncio.to_thread(_vote, token, round_id, ballot, language, _client(request))
     return JSONResponse(answer, status_code=status, headers=NO_STORE)

@@ -114,7 +114,9 @@ def test_a_round_closed_meanwhile_an_unknown_person_and_bad_requests_change_noth
     status, answer = post_ballot(who.token, rnd.id, {"dots": {str(first): 1}})
     assert status == 409 and answer["error"].startswith("La votazione a cui rispondevi è stata chiusa")
     header = [("X-Cantiere", "1")]
-    for body in (b"", b"{", b"[]", b'{"p": "x", "round": true, "ballot": {}}', b'{"p": "x", "round": 1, "ballot": []}'):
+    bodies = [b"", b"{", b"[]", b'{"p": "x", "round": true, "ballot": {}}', b'{"p": "x", "round": 1, "ballot": []}']
+    bodies.append(b"[" * 8000 + b"]" * 8000)  # nested past Python's recursion limit, under the size limit
+    for body in bodies:
         refused = call(live_routes.cast_vote, "/api/voto", method="POST", body=body, headers=header)
         assert refused.status_code == 400
         assert json.loads(refused.body)["error"].startswith("Il voto inviato non è leggibile")
