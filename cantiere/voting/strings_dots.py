@@ -48,7 +48,6 @@ STRINGS = {
         "it": "Hai superato i punti disponibili: togline {extra}.",
         "en": "You are over your dots: remove {extra}.",
     },
-    "partecipa.dots_for": {"it": "Punti", "en": "Dots"},
     "partecipa.dots_less": {"it": "Un punto in meno a «{title}»", "en": "One dot less for “{title}”"},
     "partecipa.dots_more": {"it": "Un punto in più a «{title}»", "en": "One dot more for “{title}”"},
     "proiezione.points": {"it": "Punti", "en": "Dots"},
